@@ -1,0 +1,1 @@
+package io.imagegate.demo; public final class Main { public static void main(String[] a){} }
