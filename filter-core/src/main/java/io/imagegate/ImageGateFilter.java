@@ -1,0 +1,111 @@
+package io.imagegate;
+
+import io.imagegate.config.ConfigException;
+import io.imagegate.config.ConfigParser;
+import io.imagegate.config.ImageGateSettings;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A drop-in filter that protects and serves a directory of images with ImageKit-style signed
+ * URLs. Map it in front of the images; every request below its endpoint is parsed, authorized,
+ * resolved inside the root, and answered with the original or a transformed variant.
+ *
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>imagegate</filter-name>
+ *   <filter-class>io.imagegate.ImageGateFilter</filter-class>
+ *   <init-param><param-name>root</param-name><param-value>/srv/images</param-value></init-param>
+ *   <init-param><param-name>key</param-name><param-value>env:IMAGEGATE_KEY</param-value></init-param>
+ *   <init-param><param-name>rule.originals.path</param-name><param-value>/originals/**</param-value></init-param>
+ *   <init-param><param-name>rule.originals.require-expiry</param-name><param-value>true</param-value></init-param>
+ *   <init-param><param-name>rule.originals.max-ttl</param-name><param-value>3600</param-value></init-param>
+ *   <init-param><param-name>named.thumb</param-name><param-value>w-300,h-300</param-value></init-param>
+ * </filter>
+ * <filter-mapping>
+ *   <filter-name>imagegate</filter-name>
+ *   <url-pattern>/img/*</url-pattern>
+ * </filter-mapping>
+ * }</pre>
+ *
+ * <p>Every key is described in the README; an unknown key or a bad value stops deployment with a
+ * message naming it. The {@code config-file} init-param names a properties file with the same
+ * keys. In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
+ */
+public final class ImageGateFilter implements Filter {
+  private ImageGateSettings settings;
+  private ImageGate gate;
+
+  /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
+  public ImageGateFilter() {}
+
+  /** For code: configured by {@code settings}; init-params are then ignored. */
+  public ImageGateFilter(ImageGateSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    try {
+      ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
+      String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+      gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
+    } catch (ConfigException e) {
+      throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    gate.handle(http, httpResponse, chain);
+  }
+
+  /** The engine, for statistics and tests; null before {@link #init}. */
+  public ImageGate gate() {
+    return gate;
+  }
+
+  private static ImageGateSettings fromInitParams(FilterConfig config) {
+    Map<String, String> params = new LinkedHashMap<>();
+    Enumeration<String> names = config.getInitParameterNames();
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      params.put(name, config.getInitParameter(name));
+    }
+    String webRoot = config.getServletContext().getRealPath("/");
+    Path defaultRoot = webRoot == null ? null : Path.of(webRoot);
+    return new ConfigParser(System::getenv).parse(params, defaultRoot).build();
+  }
+
+  /** The prefix of the filter's single {@code /prefix/*} mapping, the default endpoint. */
+  private static String mappingPrefix(FilterConfig config) {
+    FilterRegistration registration = config.getServletContext().getFilterRegistration(config.getFilterName());
+    Collection<String> patterns = registration == null ? null : registration.getUrlPatternMappings();
+    if (patterns != null && patterns.size() == 1) {
+      String pattern = patterns.iterator().next();
+      if (pattern.endsWith("/*") && pattern.length() > 2) {
+        return pattern.substring(0, pattern.length() - 2);
+      }
+    }
+    throw new ConfigException("endpoint: cannot derive it from the filter mapping " + patterns
+        + "; map the filter to one '/prefix/*' pattern or set endpoint");
+  }
+}

@@ -1,0 +1,351 @@
+package io.imagegate.config;
+
+import io.imagegate.security.SignatureAlgorithm;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the configuration keys of DESIGN §7 (web.xml init-params, a properties file named by
+ * {@code config-file}, or any map) into {@link ImageGateSettings}. Fails closed: an unknown key
+ * or a bad value stops start-up with a message naming the key and the value; key values are
+ * never repeated in a message.
+ */
+public final class ConfigParser {
+  /** The init-param that names a properties file holding the same keys. */
+  public static final String CONFIG_FILE = "config-file";
+
+  private static final Set<String> KEYS = Set.of(
+      "root", "endpoint", "key", "previous-keys", "signature-algorithms", "require-signature",
+      "unsigned-transformations", "expiry-leeway", "private-marker", "cache.max-bytes",
+      "cache.max-age", "limits.max-source-pixels", "limits.max-dimension", "limits.max-dpr",
+      "limits.max-steps", "limits.max-overlays", "limits.max-transformation-length",
+      "render.concurrency", "render.queue-timeout");
+  private static final Set<String> RULE_FIELDS = Set.of(
+      "path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
+  private static final Pattern RULE_KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
+  private static final Pattern NAMED_KEY = Pattern.compile("named\\.(.+)");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+  private final Function<String, String> environment;
+
+  /** @param environment looks up {@code env:NAME} values (normally {@code System::getenv}) */
+  public ConfigParser(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * Parses a map of keys, first merging in the properties file named by {@code config-file}
+   * (keys given directly win).
+   *
+   * @param params the keys and values
+   * @param defaultRoot the root used when {@code root} is absent (the web app's own files), or null
+   * @throws ConfigException naming the first bad key
+   */
+  public ImageGateSettings.Builder parse(Map<String, String> params, Path defaultRoot) {
+    Map<String, String> all = new TreeMap<>();
+    String configFile = params.get(CONFIG_FILE);
+    if (configFile != null) {
+      all.putAll(readProperties(Path.of(configFile)));
+    }
+    params.forEach((k, v) -> {
+      if (!k.equals(CONFIG_FILE)) {
+        all.put(k, v);
+      }
+    });
+    ImageGateSettings.Builder builder = ImageGateSettings.builder();
+    Map<String, Map<String, String>> rules = new LinkedHashMap<>();
+    ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
+    long maxPixels = d.maxSourcePixels();
+    int maxDimension = d.maxDimension();
+    double maxDpr = d.maxDpr();
+    int maxSteps = d.maxSteps();
+    int maxOverlays = d.maxOverlays();
+    int maxLength = d.maxTransformationLength();
+
+    String root = all.get("root");
+    if (root != null) {
+      builder.root(Path.of(root.trim()));
+    } else if (defaultRoot != null) {
+      builder.root(defaultRoot);
+    }
+    for (Map.Entry<String, String> entry : all.entrySet()) {
+      String key = entry.getKey();
+      String value = entry.getValue() == null ? "" : entry.getValue().trim();
+      Matcher rule = RULE_KEY.matcher(key);
+      Matcher named = NAMED_KEY.matcher(key);
+      if (rule.matches()) {
+        if (!RULE_FIELDS.contains(rule.group(2))) {
+          throw new ConfigException(key + ": unknown rule setting '" + rule.group(2) + "' (known: " + RULE_FIELDS + ")");
+        }
+        rules.computeIfAbsent(rule.group(1), n -> new LinkedHashMap<>()).put(rule.group(2), value);
+        continue;
+      }
+      if (named.matches()) {
+        builder.named(named.group(1), value);
+        continue;
+      }
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(key + ": unknown configuration key");
+      }
+      switch (key) {
+        case "root":
+          break;
+        case "endpoint":
+          builder.endpoint(value);
+          break;
+        case "key":
+          builder.key(resolveSecret(key, value));
+          break;
+        case "previous-keys":
+          for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+              builder.previousKey(resolveSecret(key, part.trim()));
+            }
+          }
+          break;
+        case "signature-algorithms":
+          List<SignatureAlgorithm> algorithms = new ArrayList<>();
+          for (String part : value.split(",")) {
+            algorithms.add(SignatureAlgorithm.fromName(part).orElseThrow(() -> new ConfigException(
+                key + ": '" + part.trim() + "' is not one of HmacSHA1, HmacSHA256")));
+          }
+          builder.algorithms(algorithms);
+          break;
+        case "require-signature":
+          builder.requireSignature(bool(key, value));
+          break;
+        case "unsigned-transformations":
+          builder.unsignedTransformations(unsignedPolicy(key, value));
+          break;
+        case "expiry-leeway":
+          builder.expiryLeeway(duration(key, value));
+          break;
+        case "private-marker":
+          builder.privateMarker(value);
+          break;
+        case "cache.max-bytes":
+          builder.cacheMaxBytes(size(key, value));
+          break;
+        case "cache.max-age":
+          builder.cacheMaxAge(duration(key, value));
+          break;
+        case "limits.max-source-pixels":
+          maxPixels = positiveLong(key, value);
+          break;
+        case "limits.max-dimension":
+          maxDimension = positiveInt(key, value);
+          break;
+        case "limits.max-dpr":
+          maxDpr = positiveDouble(key, value);
+          break;
+        case "limits.max-steps":
+          maxSteps = positiveInt(key, value);
+          break;
+        case "limits.max-overlays":
+          maxOverlays = nonNegativeInt(key, value);
+          break;
+        case "limits.max-transformation-length":
+          maxLength = positiveInt(key, value);
+          break;
+        case "render.concurrency":
+          builder.renderConcurrency(positiveInt(key, value));
+          break;
+        case "render.queue-timeout":
+          builder.renderQueueTimeout(duration(key, value));
+          break;
+        default:
+          throw new ConfigException(key + ": unknown configuration key");
+      }
+    }
+    builder.limits(new ImageGateSettings.Limits(maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
+    rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
+    return builder;
+  }
+
+  private static PathRule rule(String name, Map<String, String> fields) {
+    String prefix = "rule." + name + ".";
+    String path = fields.get("path");
+    if (path == null || path.isEmpty()) {
+      throw new ConfigException(prefix + "path: every rule needs a path glob, e.g. /originals/**");
+    }
+    PathGlob glob;
+    try {
+      glob = PathGlob.compile(path);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(prefix + "path: '" + path + "' is not a valid glob: " + e.getMessage());
+    }
+    String unsigned = fields.get("unsigned-transformation");
+    // A rule that watermarks unsigned requests serves unsigned requests: it defaults to public.
+    boolean requireSignature = fields.containsKey("require-signature")
+        ? bool(prefix + "require-signature", fields.get("require-signature"))
+        : unsigned == null;
+    boolean requireExpiry = fields.containsKey("require-expiry")
+        && bool(prefix + "require-expiry", fields.get("require-expiry"));
+    java.util.Optional<Duration> maxTtl = fields.containsKey("max-ttl")
+        ? java.util.Optional.of(duration(prefix + "max-ttl", fields.get("max-ttl")))
+        : java.util.Optional.empty();
+    if (unsigned != null && unsigned.isEmpty()) {
+      throw new ConfigException(prefix + "unsigned-transformation: empty");
+    }
+    return new PathRule(name, glob, requireSignature, requireExpiry, maxTtl, java.util.Optional.ofNullable(unsigned));
+  }
+
+  private String resolveSecret(String key, String value) {
+    if (value.startsWith("env:")) {
+      String name = value.substring(4);
+      String secret = environment.apply(name);
+      if (secret == null || secret.isEmpty()) {
+        throw new ConfigException(key + ": environment variable '" + name + "' is not set");
+      }
+      return secret.trim();
+    }
+    if (value.startsWith("file:")) {
+      Path file = Path.of(value.substring(5));
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw new ConfigException(key + ": cannot read key file '" + file + "' (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    if (value.isEmpty()) {
+      throw new ConfigException(key + ": empty");
+    }
+    return value;
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException(CONFIG_FILE + ": cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")");
+    }
+    Map<String, String> map = new TreeMap<>();
+    properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
+    return map;
+  }
+
+  static boolean bool(String key, String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new ConfigException(key + ": '" + value + "' is not true or false");
+    }
+  }
+
+  private static UnsignedTransformations unsignedPolicy(String key, String value) {
+    try {
+      return UnsignedTransformations.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + ": '" + value + "' is not one of any, named, none");
+    }
+  }
+
+  /** Parses {@code 256MB}, {@code 1G}, {@code 1048576}; binary multiples. */
+  static long size(String key, String value) {
+    Matcher m = SIZE.matcher(value);
+    if (!m.matches()) {
+      throw new ConfigException(key + ": '" + value + "' is not a size such as 256MB");
+    }
+    long n = parseLong(key, m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+    int shift = unit.startsWith("K") ? 10 : unit.startsWith("M") ? 20 : unit.startsWith("G") ? 30 : 0;
+    if (n > (Long.MAX_VALUE >> shift)) {
+      throw new ConfigException(key + ": '" + value + "' is too large");
+    }
+    return n << shift;
+  }
+
+  /** Parses {@code 5s}, {@code 250ms}, {@code 2h}, or plain seconds. */
+  static Duration duration(String key, String value) {
+    Matcher m = DURATION.matcher(value);
+    if (!m.matches()) {
+      throw new ConfigException(key + ": '" + value + "' is not a duration such as 30 (seconds), 5s, 250ms, 2h");
+    }
+    long n = parseLong(key, m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    try {
+      switch (unit) {
+        case "ms":
+          return Duration.ofMillis(n);
+        case "m":
+          return Duration.ofMinutes(n);
+        case "h":
+          return Duration.ofHours(n);
+        case "d":
+          return Duration.ofDays(n);
+        default:
+          return Duration.ofSeconds(n);
+      }
+    } catch (ArithmeticException e) {
+      throw new ConfigException(key + ": '" + value + "' is too large");
+    }
+  }
+
+  private static long parseLong(String key, String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": '" + digits + "' is too large");
+    }
+  }
+
+  private static long positiveLong(String key, String value) {
+    long n;
+    try {
+      n = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": '" + value + "' is not a whole number");
+    }
+    if (n < 1) {
+      throw new ConfigException(key + ": must be at least 1, got " + value);
+    }
+    return n;
+  }
+
+  private static int positiveInt(String key, String value) {
+    long n = positiveLong(key, value);
+    if (n > Integer.MAX_VALUE) {
+      throw new ConfigException(key + ": '" + value + "' is too large");
+    }
+    return (int) n;
+  }
+
+  private static int nonNegativeInt(String key, String value) {
+    if (value.equals("0")) {
+      return 0;
+    }
+    return positiveInt(key, value);
+  }
+
+  private static double positiveDouble(String key, String value) {
+    try {
+      double d = Double.parseDouble(value);
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new ConfigException(key + ": must be a positive number, got " + value);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": '" + value + "' is not a number");
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.imagegate.response;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes images: originals straight from disk (with {@code Range}) and rendered variants from
+ * memory, with the same validators, caching and safety headers.
+ */
+public final class ImageResponder {
+  private ImageResponder() {}
+
+  /**
+   * The headers every image response carries.
+   *
+   * @param cacheControl the {@code Cache-Control} value
+   * @return true if a 304 was sent and the caller is done
+   */
+  public static boolean writeHeaders(HttpServletRequest request, HttpServletResponse response, String contentType,
+      String etag, Instant lastModified, String cacheControl) {
+    response.setHeader("ETag", etag);
+    response.setDateHeader("Last-Modified", lastModified.toEpochMilli());
+    response.setHeader("Cache-Control", cacheControl);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    if (Conditional.notModified(request, etag, lastModified)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return true;
+    }
+    response.setContentType(contentType);
+    return false;
+  }
+
+  /** Sends a file, whole or one range; HEAD gets the headers alone. */
+  public static void sendFile(HttpServletRequest request, HttpServletResponse response, Path file, long size)
+      throws IOException {
+    response.setHeader("Accept-Ranges", "bytes");
+    Optional<ByteRange> range = Optional.empty();
+    String ifRange = request.getHeader("If-Range");
+    if (ifRange == null || ifRange.equals(response.getHeader("ETag"))) {
+      try {
+        range = ByteRange.parse(request.getHeader("Range"), size);
+      } catch (ImageGateException e) {
+        response.setHeader("Content-Range", "bytes */" + size);
+        throw e;
+      }
+    }
+    long first = range.map(ByteRange::first).orElse(0L);
+    long length = range.map(ByteRange::length).orElse(size);
+    if (range.isPresent()) {
+      response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+      response.setHeader("Content-Range", "bytes " + first + "-" + range.get().last() + "/" + size);
+    }
+    response.setContentLengthLong(length);
+    if (request.getMethod().equals("HEAD")) {
+      return;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(first);
+      copy(in, response.getOutputStream(), length);
+    }
+  }
+
+  /** Sends bytes held in memory; HEAD gets the headers alone. */
+  public static void sendBytes(HttpServletRequest request, HttpServletResponse response, byte[] body)
+      throws IOException {
+    response.setContentLength(body.length);
+    if (!request.getMethod().equals("HEAD")) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = length;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        break;
+      }
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+  }
+}

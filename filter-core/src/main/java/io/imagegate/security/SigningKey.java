@@ -1,0 +1,74 @@
+package io.imagegate.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An HMAC key: the UTF-8 bytes of a private key string, as ImageKit uses it. Its
+ * {@link #toString()} never reveals the key.
+ */
+public final class SigningKey {
+  /** Keys shorter than this are refused: they can be brute-forced offline from one signed URL. */
+  public static final int MIN_BYTES = 32;
+
+  private final byte[] bytes;
+
+  private SigningKey(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /**
+   * Creates a key from its string form.
+   *
+   * @throws IllegalArgumentException if it is shorter than {@value #MIN_BYTES} bytes (the message
+   *     gives the length, never the key)
+   */
+  public static SigningKey of(String privateKey) {
+    byte[] bytes = privateKey.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length < MIN_BYTES) {
+      throw new IllegalArgumentException(
+          "a signing key must be at least " + MIN_BYTES + " bytes long; this one has " + bytes.length);
+    }
+    return new SigningKey(bytes);
+  }
+
+  /** A key of any length: only for reproducing published test vectors made with short keys. */
+  static SigningKey unchecked(String privateKey) {
+    return new SigningKey(privateKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Lowercase hex HMAC of the UTF-8 bytes of {@code message}. */
+  public String sign(SignatureAlgorithm algorithm, String message) {
+    return HexFormat.of().formatHex(mac(algorithm, message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  byte[] mac(SignatureAlgorithm algorithm, byte[] message) {
+    try {
+      Mac mac = Mac.getInstance(algorithm.jcaName());
+      mac.init(new SecretKeySpec(bytes, algorithm.jcaName()));
+      return mac.doFinal(message);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC is unavailable in this JVM: " + algorithm.jcaName(), e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SigningKey key && java.security.MessageDigest.isEqual(bytes, key.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "SigningKey[redacted]";
+  }
+}

@@ -1,0 +1,75 @@
+package io.imagegate.source;
+
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Finds files below the image root and nowhere else: the relative path (already decoded once
+ * and checked by {@link io.imagegate.request.ImagePaths}) is resolved, normalised, turned into a
+ * real path with {@link Path#toRealPath}, and must then start with the root's real path
+ * ({@link Path#startsWith}, segment-wise: {@code /srv/img-private} is not inside {@code /srv/img}).
+ * Anything else, missing or hidden is the same 404, so probing learns nothing. Never writes.
+ */
+public final class SourceResolver {
+  private final Path root;
+
+  /** @param root the image root, as a real path */
+  public SourceResolver(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Resolves a relative path to a regular file inside the root.
+   *
+   * @throws ImageGateException 404 if it is missing, not a regular file, outside the root, or
+   *     hidden behind a symlink to a dotfile
+   */
+  public Source resolve(String relativePath) {
+    Path real;
+    BasicFileAttributes attributes;
+    try {
+      Path candidate = root.resolve(relativePath).normalize();
+      if (!candidate.startsWith(root)) {
+        throw notFound();
+      }
+      real = candidate.toRealPath();
+      if (!real.startsWith(root) || real.equals(root)) {
+        throw notFound();
+      }
+      for (Path segment : root.relativize(real)) {
+        if (segment.toString().startsWith(".")) {
+          throw notFound();
+        }
+      }
+      attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | InvalidPathException | SecurityException e) {
+      throw notFound();
+    }
+    if (!attributes.isRegularFile()) {
+      throw notFound();
+    }
+    return new Source(real, attributes.size(), attributes.lastModifiedTime().toInstant(), sniff(real));
+  }
+
+  private static ImageFormat sniff(Path file) {
+    byte[] head = new byte[ImageFormat.SNIFF_BYTES];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw notFound();
+    }
+    return ImageFormat.sniff(head, n).orElse(null);
+  }
+
+  private static ImageGateException notFound() {
+    return new ImageGateException(Failure.NOT_FOUND, "no such image");
+  }
+}
