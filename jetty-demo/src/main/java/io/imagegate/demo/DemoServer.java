@@ -1,0 +1,159 @@
+package io.imagegate.demo;
+
+import io.imagegate.ImageGateFilter;
+import io.imagegate.config.ConfigParser;
+import io.imagegate.config.ImageGateSettings;
+import io.imagegate.security.UrlSigner;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The demo: embedded Jetty 12 with the filter at {@code /img/*} over an image directory, and the
+ * gallery page at {@code /}. Started by {@link Main}; tests start it on a random port.
+ */
+public final class DemoServer implements AutoCloseable {
+  /** Where the filter is mapped. */
+  public static final String ENDPOINT = "/img";
+
+  private final Server server;
+  private final ImageGateSettings settings;
+  private final boolean generatedKey;
+  private final String key;
+
+  private DemoServer(Server server, ImageGateSettings settings, String key, boolean generatedKey) {
+    this.server = server;
+    this.settings = settings;
+    this.key = key;
+    this.generatedKey = generatedKey;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param clock the clock for signing and verifying (tests inject one)
+   */
+  public static DemoServer start(DemoOptions options, Clock clock) throws Exception {
+    Map<String, String> config = loadConfig(options);
+    Path root = options.images().orElseGet(DemoServer::extractBundledImages);
+    config.put("root", root.toString());
+    boolean generated = !config.containsKey("key");
+    if (generated) {
+      config.put("key", randomKey());
+    }
+    ImageGateSettings settings = new ConfigParser(System::getenv).parse(config, null).clock(clock).build();
+    String key = generated ? config.get("key") : null;
+
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(new FilterHolder(new ImageGateFilter(settings)), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new IndexServlet(root)), "/");
+    server.setHandler(context);
+    server.start();
+    return new DemoServer(server, settings, key, generated);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The settings the filter runs with. */
+  public ImageGateSettings settings() {
+    return settings;
+  }
+
+  /** A signer for URLs relative to this server ({@code /img/...}). */
+  public UrlSigner signer() {
+    return UrlSigner.builder().urlEndpoint(ENDPOINT).key(settings.keys().primary())
+        .algorithm(settings.algorithms().get(0)).clock(settings.clock()).build();
+  }
+
+  /** Whether the key was generated at start-up (then, and only then, the console shows it). */
+  public boolean generatedKey() {
+    return generatedKey;
+  }
+
+  /** The generated key, for the demo's console only; null when the key came from the configuration. */
+  String key() {
+    return key;
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  private static Map<String, String> loadConfig(DemoOptions options) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = DemoServer.class.getResourceAsStream("/demo.properties")) {
+      properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    if (options.config().isPresent()) {
+      // A sysadmin's file replaces the demo's defaults entirely.
+      properties.clear();
+      try (Reader reader = Files.newBufferedReader(options.config().get(), StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      }
+    }
+    Map<String, String> config = new LinkedHashMap<>();
+    properties.forEach((k, v) -> config.put(k.toString(), v.toString()));
+    return config;
+  }
+
+  /** Copies the bundled photos into a fresh temporary folder, the demo's image root. */
+  static Path extractBundledImages() {
+    try {
+      Path root = Files.createTempDirectory("imagegate-demo-");
+      String index;
+      try (InputStream in = DemoServer.class.getResourceAsStream("/demo-images/INDEX")) {
+        index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      for (String name : index.split("\n")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        Path target = root.resolve(name.trim());
+        Files.createDirectories(target.getParent());
+        try (InputStream in = DemoServer.class.getResourceAsStream("/demo-images/" + name.trim())) {
+          Files.copy(in, target);
+        }
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack the bundled photos", e);
+    }
+  }
+
+  private static String randomKey() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return "demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
