@@ -1,0 +1,124 @@
+package io.imagegate.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegate.cache.VariantKey.SourceId;
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import io.imagegate.source.ImageFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VariantCacheTest {
+  static VariantKey key(String transformation) {
+    return new VariantKey(new SourceId(Path.of("/images/a.jpg"), 100, 1), transformation, ImageFormat.JPEG, List.of());
+  }
+
+  static Variant variant(int bytes) {
+    return new Variant(new byte[bytes], ImageFormat.JPEG, 10, 10);
+  }
+
+  @Test
+  void concurrentRequestsForOneColdVariant_renderOnce() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    AtomicInteger renders = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<Variant>> results = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return cache.get(key("w-300"), () -> {
+            renders.incrementAndGet();
+            Thread.sleep(200);
+            return variant(1000);
+          });
+        }));
+      }
+      start.countDown();
+      Variant first = results.get(0).get(10, TimeUnit.SECONDS);
+      for (Future<Variant> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isSameAs(first);
+      }
+      assertThat(renders).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void failedRender_leavesNothingBehind() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    assertThatThrownBy(() -> cache.get(key("w-1"), () -> {
+      throw new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "broken");
+    })).isInstanceOf(ImageGateException.class);
+    assertThat(cache.contains(key("w-1"))).isFalse();
+    assertThat(cache.get(key("w-1"), () -> variant(10)).bytes()).hasSize(10);
+    assertThat(cache.contains(key("w-1"))).isTrue();
+  }
+
+  @Test
+  void byteBound_holdsUnderAFlood() throws Exception {
+    long bound = 100_000;
+    VariantCache cache = new VariantCache(bound);
+    for (int i = 0; i < 2000; i++) {
+      cache.get(key("w-" + i), () -> variant(5_000));
+      cache.cleanUp();
+      assertThat(cache.bytes()).isLessThanOrEqualTo(bound);
+    }
+    assertThat(cache.entries()).isBetween(1L, bound / 5_000);
+    assertThat(cache.stats().evictionCount()).isGreaterThan(1900);
+  }
+
+  @Test
+  void changedSource_isADifferentKey() throws Exception {
+    VariantKey before = key("w-300");
+    VariantKey after = new VariantKey(new SourceId(Path.of("/images/a.jpg"), 100, 2), "w-300", ImageFormat.JPEG, List.of());
+    assertThat(after).isNotEqualTo(before);
+    assertThat(after.etag()).isNotEqualTo(before.etag());
+    VariantKey overlayChanged = new VariantKey(before.source(), "w-300", ImageFormat.JPEG,
+        List.of(new SourceId(Path.of("/images/logo.png"), 5, 9)));
+    assertThat(overlayChanged.etag()).isNotEqualTo(before.etag());
+  }
+
+  @Test
+  void limiter_refusesWhenSaturated_andAlwaysReleases() throws Exception {
+    RenderLimiter limiter = new RenderLimiter(1, Duration.ofMillis(100));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread busy = new Thread(() -> {
+      try {
+        limiter.run(() -> {
+          holding.countDown();
+          release.await();
+          return null;
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    busy.start();
+    holding.await();
+    assertThatThrownBy(() -> limiter.run(() -> "late"))
+        .isInstanceOf(ImageGateException.class)
+        .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.OVERLOADED);
+    release.countDown();
+    busy.join();
+    assertThat(limiter.available()).isEqualTo(1);
+    assertThatThrownBy(() -> limiter.run(() -> {
+      throw new IllegalStateException("render failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(limiter.available()).as("a failed render frees its permit").isEqualTo(1);
+  }
+}
