@@ -19,9 +19,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import jakarta.servlet.SessionTrackingMode;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -66,9 +71,18 @@ public final class DemoServer implements AutoCloseable {
     connector.setHost(options.host());
     connector.setPort(options.port());
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
+    configureSessions(context.getSessionHandler());
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    context.setErrorHandler(errors);
     context.addFilter(new FilterHolder(new ImageGateFilter(settings)), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new IndexServlet(root)), "/");
+    Gallery gallery = new Gallery(root, settings.clock(), c -> signer(settings, c));
+    context.addServlet(new ServletHolder(new GalleryServlet(gallery, new GalleryPage(options.images().isEmpty()),
+        new TamperProbe())), "/");
+    ServletHolder account = new ServletHolder(new AccountServlet());
+    context.addServlet(account, AccountServlet.SIGN_IN);
+    context.addServlet(account, AccountServlet.SIGN_OUT);
     server.setHandler(context);
     server.start();
     return new DemoServer(server, settings, key, generated);
@@ -86,8 +100,21 @@ public final class DemoServer implements AutoCloseable {
 
   /** A signer for URLs relative to this server ({@code /img/...}). */
   public UrlSigner signer() {
+    return signer(settings, settings.clock());
+  }
+
+  /** A signer for this server's key that counts expiry from {@code clock}. */
+  static UrlSigner signer(ImageGateSettings settings, Clock clock) {
     return UrlSigner.builder().urlEndpoint(ENDPOINT).key(settings.keys().primary())
-        .algorithm(settings.algorithms().get(0)).clock(settings.clock()).build();
+        .algorithm(settings.algorithms().get(0)).clock(clock).build();
+  }
+
+  /** Cookie-only sessions, out of reach of scripts and of other sites' form posts. */
+  private static void configureSessions(SessionHandler sessions) {
+    sessions.setHttpOnly(true);
+    sessions.setSameSite(HttpCookie.SameSite.LAX);
+    sessions.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+    sessions.setMaxInactiveInterval((int) Duration.ofHours(2).toSeconds());
   }
 
   /** Whether the key was generated at start-up (then, and only then, the console shows it). */
