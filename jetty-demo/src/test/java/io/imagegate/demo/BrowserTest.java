@@ -1,0 +1,156 @@
+package io.imagegate.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real browser: headless Chromium at device scale factor 2 picks the {@code dpr-2}
+ * thumbnails, the paid sign-in works with a real cookie, and an original opens at full size.
+ * Saves the screenshot the README shows ({@code docs/gallery.png}).
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages; without them the test
+ * fails (CI installs them). Selenium Manager never runs: the driver and browser paths are given.
+ */
+class BrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOT = Path.of("..", "docs", "gallery.png");
+  static final Duration WAIT = Duration.ofSeconds(30);
+  /** True once every image has settled: thumbnails decoded, the tampered one refused. */
+  static final String IMAGES_SETTLED = "return Array.from(document.images).every(i => i.complete"
+      + " && (i.classList.contains('tampered') || i.naturalWidth > 0));";
+
+  @TempDir static Path profile;
+  static DemoServer server;
+  static String base;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assertThat(Files.isExecutable(CHROMIUM)).as(CHROMIUM + " is missing: apt-get install -y chromium chromium-driver")
+        .isTrue();
+    assertThat(Files.isExecutable(CHROMEDRIVER)).as(CHROMEDRIVER + " is missing: apt-get install -y chromium-driver")
+        .isTrue();
+    System.setProperty("SE_OFFLINE", "true");
+    server = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()), Clock.systemUTC());
+    base = "http://127.0.0.1:" + server.port();
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogOutput(OutputStream.nullOutputStream())
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--force-device-scale-factor=2", "--window-size=1280,1600", "--user-data-dir=" + profile);
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(WAIT);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (browser != null) {
+        browser.quit();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  @Test
+  void gallery_atScale2_showsDpr2Thumbnails_andAPaidUserOpensAnOriginal() throws Exception {
+    browser.get(base + "/");
+    waitForImages();
+    assertThat(script("return window.devicePixelRatio;")).isEqualTo(2L);
+    // The stylesheet is allowed by its hash in the CSP; if the hash were wrong the header would be plain.
+    assertThat(script("return getComputedStyle(document.querySelector('.masthead')).backgroundImage;"))
+        .asString().contains("linear-gradient");
+
+    List<Map<String, Object>> thumbs = thumbnails();
+    assertThat(thumbs).hasSizeGreaterThanOrEqualTo(3);
+    for (Map<String, Object> thumb : thumbs) {
+      String twice = PageHtml.srcsetCandidate((String) thumb.get("srcset"), "2x").orElseThrow();
+      assertThat(thumb.get("currentSrc")).as("the browser's choice").isEqualTo(base + twice);
+      assertThat(thumb.get("naturalWidth")).as(twice).isEqualTo(600L);
+    }
+    assertThat(script("return document.querySelector('img.tampered').naturalWidth;")).as("tampered image").isEqualTo(0L);
+    assertThat(browser.findElement(By.className("status")).getText()).isEqualTo("401");
+
+    browser.findElement(By.xpath("//button[normalize-space()='Sign in as a paid user']")).click();
+    new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector("a.original")).isEmpty());
+    waitForImages();
+    assertThat(browser.findElements(By.cssSelector("a.original"))).hasSameSizeAs(thumbs);
+    saveScreenshot();
+
+    String href = browser.findElement(By.cssSelector("a.original")).getAttribute("href");
+    String path = href.replaceFirst("^.*?/img/", "").replaceFirst("\\?.*$", "");
+    BufferedImage source = ImageIO.read(server.settings().root().resolve(path).toFile());
+    browser.findElement(By.cssSelector("a.original")).click();
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return document.images.length === 1 && document.images[0].complete && document.images[0].naturalWidth > 0;")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(href);
+    assertThat(script("return document.images[0].naturalWidth;")).isEqualTo((long) source.getWidth());
+    assertThat(script("return document.images[0].naturalHeight;")).isEqualTo((long) source.getHeight());
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> thumbnails() {
+    return (List<Map<String, Object>>) script("return Array.from(document.querySelectorAll('img.thumb')).map(i =>"
+        + " ({srcset: i.getAttribute('srcset'), currentSrc: i.currentSrc, naturalWidth: i.naturalWidth}));");
+  }
+
+  static Object script(String js) {
+    return ((JavascriptExecutor) browser).executeScript(js);
+  }
+
+  static void waitForImages() {
+    new WebDriverWait(browser, WAIT)
+        .withMessage(() -> "images did not load: " + script("return Array.from(document.images).map(i =>"
+            + " i.currentSrc + ' complete=' + i.complete + ' naturalWidth=' + i.naturalWidth).join('\\n');"))
+        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(IMAGES_SETTLED)));
+  }
+
+  /** The signed-in page at 1x (the capture is 2x), cropped to the content, for the README. */
+  static void saveScreenshot() throws Exception {
+    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(browser.getScreenshotAs(OutputType.BYTES)));
+    long contentHeight = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
+    int height = (int) Math.min(shot.getHeight() / 2, contentHeight);
+    BufferedImage small = new BufferedImage(shot.getWidth() / 2, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = small.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(shot, 0, 0, small.getWidth(), height, 0, 0, shot.getWidth(), height * 2, null);
+    g.dispose();
+    Files.createDirectories(SCREENSHOT.getParent());
+    File target = SCREENSHOT.toFile();
+    assertThat(ImageIO.write(small, "png", target)).isTrue();
+  }
+}
