@@ -65,7 +65,7 @@ final class Canonical {
 
   private static void overlay(Overlay o, List<String> out) {
     out.add("l-image");
-    out.add("i-" + Values.encodePath(o.path()));
+    out.add("i-" + OverlayPaths.encode(o.path()));
     o.width().ifPresent(d -> out.add("w-" + d.token()));
     o.height().ifPresent(d -> out.add("h-" + d.token()));
     o.position().ifPresent(f -> out.add("lfo-" + f.token()));

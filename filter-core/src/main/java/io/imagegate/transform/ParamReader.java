@@ -6,7 +6,7 @@ import static io.imagegate.transform.Values.echo;
 /**
  * Reads one {@code key-value} parameter into a {@link StepDraft}: the key table of DESIGN §2.
  * Decides which keys are allowed where (a step, a layer, both) and rejects duplicates; the value
- * readers live in {@link Values}.
+ * readers live in {@link Values}, {@link CompoundValues} and {@link OverlayPaths}.
  */
 final class ParamReader {
   private final TransformLimits limits;
@@ -49,7 +49,7 @@ final class ParamReader {
     switch (key) {
       case "w" -> d.width = Values.dimension("w", value, maxDim);
       case "h" -> d.height = Values.dimension("h", value, maxDim);
-      case "ar" -> d.aspectRatio = aspectRatio(value);
+      case "ar" -> d.aspectRatio = CompoundValues.aspectRatio(value);
       case "c" -> d.crop = Crop.fromToken(value).orElseThrow(() -> bad(
           "c must be maintain_ratio, force, at_max, at_max_enlarge or at_least, got '%s'",
           echo(value)));
@@ -63,14 +63,14 @@ final class ParamReader {
       case "xc" -> d.xc = Values.integer("xc", value, 0, Values.MAX_COORDINATE);
       case "yc" -> d.yc = Values.integer("yc", value, 0, Values.MAX_COORDINATE);
       case "bg" -> d.background = Values.color("bg", value);
-      case "b" -> d.border = border(value);
+      case "b" -> d.border = CompoundValues.border(value, maxDim);
       case "r" -> d.radius = value.equals("max")
           ? new Radius(0, true) : new Radius(Values.integer("r", value, 1, maxDim), false);
-      case "rt" -> d.rotation = rotation(value);
+      case "rt" -> d.rotation = CompoundValues.rotation(value);
       case "bl" -> d.blur = Values.integer("bl", value, 1, 100);
       case "e" -> readEffect(d, value, param);
       case "t" -> d.trim = value.equals("true")
-          ? Step.DEFAULT_TRIM : trimThreshold(value);
+          ? Step.DEFAULT_TRIM : CompoundValues.trimThreshold(value);
       default -> {
         return false;
       }
@@ -80,7 +80,7 @@ final class ParamReader {
 
   private boolean readStepOnly(StepDraft d, String key, String value) {
     switch (key) {
-      case "dpr" -> d.dpr = dpr(value);
+      case "dpr" -> d.dpr = CompoundValues.dpr(value, limits.maxDpr());
       case "q" -> d.quality = Values.integer("q", value, 1, 100);
       case "f" -> d.format = OutputFormat.fromToken(value).orElseThrow(() -> bad(
           "f must be auto, jpg, jpeg, png, webp or gif, got '%s'", echo(value)));
@@ -94,10 +94,10 @@ final class ParamReader {
         d.original = true;
       }
       case "oi" -> {
-        d.legacyPath = Values.overlayPath("oi", value);
+        d.legacyPath = OverlayPaths.parse("oi", value);
         d.legacyIndex = d.overlays.size();
       }
-      case "ofo" -> d.legacyPosition = overlayPosition("ofo", value);
+      case "ofo" -> d.legacyPosition = CompoundValues.overlayPosition("ofo", value);
       case "ox" -> d.legacyX = Values.signedOffset("ox", value);
       case "oy" -> d.legacyY = Values.signedOffset("oy", value);
       case "ow" -> d.legacyWidth = Values.dimension("ow", value, limits.maxDimension());
@@ -111,8 +111,8 @@ final class ParamReader {
 
   private boolean readLayerOnly(StepDraft d, String key, String value) {
     switch (key) {
-      case "i" -> d.layerPath = Values.overlayPath("i", value);
-      case "lfo" -> d.layerPosition = overlayPosition("lfo", value);
+      case "i" -> d.layerPath = OverlayPaths.parse("i", value);
+      case "lfo" -> d.layerPosition = CompoundValues.overlayPosition("lfo", value);
       case "lx" -> d.layerX = Values.signedOffset("lx", value);
       case "ly" -> d.layerY = Values.signedOffset("ly", value);
       default -> {
@@ -155,77 +155,5 @@ final class ParamReader {
         }
       }
     }
-  }
-
-  private static AspectRatio aspectRatio(String value) {
-    int dash = value.indexOf('-');
-    if (dash > 0) {
-      String w = value.substring(0, dash);
-      String h = value.substring(dash + 1);
-      if (Values.isDigits(w) && Values.isDigits(h)) {
-        long aw = Values.digits(w);
-        long ah = Values.digits(h);
-        if (aw >= 1 && ah >= 1 && aw <= 10_000 && ah <= 10_000) {
-          return new AspectRatio((int) aw, (int) ah);
-        }
-      }
-    }
-    throw bad("ar must be W-H with whole numbers 1-10000, e.g. ar-4-3, got '%s'", echo(value));
-  }
-
-  private Border border(String value) {
-    int sep = value.indexOf('_');
-    if (sep > 0) {
-      int width = Values.integer("b", value.substring(0, sep), 1, limits.maxDimension());
-      return new Border(width, Values.color("b", value.substring(sep + 1)));
-    }
-    throw bad("b must be W_RRGGBB, e.g. b-5_FF0000, got '%s'", echo(value));
-  }
-
-  private static Rotation rotation(String value) {
-    if (value.equals("auto")) {
-      return new Rotation(0, true);
-    }
-    boolean negative = value.startsWith("N") || value.startsWith("-");
-    String digits = negative ? value.substring(1) : value;
-    if (Values.isDigits(digits) && Values.digits(digits) <= 360) {
-      int degrees = (int) Values.digits(digits);
-      return Rotation.ofDegrees(negative ? -degrees : degrees);
-    }
-    throw bad("rt must be auto or an angle from -360 to 360 (N90 or -90 for counter-clockwise), "
-        + "got '%s'", echo(value));
-  }
-
-  private double dpr(String value) {
-    if (value.equals("auto")) {
-      throw bad("dpr-auto (client hints) is not supported; give a number 0.1-%s",
-          Values.decimalText(Math.min(5, limits.maxDpr())));
-    }
-    double max = Math.min(5, limits.maxDpr());
-    java.math.BigDecimal d = Values.decimal(value);
-    if (d != null) {
-      double dpr = d.doubleValue();
-      if (dpr >= 0.1 && dpr <= max) {
-        return dpr;
-      }
-    }
-    throw bad("dpr must be a number from 0.1 to %s, got '%s'", Values.decimalText(max),
-        echo(value));
-  }
-
-  private static int trimThreshold(String value) {
-    if (Values.isDigits(value)) {
-      long v = Values.digits(value);
-      if (v >= 1 && v <= 99) {
-        return (int) v;
-      }
-    }
-    throw bad("t must be true or a threshold 1-99, got '%s'", echo(value));
-  }
-
-  private static Focus overlayPosition(String key, String value) {
-    return Focus.fromToken(value).filter(f -> f != Focus.AUTO).orElseThrow(() -> bad(
-        "%s must be center, top, left, bottom, right, top_left, top_right, bottom_left or "
-            + "bottom_right, got '%s'", key, echo(value)));
   }
 }

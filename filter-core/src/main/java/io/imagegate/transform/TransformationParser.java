@@ -60,6 +60,7 @@ public final class TransformationParser {
    * @param raw the text after {@code tr:} or in {@code ?tr=}; empty means no transformation
    * @return the validated model
    * @throws ImageGateException with {@link Failure#BAD_TRANSFORMATION} for any invalid text
+   * @throws NullPointerException if {@code raw} is null (a caller bug, not client input)
    */
   public Transformation parse(String raw) {
     Objects.requireNonNull(raw, "raw");
