@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FocusTest {
@@ -62,7 +63,7 @@ class FocusTest {
 
     assertThat(crop.width()).isEqualTo(600);
     assertContains(crop, 700, 150, 60);
-    assertThat(crop.x() + crop.width() / 2.0).isCloseTo(730, org.assertj.core.data.Offset.offset(20.0));
+    assertThat(crop.x() + crop.width() / 2.0).isCloseTo(730, Offset.offset(20.0));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class RadiusTest {
@@ -64,7 +65,7 @@ class RadiusTest {
         covered += channel(out.getRGB(x, y), 24) / 255.0;
       }
     }
-    assertThat(covered / (200 * 100)).isCloseTo(Math.PI / 4, org.assertj.core.data.Offset.offset(0.005));
+    assertThat(covered / (200 * 100)).isCloseTo(Math.PI / 4, Offset.offset(0.005));
   }
 
   @Test

@@ -42,7 +42,8 @@ class ResampleTest {
 
   @Test
   void qualityCheck_rejectsAnAliasingResampler() {
-    BufferedImage aliased = Scalr.resize(card, Scalr.Method.BALANCED, Scalr.Mode.FIT_EXACT, 300, 200);
+    BufferedImage aliased =
+        Scalr.resize(card, Scalr.Method.BALANCED, Scalr.Mode.FIT_EXACT, 300, 200);
 
     assertThat(ImageMetrics.psnr(aliased, reference)).isLessThan(MIN_PSNR_DB);
   }
