@@ -59,7 +59,7 @@ final class Pixels {
     return new BufferedImage(alpha ? ARGB_MODEL : RGB_MODEL, raster, false, null);
   }
 
-  /** A new image of the given size filled with one colour. */
+  /** A new row-major ARGB array of the given size filled with one colour. */
   static int[] filled(int w, int h, int argb) {
     int[] out = new int[Math.multiplyExact(w, h)];
     java.util.Arrays.fill(out, argb);
