@@ -1,0 +1,64 @@
+package io.imagegate.transform;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * An image drawn over a step's result. The legacy form ({@code oi-logo.png,ofo-bottom_right,
+ * ox-10,oy-N20,ow-100}) and the layer form ({@code l-image,i-logo.png,lfo-bottom_right,lx-10,
+ * ly-N20,w-100,l-end}) parse to equal overlays, so they render and cache identically.
+ *
+ * <p>Placement, as in ImageKit: without position and offsets the overlay is centred; {@code x}
+ * and {@code y} measure the overlay's top-left corner from the base image's top-left, a negative
+ * value measuring from the right or bottom edge instead; where an offset is given it wins over
+ * {@code position} on that axis. Width and height, when fractions, are shares of the overlay
+ * image's own size, like {@code w}/{@code h} on any image.
+ *
+ * @param path the overlay image below the image root, {@code /}-separated, no leading {@code /}
+ * @param position {@code ofo}/{@code lfo}; never {@link Focus#AUTO}
+ * @param x {@code ox}/{@code lx}
+ * @param y {@code oy}/{@code ly}
+ * @param width {@code ow}, or {@code w} inside a layer
+ * @param height {@code oh}, or {@code h} inside a layer
+ * @param transformation the layer's other parameters, nested layers included (empty for the
+ *     legacy form); never carries a size, dpr or output settings, which belong elsewhere
+ */
+public record Overlay(
+    String path,
+    Optional<Focus> position,
+    OptionalInt x,
+    OptionalInt y,
+    Optional<Dimension> width,
+    Optional<Dimension> height,
+    Step transformation) {
+
+  /** Rejects parts the URL grammar cannot express, so every overlay has a canonical form. */
+  public Overlay {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(y, "y");
+    Objects.requireNonNull(width, "width");
+    Objects.requireNonNull(height, "height");
+    Objects.requireNonNull(transformation, "transformation");
+    if (path.isEmpty() || position.orElse(Focus.CENTER) == Focus.AUTO) {
+      throw new IllegalArgumentException("an overlay needs a path and a fixed position");
+    }
+    Step t = transformation;
+    if (t.width().isPresent() || t.height().isPresent() || t.dpr().isPresent()
+        || t.quality().isPresent() || t.format().isPresent() || t.progressive().isPresent()
+        || t.lossless().isPresent() || t.metadata().isPresent() || t.original()) {
+      throw new IllegalArgumentException(
+          "an overlay's transformation cannot carry w, h, dpr, q, f, pr, lo, md or orig");
+    }
+  }
+
+  /**
+   * The step that sizes the overlay image: its transformation with the overlay's width and
+   * height. Give it to {@link GeometryPlanner#plan} with the overlay image's own size.
+   */
+  public Step effectiveStep() {
+    return transformation.withSize(width, height);
+  }
+}

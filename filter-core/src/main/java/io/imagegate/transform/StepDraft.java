@@ -1,0 +1,177 @@
+package io.imagegate.transform;
+
+import static io.imagegate.transform.Values.bad;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The mutable state while one step, or one layer inside it, is read: the values seen so far,
+ * which keys were seen (duplicates are a 400), and the cross-parameter checks once it is closed.
+ * Fields are set by {@link ParamReader}; {@code null} means "not given".
+ */
+final class StepDraft {
+  /** For a layer: its depth (1 = directly in a step). For a step: 0. */
+  final int depth;
+  final Set<String> seen = new HashSet<>();
+
+  Dimension width;
+  Dimension height;
+  AspectRatio aspectRatio;
+  Crop crop;
+  CropMode cropMode;
+  Focus focus;
+  Integer x;
+  Integer y;
+  Integer xc;
+  Integer yc;
+  Double dpr;
+  Integer quality;
+  OutputFormat format;
+  Boolean progressive;
+  Boolean lossless;
+  Boolean metadata;
+  Color background;
+  Border border;
+  Radius radius;
+  Rotation rotation;
+  Integer blur;
+  boolean grayscale;
+  Integer sharpen;
+  boolean contrast;
+  Integer trim;
+  boolean original;
+  final List<Overlay> overlays = new ArrayList<>();
+
+  /** Layer only: {@code i}, {@code lfo}, {@code lx}, {@code ly}. */
+  String layerPath;
+  Focus layerPosition;
+  Integer layerX;
+  Integer layerY;
+
+  /** Step only: the legacy overlay's parts, and where in the overlay list it goes. */
+  String legacyPath;
+  Focus legacyPosition;
+  Integer legacyX;
+  Integer legacyY;
+  Dimension legacyWidth;
+  Dimension legacyHeight;
+  int legacyIndex;
+
+  /** Null only for {@link #emptyStep()}, which has nothing to check against limits. */
+  private final TransformLimits limits;
+
+  StepDraft(TransformLimits limits) {
+    this(limits, 0);
+  }
+
+  private StepDraft(TransformLimits limits, int depth) {
+    this.limits = limits;
+    this.depth = depth;
+  }
+
+  /** The step without parameters. */
+  static Step emptyStep() {
+    return new StepDraft(null).build();
+  }
+
+  /** The one step an {@code orig-true} transformation keeps. */
+  Step originalOnly() {
+    original = true;
+    return freeze();
+  }
+
+  /** A draft for a layer opened inside this one. */
+  StepDraft openLayer() {
+    return new StepDraft(limits, depth + 1);
+  }
+
+  boolean isLayer() {
+    return depth > 0;
+  }
+
+  /** Closes a step: checks the parameters against each other and freezes them. */
+  Step build() {
+    checkCommon(width, height);
+    if (dpr != null && limits != null) {
+      checkScaled("w", width);
+      checkScaled("h", height);
+    }
+    return freeze();
+  }
+
+  private Step freeze() {
+    if (legacyPath == null && (legacyPosition != null || legacyX != null || legacyY != null
+        || legacyWidth != null || legacyHeight != null)) {
+      throw bad("ofo, ox, oy, ow and oh need an overlay image: add oi-<path>");
+    }
+    List<Overlay> all = new ArrayList<>(overlays);
+    if (legacyPath != null) {
+      all.add(legacyIndex, new Overlay(legacyPath, Optional.ofNullable(legacyPosition),
+          optional(legacyX), optional(legacyY), Optional.ofNullable(legacyWidth),
+          Optional.ofNullable(legacyHeight), Step.empty()));
+    }
+    return new Step(Optional.ofNullable(width), Optional.ofNullable(height),
+        Optional.ofNullable(aspectRatio), Optional.ofNullable(crop),
+        Optional.ofNullable(cropMode), Optional.ofNullable(focus), optional(x), optional(y),
+        optional(xc), optional(yc), dpr == null ? OptionalDouble.empty() : OptionalDouble.of(dpr),
+        optional(quality), Optional.ofNullable(format), Optional.ofNullable(progressive),
+        Optional.ofNullable(lossless), Optional.ofNullable(metadata),
+        Optional.ofNullable(background), Optional.ofNullable(border),
+        Optional.ofNullable(radius), Optional.ofNullable(rotation), optional(blur), grayscale,
+        optional(sharpen), contrast, optional(trim), original, all);
+  }
+
+  /** Closes a layer ({@code l-end}): its size moves to the overlay, the rest nests. */
+  Overlay buildOverlay() {
+    if (layerPath == null) {
+      throw bad("a layer needs an image: add i-<path> between l-image and l-end");
+    }
+    Dimension layerWidth = width;
+    Dimension layerHeight = height;
+    checkCommon(layerWidth, layerHeight);
+    width = null;
+    height = null;
+    return new Overlay(layerPath, Optional.ofNullable(layerPosition), optional(layerX),
+        optional(layerY), Optional.ofNullable(layerWidth), Optional.ofNullable(layerHeight),
+        freeze());
+  }
+
+  private void checkCommon(Dimension w, Dimension h) {
+    if (aspectRatio != null && w == null && h == null) {
+      throw bad("ar-%s needs w or h to apply to", aspectRatio.token());
+    }
+    if (crop != null && cropMode != null) {
+      throw bad("c-%s and cm-%s cannot be combined in one step", crop.token(), cropMode.token());
+    }
+    boolean extracting = cropMode != null && cropMode.extracts();
+    if (!extracting && (x != null || y != null || xc != null || yc != null)) {
+      throw bad("x, y, xc and yc need cm-extract or cm-pad_extract");
+    }
+    if (x != null && xc != null) {
+      throw bad("x and xc cannot be combined; give one horizontal position");
+    }
+    if (y != null && yc != null) {
+      throw bad("y and yc cannot be combined; give one vertical position");
+    }
+  }
+
+  private void checkScaled(String key, Dimension d) {
+    if (d != null && !d.isFraction()) {
+      long scaled = Math.round(d.pixels() * dpr);
+      if (scaled > limits.maxDimension()) {
+        throw bad("%s-%s with dpr-%s gives %d pixels, above the limit of %d", key, d.token(),
+            Values.decimalText(dpr), scaled, limits.maxDimension());
+      }
+    }
+  }
+
+  private static OptionalInt optional(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+}
