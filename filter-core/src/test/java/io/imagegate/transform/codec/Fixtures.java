@@ -123,16 +123,17 @@ final class Fixtures {
   }
 
   /**
-   * A big-endian TIFF with IFD0 {Make "ACME", Orientation, GPS IFD pointer} and a GPS IFD with
-   * a north latitude of 48/1, 51/1, 30/1.
+   * A big-endian TIFF with IFD0 {Make "ACM", Orientation, GPS IFD pointer} and a GPS IFD placing
+   * the camera at 48°51'30"N 2°17'40"E.
    */
   static byte[] exifWithGps(int orientation) {
-    ByteBuffer b = ByteBuffer.allocate(200).order(ByteOrder.BIG_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.BIG_ENDIAN);
     b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     int ifd0Entries = 3;
     int gpsIfd = 8 + 2 + ifd0Entries * 12 + 4; // right after IFD0
-    int gpsEntries = 2;
+    int gpsEntries = 4;
     int latitude = gpsIfd + 2 + gpsEntries * 12 + 4; // rationals after the GPS IFD
+    int longitude = latitude + 24;
     b.putShort((short) ifd0Entries);
     b.putShort((short) 0x010F).putShort((short) 2).putInt(4).put("ACM\0".getBytes(StandardCharsets.US_ASCII));
     b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
@@ -141,8 +142,11 @@ final class Fixtures {
     b.putShort((short) gpsEntries);
     b.putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
     b.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(latitude);
+    b.putShort((short) 0x0003).putShort((short) 2).putInt(2).put(new byte[] {'E', 0, 0, 0});
+    b.putShort((short) 0x0004).putShort((short) 5).putInt(3).putInt(longitude);
     b.putInt(0);
     b.putInt(48).putInt(1).putInt(51).putInt(1).putInt(30).putInt(1);
+    b.putInt(2).putInt(1).putInt(17).putInt(1).putInt(40).putInt(1);
     return Arrays.copyOf(b.array(), b.position());
   }
 
