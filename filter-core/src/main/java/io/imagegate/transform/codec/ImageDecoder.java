@@ -24,7 +24,7 @@ final class ImageDecoder {
       BufferedImage image;
       try {
         image = readFirstFrame(source.reader());
-        image = SrgbConverter.toSrgb(image, source.pngIccProfile());
+        image = SrgbConverter.toSrgb(image, source.iccProfile());
         image = Orientation.apply(image, info.exifOrientation());
       } catch (Throwable thrown) {
         throw CodecFailures.translate(thrown, false);
