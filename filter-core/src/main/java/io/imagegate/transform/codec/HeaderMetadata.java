@@ -11,15 +11,15 @@ import java.util.zip.Inflater;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The metadata imagegate reads itself, by walking a file's segments or chunks up to the pixel
- * data: the raw EXIF of a JPEG (APP1), PNG ({@code eXIf}) or WebP ({@code EXIF}), and a PNG's
- * {@code iCCP} profile, which the JDK's PNG reader would ignore. Every read is bounded, so a
- * hostile file cannot make the walk allocate or loop without limit.
+ * The metadata imagegate reads itself, by walking a file's segments or chunks: the raw EXIF of
+ * a JPEG (APP1), PNG ({@code eXIf}) or WebP ({@code EXIF}), and the ICC profile of a PNG
+ * ({@code iCCP}) or WebP ({@code ICCP}), which their decoders do not apply. Every read is
+ * bounded, so a hostile file cannot make the walk allocate or loop without limit.
  *
  * @param exif the raw TIFF structure, or {@code null}
- * @param pngIccProfile the decompressed {@code iCCP} profile, or {@code null}
+ * @param iccProfile an ICC profile the decoder will not apply itself, or {@code null}
  */
-record HeaderMetadata(byte[] exif, byte[] pngIccProfile) {
+record HeaderMetadata(byte[] exif, byte[] iccProfile) {
   /** The largest EXIF that fits into one JPEG APP1 segment after {@code Exif\0\0}. */
   static final int MAX_EXIF_BYTES = 65_535 - 2 - 6;
   /** Larger ICC profiles are ignored rather than inflated. */
@@ -104,19 +104,29 @@ record HeaderMetadata(byte[] exif, byte[] pngIccProfile) {
   private static HeaderMetadata webp(ImageInputStream in) throws IOException {
     in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
     in.skipBytes(12); // RIFF, size, WEBP
-    for (int i = 0; i < MAX_SEGMENTS; i++) {
+    byte[] exif = null;
+    byte[] icc = null;
+    // In the extended format EXIF follows the image data, so every top-level chunk is visited;
+    // frames are skipped by their size without being read.
+    for (int i = 0; i < MAX_SEGMENTS && in.getStreamPosition() + 8 <= in.length(); i++) {
       String type = fourCc(in);
       long length = in.readUnsignedInt();
-      if (type.equals("EXIF")) {
-        byte[] payload = readBounded(in, length, MAX_EXIF_BYTES + EXIF_PREFIX.length);
-        boolean prefixed = payload != null && payload.length > EXIF_PREFIX.length
-            && Arrays.equals(payload, 0, EXIF_PREFIX.length, EXIF_PREFIX, 0, EXIF_PREFIX.length);
-        // some writers keep the JPEG prefix inside the chunk
-        return new HeaderMetadata(tiff(prefixed ? Arrays.copyOfRange(payload, 6, payload.length) : payload), null);
+      long next = in.getStreamPosition() + length + (length & 1);
+      if (type.equals("EXIF") && exif == null) {
+        exif = webpExif(readBounded(in, length, MAX_EXIF_BYTES + EXIF_PREFIX.length));
+      } else if (type.equals("ICCP") && icc == null) {
+        icc = readBounded(in, length, MAX_ICC_BYTES);
       }
-      in.seek(in.getStreamPosition() + length + (length & 1));
+      in.seek(next);
     }
-    return NONE;
+    return new HeaderMetadata(exif, icc);
+  }
+
+  /** Some writers keep the JPEG {@code Exif\0\0} prefix inside the WebP chunk. */
+  private static byte[] webpExif(byte[] payload) {
+    boolean prefixed = payload != null && payload.length > EXIF_PREFIX.length
+        && Arrays.equals(payload, 0, EXIF_PREFIX.length, EXIF_PREFIX, 0, EXIF_PREFIX.length);
+    return tiff(prefixed ? Arrays.copyOfRange(payload, EXIF_PREFIX.length, payload.length) : payload);
   }
 
   /** Reads {@code length} bytes, or skips them and returns {@code null} when above {@code max}. */

@@ -14,12 +14,15 @@ import java.util.Objects;
  * 422 ({@code unprocessable_image}); no reader exception escapes as anything else.
  *
  * <p>Decisions: a GIF is measured and decoded by its first frame, not by its logical screen,
- * which is never allocated (a 1x1 frame on a 65535x65535 screen is a 1x1 image). Animated GIF
- * and WebP give their first frame. A truncated JPEG, which libjpeg would silently fill with
- * grey, is refused.
+ * which is never allocated (a 1x1 frame on a 65535x65535 screen is a 1x1 image); likewise an
+ * animated WebP by its first frame, not its canvas. Animated GIF and WebP give their first
+ * frame. A truncated JPEG, which libjpeg would silently fill with grey, is refused. Colour:
+ * CMYK/YCCK JPEGs without an embedded profile are converted by TwelveMonkeys' generic CMYK
+ * profile where the platform provides one and by the naive formula otherwise (Linux).
  *
- * <p>Nothing is written to disk, except that webp-imageio extracts its native library once to
- * {@code java.io.tmpdir} (or {@code com.luciad.imageio.webp.tmpdir}) on the first WebP encode.
+ * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
+ * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
+ * system property {@code com.luciad.imageio.webp.tmpdir}, on first use.
  */
 public final class ImageCodecs {
   private ImageCodecs() {}

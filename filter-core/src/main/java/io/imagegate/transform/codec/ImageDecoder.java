@@ -1,9 +1,11 @@
 package io.imagegate.transform.codec;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
 
 /**
  * Decodes the first frame of a source into an upright sRGB INT image: open and check the
@@ -24,7 +26,7 @@ final class ImageDecoder {
       BufferedImage image;
       try {
         image = readFirstFrame(source.reader());
-        image = SrgbConverter.toSrgb(image, source.pngIccProfile());
+        image = SrgbConverter.toSrgb(image, source.iccProfile());
         image = Orientation.apply(image, info.exifOrientation());
       } catch (Throwable thrown) {
         throw CodecFailures.translate(thrown, false);
@@ -33,7 +35,7 @@ final class ImageDecoder {
     }
   }
 
-  private static BufferedImage readFirstFrame(ImageReader reader) throws java.io.IOException {
+  private static BufferedImage readFirstFrame(ImageReader reader) throws IOException {
     TruncationListener truncation = new TruncationListener();
     reader.addIIOReadWarningListener(truncation);
     BufferedImage image = reader.read(0, reader.getDefaultReadParam());
@@ -46,7 +48,7 @@ final class ImageDecoder {
   }
 
   /** Remembers the warning libjpeg (and TwelveMonkeys) give for data that ends too soon. */
-  private static final class TruncationListener implements javax.imageio.event.IIOReadWarningListener {
+  private static final class TruncationListener implements IIOReadWarningListener {
     private String message;
 
     @Override

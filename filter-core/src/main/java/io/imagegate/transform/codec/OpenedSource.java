@@ -1,6 +1,7 @@
 package io.imagegate.transform.codec;
 
 import com.twelvemonkeys.imageio.stream.BufferedFileImageInputStream;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.imagegate.source.ImageFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,13 @@ final class OpenedSource implements AutoCloseable {
       ImageFormat format = sniff(stream);
       HeaderMetadata metadata = HeaderMetadata.scan(format, stream);
       stream.seek(0);
+      if (format == ImageFormat.WEBP) {
+        // libwebp decodes from memory (its reader would read the whole file anyway) and only
+        // stills, so an animation is cut down to its first frame here.
+        ImageInputStream fileStream = stream;
+        stream = new ByteArrayImageInputStream(WebpStill.firstFrame(readAll(fileStream)));
+        fileStream.close();
+      }
       reader = Plugins.reader(format);
       // The JDK's PNG reader would inflate every text chunk when reading metadata; the iCCP
       // profile it would ignore anyway is read, bounded, by HeaderMetadata instead.
@@ -69,9 +77,9 @@ final class OpenedSource implements AutoCloseable {
     return metadata.exif();
   }
 
-  /** A PNG {@code iCCP} profile the reader does not apply, or {@code null}. */
-  byte[] pngIccProfile() {
-    return metadata.pngIccProfile();
+  /** An ICC profile the reader does not apply (PNG {@code iCCP}, WebP {@code ICCP}), or {@code null}. */
+  byte[] iccProfile() {
+    return metadata.iccProfile();
   }
 
   /** The reader, positioned on this source; for reading image 0 only. */
@@ -109,6 +117,12 @@ final class OpenedSource implements AutoCloseable {
       throw CodecFailures.notRendered(format);
     }
     return format;
+  }
+
+  private static byte[] readAll(ImageInputStream stream) throws IOException {
+    byte[] bytes = new byte[Math.toIntExact(stream.length())];
+    stream.readFully(bytes);
+    return bytes;
   }
 
   private static long size(Path file) {

@@ -16,8 +16,12 @@ import javax.imageio.spi.ServiceRegistry;
 
 /**
  * Picks the one reader and writer used for each format, independent of what else happens to be
- * registered with ImageIO and in which order: TwelveMonkeys for JPEG (CMYK, YCCK, ICC profiles)
- * and WebP reading, webp-imageio for WebP writing, the JDK for the rest.
+ * registered with ImageIO and in which order: TwelveMonkeys for JPEG reading (CMYK, YCCK, ICC
+ * profiles), webp-imageio (libwebp) for WebP, the JDK for the rest.
+ *
+ * <p>WebP is read with libwebp rather than TwelveMonkeys' pure-Java decoder: fuzzing showed that
+ * decoder treating reads past the end as zero bits, so a corrupt 76-byte lossless file kept it
+ * busy for minutes. libwebp rejects the same file at once.
  */
 final class Plugins {
   private static final Map<ImageFormat, String> JDK_READERS = Map.of(
@@ -31,7 +35,7 @@ final class Plugins {
   private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
 
   private static final ImageReaderSpi JPEG_READER = twelveMonkeysJpeg();
-  private static final ImageReaderSpi WEBP_READER = new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi();
+  private static final ImageReaderSpi WEBP_READER = new com.luciad.imageio.webp.WebPImageReaderSpi();
   private static final ImageWriterSpi WEBP_WRITER = new com.luciad.imageio.webp.WebPImageWriterSpi();
 
   static {

@@ -18,10 +18,10 @@ import java.awt.image.WritableRaster;
  * Brings a decoded image to sRGB in a plain {@code TYPE_INT_ARGB} (source has alpha) or
  * {@code TYPE_INT_RGB} image, the form every transformation step expects.
  *
- * <p>Readers already convert what they understand: TwelveMonkeys turns CMYK and YCCK JPEGs and
- * JPEGs and WebPs with embedded ICC profiles into sRGB. What is left: other pixel layouts
- * (indexed, 16-bit, grey, BGR bytes), any non-sRGB colour space a reader reports, and a PNG's
- * {@code iCCP} profile, which the JDK's PNG reader ignores and which is applied here.
+ * <p>TwelveMonkeys already turns CMYK and YCCK JPEGs and JPEGs with embedded ICC profiles into
+ * sRGB. What is left: other pixel layouts (indexed, 16-bit, grey, BGR bytes), any non-sRGB
+ * colour space a reader reports, and the ICC profiles of PNG ({@code iCCP}) and WebP
+ * ({@code ICCP}), which the JDK's PNG reader and libwebp ignore and which are applied here.
  */
 final class SrgbConverter {
   private static final ColorSpace SRGB = ColorSpace.getInstance(ColorSpace.CS_sRGB);
@@ -30,7 +30,7 @@ final class SrgbConverter {
 
   /**
    * @param image what the reader returned
-   * @param assignedIcc an ICC profile the reader did not apply (PNG {@code iCCP}), or {@code null}
+   * @param assignedIcc an ICC profile the reader did not apply (PNG, WebP), or {@code null}
    */
   static BufferedImage toSrgb(BufferedImage image, byte[] assignedIcc) {
     BufferedImage plain = toPlainInt(image);

@@ -101,6 +101,18 @@ class ColorDecodeTest {
     assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
   }
 
+  /** libwebp ignores the ICCP chunk; the decoder applies it. */
+  @Test
+  void decode_honoursSwappedPrimariesInWebpProfile() {
+    byte[] webp = WebpFiles.withIcc(Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
+        swappedRedGreenProfile());
+    Path file = Fixtures.write(dir, "swapped.webp", webp);
+
+    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+
+    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
+  }
+
   @Test
   void decode_ignoresCorruptIccpProfile() {
     byte[] raw = Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");

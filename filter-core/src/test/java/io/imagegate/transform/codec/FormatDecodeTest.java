@@ -179,6 +179,23 @@ class FormatDecodeTest {
   }
 
   @Test
+  void decode_readsFirstFrameOfAnimatedLossyWebpWithAlpha() {
+    BufferedImage translucent = Fixtures.solid(32, 24, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = translucent.createGraphics();
+    g.setColor(java.awt.Color.BLUE);
+    g.fillRect(16, 0, 16, 24);
+    g.dispose();
+    byte[] webp = WebpFiles.animated(32, 24, false, translucent,
+        Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB));
+
+    DecodedImage decoded = decode("anim-alpha.webp", webp);
+
+    assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
+    assertThat(Fixtures.rgba(decoded.image(), 4, 12)[3]).isLessThan(10);
+    assertThat(Fixtures.distance(decoded.image(), 26, 12, 0xFF0000FF)).isLessThan(16);
+  }
+
+  @Test
   void decode_sniffsFormatFromBytesNotName() {
     DecodedImage decoded = decode("actually-png.jpg", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
 

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -45,9 +44,14 @@ final class WebpFiles {
 
   /**
    * An animated WebP on a {@code canvasWidth}x{@code canvasHeight} canvas whose frames are the
-   * given opaque images, each placed at (0, 0).
+   * given images, losslessly encoded, each placed at (0, 0).
    */
   static byte[] animated(int canvasWidth, int canvasHeight, BufferedImage... frames) {
+    return animated(canvasWidth, canvasHeight, true, frames);
+  }
+
+  /** As above; lossy frames with alpha carry an ALPH chunk before their VP8 chunk. */
+  static byte[] animated(int canvasWidth, int canvasHeight, boolean lossless, BufferedImage... frames) {
     ByteArrayOutputStream chunks = new ByteArrayOutputStream();
     ByteBuffer vp8x = le(10).put((byte) 0x02).put(new byte[3]);
     put24(vp8x, canvasWidth - 1);
@@ -55,8 +59,10 @@ final class WebpFiles {
     chunks.writeBytes(chunk("VP8X", vp8x.array()));
     chunks.writeBytes(chunk("ANIM", le(6).putInt(0xFFFFFFFF).putShort((short) 0).array()));
     for (BufferedImage frame : frames) {
-      byte[] still = still(frame, true, 1f);
-      byte[] bitstream = Arrays.copyOfRange(still, 12, still.length); // the VP8L chunk after RIFF....WEBP
+      byte[] still = still(frame, lossless, 0.9f);
+      // the chunks after RIFF....WEBP, without a still's own VP8X header
+      int first = new String(still, 12, 4, StandardCharsets.US_ASCII).equals("VP8X") ? 12 + 18 : 12;
+      byte[] bitstream = Arrays.copyOfRange(still, first, still.length);
       ByteBuffer header = le(16);
       put24(header, 0);
       put24(header, 0);
@@ -84,8 +90,15 @@ final class WebpFiles {
     buffer.put((byte) value).put((byte) (value >> 8)).put((byte) (value >> 16));
   }
 
-  static String describe(byte[] webp) {
-    return String.format(Locale.ROOT, "%d bytes, first chunk %s", webp.length,
-        new String(webp, 12, 4, StandardCharsets.US_ASCII));
+  /** A still lossless WebP of {@code image} in the extended format, with an ICCP chunk. */
+  static byte[] withIcc(BufferedImage image, byte[] profile) {
+    byte[] still = still(image, true, 1f);
+    byte[] bitstream = Arrays.copyOfRange(still, 12, still.length);
+    ByteBuffer vp8x = le(10).put((byte) 0x20).put(new byte[3]);
+    put24(vp8x, image.getWidth() - 1);
+    put24(vp8x, image.getHeight() - 1);
+    byte[] body = Fixtures.concat(chunk("VP8X", vp8x.array()), chunk("ICCP", profile), bitstream);
+    return Fixtures.concat("RIFF".getBytes(StandardCharsets.US_ASCII),
+        le(4).putInt(4 + body.length).array(), "WEBP".getBytes(StandardCharsets.US_ASCII), body);
   }
 }
