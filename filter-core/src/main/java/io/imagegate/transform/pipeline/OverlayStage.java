@@ -4,6 +4,7 @@ import io.imagegate.transform.Overlay;
 import io.imagegate.transform.Step;
 import io.imagegate.transform.ops.Composite;
 import java.awt.image.BufferedImage;
+import java.util.Objects;
 
 /**
  * The last part of a step: its overlays, in list order, each loaded through
@@ -34,7 +35,8 @@ final class OverlayStage {
   BufferedImage apply(BufferedImage base, Step step, OverlayImages images, double scale) {
     BufferedImage out = base;
     for (Overlay overlay : step.overlays()) {
-      BufferedImage source = images.load(overlay.path());
+      BufferedImage source = Objects.requireNonNull(images.load(overlay.path()),
+          "the overlay loader returned null");
       Step own = sizing.step(overlay, source.getWidth(), source.getHeight(), scale);
       BufferedImage rendered = renderer.render(source, own, images, scale);
       OverlayPlacement at = OverlayPlacement.of(overlay, out.getWidth(), out.getHeight(),

@@ -31,12 +31,20 @@ final class RotateStage implements Stage {
     }
     int w = image.getWidth();
     int h = image.getHeight();
-    double radians = Math.toRadians(rotation.degrees());
-    // The bounding box of the rotated image, as Rotate computes it (plus one pixel of slack).
-    long rotatedWidth = (long) Math.ceil(w * Math.abs(Math.cos(radians))
-        + h * Math.abs(Math.sin(radians)));
-    long rotatedHeight = (long) Math.ceil(w * Math.abs(Math.sin(radians))
-        + h * Math.abs(Math.cos(radians)));
+    long rotatedWidth = w;
+    long rotatedHeight = h;
+    if (rotation.rightAngle()) {
+      if (rotation.degrees() % 180 != 0) {
+        rotatedWidth = h;
+        rotatedHeight = w;
+      }
+    } else {
+      // The bounding box of the rotated image, computed as Rotate computes it.
+      double cos = Math.abs(Math.cos(Math.toRadians(rotation.degrees())));
+      double sin = Math.abs(Math.sin(Math.toRadians(rotation.degrees())));
+      rotatedWidth = (long) Math.ceil(w * cos + h * sin - 1e-6);
+      rotatedHeight = (long) Math.ceil(w * sin + h * cos - 1e-6);
+    }
     limit.check("rt-" + rotation.token(), w, h, rotatedWidth, rotatedHeight);
     return Rotate.rotate(image, rotation.degrees(), Fill.uncovered(step));
   }

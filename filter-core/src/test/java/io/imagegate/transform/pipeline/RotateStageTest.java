@@ -69,4 +69,10 @@ class RotateStageTest {
         .extracting(e -> ((ImageGateException) e).failure())
         .isEqualTo(Failure.BAD_TRANSFORMATION);
   }
+
+  @Test
+  void quarterTurn_exactlyAtTheLimit_isAllowed() {
+    BufferedImage out = new RotateStage(new SizeLimit(200)).apply(src, step("rt-270"));
+    assertThat(out.getHeight()).isEqualTo(200);
+  }
 }
