@@ -13,7 +13,8 @@ import java.awt.image.BufferedImage;
  * {@code w}, {@code h}, {@code ar}, {@code dpr}, {@code c}, {@code cm}, {@code fo} and
  * {@code x}/{@code y}/{@code xc}/{@code yc}: follows the {@link ResizePlan} of the
  * {@link GeometryPlanner}, cropping first so that no intermediate image is larger than needed:
- * cut the source region, resample it to the crop's size, pad it onto the canvas. With
+ * cut the source region (a view when it is resampled next, so a large photo's region is never
+ * copied), resample it to the crop's size, pad it onto the canvas. With
  * {@code fo-auto} the crop is first moved onto the subject ({@link AutoFocus}).
  */
 final class GeometryStage implements Stage {
@@ -43,11 +44,16 @@ final class GeometryStage implements Stage {
         region = plan.sourceRegionOf(moved);
       }
     }
+    boolean cut = region.width() != image.getWidth() || region.height() != image.getHeight();
+    boolean scale = region.width() != crop.width() || region.height() != crop.height();
     BufferedImage out = image;
-    if (region.width() != image.getWidth() || region.height() != image.getHeight()) {
-      out = Crop.crop(out, region.x(), region.y(), region.width(), region.height());
+    if (cut && scale) {
+      // A view, not a copy: the resampler streams its rows once and never writes to them.
+      out = image.getSubimage(region.x(), region.y(), region.width(), region.height());
+    } else if (cut) {
+      out = Crop.crop(image, region.x(), region.y(), region.width(), region.height());
     }
-    if (out.getWidth() != crop.width() || out.getHeight() != crop.height()) {
+    if (scale) {
       out = Resample.resize(out, crop.width(), crop.height());
     }
     if (plan.padded()) {

@@ -222,4 +222,32 @@ class GeometryStageTest {
     apply("w-100,h-50,cm-extract,x-20,y-30");
     assertThat(Pictures.meanAbsDiff(copy, source)).isZero();
   }
+
+  @Test
+  void decoderLayouts_cropAndScaleLikePackedInts() {
+    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR,
+        BufferedImage.TYPE_BYTE_GRAY}) {
+      BufferedImage other = new BufferedImage(W, H, type);
+      other.getGraphics().drawImage(source, 0, 0, null);
+      BufferedImage expected = stage.apply(convert(other), step("w-150,h-150,fo-right"));
+      BufferedImage actual = stage.apply(other, step("w-150,h-150,fo-right"));
+      assertThat(Pictures.meanAbsDiff(actual, expected)).as("type %d", type).isLessThan(0.5);
+    }
+  }
+
+  private static BufferedImage convert(BufferedImage img) {
+    BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(),
+        img.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+          int v = img.getRaster().getSample(x, y, 0); // grey is read as encoded, not as linear
+          out.setRGB(x, y, 0xFF000000 | v << 16 | v << 8 | v);
+        } else {
+          out.setRGB(x, y, img.getRGB(x, y));
+        }
+      }
+    }
+    return out;
+  }
 }
