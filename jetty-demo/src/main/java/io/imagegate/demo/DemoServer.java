@@ -67,7 +67,9 @@ public final class DemoServer implements AutoCloseable {
     connector.setPort(options.port());
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addFilter(new FilterHolder(new ImageGateFilter(settings)), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    ImageGateFilter filter = new ImageGateFilter(settings);
+    context.addFilter(new FilterHolder(filter), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new StatsServlet(filter)), "/stats");
     context.addServlet(new ServletHolder(new IndexServlet(root)), "/");
     server.setHandler(context);
     server.start();
