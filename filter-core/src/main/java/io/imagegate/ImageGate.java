@@ -186,7 +186,13 @@ public final class ImageGate {
     try {
       variant = cache.get(key, () -> limiter.run(() -> {
         long start = System.nanoTime();
-        Variant rendered = renderer.render(source.realPath(), transformation, format, overlaySources);
+        Variant rendered;
+        try {
+          rendered = renderer.render(source.realPath(), transformation, format, overlaySources);
+        } catch (OutOfMemoryError e) {
+          // Memory is shared by the renders running now; another try later may well fit.
+          throw new ImageGateException(Failure.OVERLOADED, "not enough memory to render this image right now");
+        }
         stats.recordRender(System.nanoTime() - start);
         return rendered;
       }));
