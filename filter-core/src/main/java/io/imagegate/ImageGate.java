@@ -1,5 +1,13 @@
 package io.imagegate;
 
+import io.imagegate.cache.RenderLimiter;
+import io.imagegate.cache.Stats;
+import io.imagegate.cache.Stats.Outcome;
+import io.imagegate.cache.StatsSnapshot;
+import io.imagegate.cache.Variant;
+import io.imagegate.cache.VariantCache;
+import io.imagegate.cache.VariantKey;
+import io.imagegate.config.ConfigException;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
@@ -11,8 +19,14 @@ import io.imagegate.response.ImageResponder;
 import io.imagegate.security.AccessPolicy;
 import io.imagegate.security.Requirement;
 import io.imagegate.security.SignatureVerifier;
+import io.imagegate.source.ImageFormat;
 import io.imagegate.source.Source;
 import io.imagegate.source.SourceResolver;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.Transformation;
+import io.imagegate.transform.TransformationParser;
+import io.imagegate.transform.VariantRenderer;
+import io.imagegate.transform.codec.DecodeLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +38,8 @@ import java.util.UUID;
 
 /**
  * The request flow, top to bottom: parse, verify, authorize, resolve, then serve the original
- * or a variant. Built once from immutable settings; thread-safe.
+ * or a variant (from the cache, or rendered once). Built once from immutable settings;
+ * thread-safe.
  */
 public final class ImageGate {
   private static final System.Logger LOG = System.getLogger(ImageGate.class.getName());
@@ -34,10 +49,17 @@ public final class ImageGate {
   private final SignatureVerifier verifier;
   private final AccessPolicy policy;
   private final SourceResolver resolver;
+  private final TransformationParser transformations;
+  private final VariantRenderer renderer;
+  private final VariantCache cache;
+  private final RenderLimiter limiter;
+  private final Overlays overlays;
+  private final Stats stats = new Stats();
 
   /**
    * @param settings the configuration
    * @param endpoint the full URL path prefix (context path and endpoint)
+   * @throws ConfigException if a named transformation is invalid
    */
   public ImageGate(ImageGateSettings settings, String endpoint) {
     this.settings = settings;
@@ -45,6 +67,19 @@ public final class ImageGate {
     this.verifier = new SignatureVerifier(settings.keys(), settings.algorithms(), settings.clock(), settings.expiryLeeway());
     this.policy = new AccessPolicy(settings);
     this.resolver = new SourceResolver(settings.root());
+    ImageGateSettings.Limits limits = settings.limits();
+    TransformLimits transformLimits = new TransformLimits(limits.maxDimension(), limits.maxDpr(), limits.maxSteps(),
+        limits.maxOverlays(), limits.maxTransformationLength());
+    try {
+      this.transformations = new TransformationParser(settings.named(), transformLimits);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("named: " + e.getMessage());
+    }
+    DecodeLimits decodeLimits = new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
+    this.renderer = new VariantRenderer(transformLimits, decodeLimits);
+    this.cache = new VariantCache(settings.cacheMaxBytes());
+    this.limiter = new RenderLimiter(settings.renderConcurrency(), settings.renderQueueTimeout());
+    this.overlays = new Overlays(settings.root(), policy, resolver, renderer);
   }
 
   /** Handles one request, or passes it down the chain if it is not for an image below the endpoint. */
@@ -61,26 +96,32 @@ public final class ImageGate {
         verifier.verify(image);
       }
       Requirement requirement = policy.requirementFor(image.path());
-      Optional<String> transformation = policy.enforce(image, requirement);
+      policy.enforce(image, requirement);
       Source source = resolver.resolve(image.path());
       String realPath = settings.root().relativize(source.realPath()).toString().replace('\\', '/');
       if (!realPath.equals(image.path())) {
         // A symlink may lead into a protected folder: the target's rules and markers apply too.
-        transformation = policy.enforce(image, requirement.and(policy.requirementFor(realPath)));
+        requirement = requirement.and(policy.requirementFor(realPath));
+        policy.enforce(image, requirement);
       }
+      Optional<Transformation> transformation = transformation(image, requirement);
       if (!source.isImage()) {
         if (transformation.isPresent()) {
           throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE, "the file is not an image that can be transformed");
         }
+        stats.record(Outcome.PASSED);
         chain.doFilter(request, response);
         return;
       }
       checkMethod(request);
-      if (transformation.isPresent()) {
-        throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE, "transformations are not enabled in this build");
+      if (transformation.isEmpty() || transformation.get().original()) {
+        serveOriginal(request, response, image, source);
+      } else {
+        serveVariant(request, response, image, source, transformation.get());
       }
-      serveOriginal(request, response, image, source);
     } catch (ImageGateException e) {
+      stats.record(outcomeOf(e.failure()));
+      stats.recordDenial(e.failure().code());
       LOG.log(Level.DEBUG, () -> "refused " + request.getMethod() + " " + request.getRequestURI()
           + ": " + e.failure().status() + " " + e.failure().code());
       ErrorResponder.send(response, e);
@@ -88,9 +129,86 @@ public final class ImageGate {
       // Most often the client went away; nothing more can be sent.
       LOG.log(Level.DEBUG, () -> "I/O error while answering " + request.getRequestURI() + ": " + e.getClass().getSimpleName());
     } catch (RuntimeException e) {
+      stats.record(Outcome.ERROR);
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.ERROR, () -> "internal error " + incident + " for " + request.getRequestURI() + ": " + e.getClass().getName());
       ErrorResponder.sendInternalError(response, incident);
+    }
+  }
+
+  /** The parsed transformation to apply: the request's, and the rule's forced one for unsigned requests. */
+  private Optional<Transformation> transformation(ImageRequest image, Requirement requirement) {
+    Optional<String> requested = image.transformation().filter(t -> !t.isEmpty());
+    Optional<String> forced = image.signed() ? Optional.empty() : requirement.unsignedTransformation();
+    if (forced.isEmpty()) {
+      return requested.map(transformations::parse);
+    }
+    Transformation own = requested.map(transformations::parse).orElse(Transformation.empty());
+    // orig-true would discard the forced watermark: an unsigned request never escapes it.
+    return Optional.of(own.isEmpty() || own.original()
+        ? transformations.parse(forced.get())
+        : transformations.parse(requested.get() + ":" + forced.get()));
+  }
+
+  private void serveOriginal(HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source)
+      throws IOException {
+    String cacheControl = CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
+    if (ImageResponder.writeHeaders(request, response, source.format().mediaType(), source.etag(),
+        source.lastModified(), cacheControl)) {
+      stats.record(Outcome.NOT_MODIFIED);
+      return;
+    }
+    stats.record(Outcome.ORIGINAL);
+    ImageResponder.sendFile(request, response, source.realPath(), source.size());
+  }
+
+  private void serveVariant(HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source,
+      Transformation transformation) throws IOException {
+    if (!source.format().renderable()) {
+      throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE,
+          "images of type " + source.format().mediaType() + " are served as they are, never transformed");
+    }
+    Overlays.Resolved overlaySources = overlays.resolve(transformation, image);
+    String accept = request.getHeader("Accept");
+    ImageFormat format = VariantRenderer.outputFormat(transformation, source.format(), accept);
+    VariantKey key = new VariantKey(VariantKey.SourceId.of(source), transformation.canonical(), format,
+        overlaySources.identities());
+    if (VariantRenderer.negotiated(transformation)) {
+      response.setHeader("Vary", "Accept");
+    }
+    String cacheControl = CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
+    if (ImageResponder.writeHeaders(request, response, format.mediaType(), key.etag(), source.lastModified(),
+        cacheControl)) {
+      stats.record(Outcome.NOT_MODIFIED);
+      return;
+    }
+    Variant variant;
+    try {
+      variant = cache.get(key, () -> limiter.run(() -> {
+        long start = System.nanoTime();
+        Variant rendered;
+        try {
+          rendered = renderer.render(source.realPath(), transformation, format, overlaySources);
+        } catch (OutOfMemoryError e) {
+          // Memory is shared by the renders running now; another try later may well fit.
+          throw new ImageGateException(Failure.OVERLOADED, "not enough memory to render this image right now");
+        }
+        stats.recordRender(System.nanoTime() - start);
+        return rendered;
+      }));
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("render failed", e);
+    }
+    stats.record(Outcome.VARIANT);
+    try {
+      ImageResponder.sendBytes(request, response, variant.bytes());
+      response.flushBuffer();
+    } catch (IOException e) {
+      // The client went away: keep nothing it asked for.
+      cache.invalidate(key);
+      throw e;
     }
   }
 
@@ -101,13 +219,30 @@ public final class ImageGate {
     }
   }
 
-  private void serveOriginal(HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source)
-      throws IOException {
-    String cacheControl = CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
-    if (ImageResponder.writeHeaders(request, response, source.format().mediaType(), source.etag(),
-        source.lastModified(), cacheControl)) {
-      return;
+  private static Outcome outcomeOf(Failure failure) {
+    switch (failure.status()) {
+      case 400:
+        return Outcome.BAD_REQUEST;
+      case 401:
+        return Outcome.UNAUTHORIZED;
+      case 404:
+        return Outcome.NOT_FOUND;
+      case 405:
+        return Outcome.METHOD_NOT_ALLOWED;
+      case 503:
+        return Outcome.OVERLOADED;
+      default:
+        return Outcome.UNPROCESSABLE;
     }
-    ImageResponder.sendFile(request, response, source.realPath(), source.size());
+  }
+
+  /** A snapshot of the counters and the cache. */
+  public StatsSnapshot stats() {
+    return stats.snapshot(cache);
+  }
+
+  /** The render limiter (tests). */
+  RenderLimiter limiter() {
+    return limiter;
   }
 }

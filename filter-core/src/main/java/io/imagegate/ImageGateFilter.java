@@ -12,7 +12,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.imagegate.metrics.ImageGateStats;
 import java.io.IOException;
+import javax.management.ObjectName;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Enumeration;
@@ -48,6 +50,7 @@ import java.util.Map;
 public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
   private ImageGate gate;
+  private ObjectName mbean;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -63,6 +66,8 @@ public final class ImageGateFilter implements Filter {
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
       gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
+      mbean = new ImageGateStats(gate::stats).register(config.getFilterName());
+      ImageGateStats.bindToMicrometerIfPresent(gate::stats);
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
@@ -76,6 +81,11 @@ public final class ImageGateFilter implements Filter {
       return;
     }
     gate.handle(http, httpResponse, chain);
+  }
+
+  @Override
+  public void destroy() {
+    ImageGateStats.unregister(mbean);
   }
 
   /** The engine, for statistics and tests; null before {@link #init}. */

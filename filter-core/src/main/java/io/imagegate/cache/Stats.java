@@ -63,6 +63,18 @@ public final class Stats {
     renderNanos.add(nanos);
   }
 
+  /** A snapshot of these counters and of the cache's. */
+  public StatsSnapshot snapshot(VariantCache cache) {
+    cache.cleanUp();
+    Map<String, Long> requests = new java.util.TreeMap<>();
+    for (Outcome outcome : Outcome.values()) {
+      requests.put(outcome.name().toLowerCase(java.util.Locale.ROOT), count(outcome));
+    }
+    var cacheStats = cache.stats();
+    return new StatsSnapshot(requests, denials(), renders(), renderNanos() / 1_000_000, cacheStats.hitCount(),
+        cacheStats.missCount(), cacheStats.evictionCount(), cache.bytes(), cache.entries(), cache.maxBytes());
+  }
+
   long count(Outcome outcome) {
     return outcomes.get(outcome).sum();
   }

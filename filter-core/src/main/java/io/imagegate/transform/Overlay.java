@@ -9,11 +9,15 @@ import java.util.OptionalInt;
  * ox-10,oy-N20,ow-100}) and the layer form ({@code l-image,i-logo.png,lfo-bottom_right,lx-10,
  * ly-N20,w-100,l-end}) parse to equal overlays, so they render and cache identically.
  *
- * <p>Placement, as in ImageKit: without position and offsets the overlay is centred; {@code x}
- * and {@code y} measure the overlay's top-left corner from the base image's top-left, a negative
- * value measuring from the right or bottom edge instead; where an offset is given it wins over
- * {@code position} on that axis. Width and height, when fractions, are shares of the overlay
- * image's own size, like {@code w}/{@code h} on any image.
+ * <p>Placement, as in ImageKit: without position and offsets the overlay is centred; a positive
+ * {@code x} ({@code y}) is the distance of the overlay's left (top) edge from the base image's
+ * left (top) edge, a negative one the distance of the overlay's right (bottom) edge from the base
+ * image's right (bottom) edge (ImageKit: negative values "change the direction"); where an offset
+ * is given it wins over {@code position} on that axis. Width and height, when fractions, are
+ * shares of the overlay image's own size, like {@code w}/{@code h} on any image (ImageKit's
+ * {@code w-0.5} is half the input's width, and inside a layer the input is the overlay; sizes
+ * relative to the base need its arithmetic expressions such as {@code bw_mul_0.5}, which are not
+ * supported). The renderer scales sizes and offsets by the step's {@code dpr}.
  *
  * @param path the overlay image below the image root, {@code /}-separated, no leading {@code /}
  * @param position {@code ofo}/{@code lfo}; never {@link Focus#AUTO}

@@ -76,7 +76,9 @@ public final class DemoServer implements AutoCloseable {
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
-    context.addFilter(new FilterHolder(new ImageGateFilter(settings)), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    ImageGateFilter filter = new ImageGateFilter(settings);
+    context.addFilter(new FilterHolder(filter), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new StatsServlet(filter)), "/stats");
     Gallery gallery = new Gallery(root, settings.clock(), c -> signer(settings, c));
     context.addServlet(new ServletHolder(new GalleryServlet(gallery, new GalleryPage(options.images().isEmpty()),
         new TamperProbe())), "/");

@@ -1,0 +1,106 @@
+package io.imagegate.metrics;
+
+import io.imagegate.cache.StatsSnapshot;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/** Publishes a filter's statistics as a JMX MXBean; every read takes a fresh snapshot. */
+public final class ImageGateStats implements ImageGateStatsMXBean {
+  private static final System.Logger LOG = System.getLogger(ImageGateStats.class.getName());
+
+  private final Supplier<StatsSnapshot> snapshots;
+
+  /** @param snapshots where snapshots come from ({@code gate::stats}) */
+  public ImageGateStats(Supplier<StatsSnapshot> snapshots) {
+    this.snapshots = snapshots;
+  }
+
+  /**
+   * Registers the bean; a second filter with the same name, or a JVM without JMX, only logs.
+   *
+   * @return the name it was registered under, or null
+   */
+  public ObjectName register(String filterName) {
+    try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      ObjectName name = ObjectName.getInstance("io.imagegate:type=ImageGate,name=" + ObjectName.quote(filterName));
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name);
+      }
+      server.registerMBean(this, name);
+      return name;
+    } catch (JMException | SecurityException e) {
+      LOG.log(System.Logger.Level.WARNING, () -> "statistics not published over JMX: " + e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  /** Removes a registration made by {@link #register}. */
+  public static void unregister(ObjectName name) {
+    if (name == null) {
+      return;
+    }
+    try {
+      ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+    } catch (JMException | SecurityException e) {
+      // Already gone.
+    }
+  }
+
+  /**
+   * Binds the statistics to Micrometer's global registry when Micrometer is on the classpath;
+   * otherwise does nothing. (This class never names a Micrometer type, so it loads without it.)
+   */
+  public static void bindToMicrometerIfPresent(Supplier<StatsSnapshot> snapshots) {
+    try {
+      Class.forName("io.micrometer.core.instrument.Metrics", false, ImageGateStats.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return;
+    }
+    MicrometerBridge.bind(snapshots);
+  }
+
+  @Override
+  public Map<String, Long> getRequests() {
+    return snapshots.get().requests();
+  }
+
+  @Override
+  public Map<String, Long> getDenials() {
+    return snapshots.get().denials();
+  }
+
+  @Override
+  public long getRenders() {
+    return snapshots.get().renders();
+  }
+
+  @Override
+  public long getRenderMillis() {
+    return snapshots.get().renderMillis();
+  }
+
+  @Override
+  public long getCacheHits() {
+    return snapshots.get().cacheHits();
+  }
+
+  @Override
+  public long getCacheMisses() {
+    return snapshots.get().cacheMisses();
+  }
+
+  @Override
+  public long getCacheEvictions() {
+    return snapshots.get().cacheEvictions();
+  }
+
+  @Override
+  public long getCacheBytes() {
+    return snapshots.get().cacheBytes();
+  }
+}

@@ -1,0 +1,71 @@
+package io.imagegate.transform.pipeline;
+
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import io.imagegate.transform.GeometryPlanner;
+import io.imagegate.transform.Step;
+import io.imagegate.transform.TransformLimits;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Renders one step: trim, geometry, rotation, effects, radius, border, each a {@link Stage}, and
+ * last the overlays. Every stage's result is checked against the size limit, and an
+ * {@link IllegalArgumentException} from an operation (a value the parser let through that the
+ * operation refuses for this image) becomes a 400 naming the stage's keys.
+ */
+final class StepRenderer {
+  private final List<Stage> stages;
+  private final OverlayStage overlays;
+  private final SizeLimit limit;
+
+  StepRenderer(TransformLimits limits) {
+    this.limit = new SizeLimit(limits.maxDimension());
+    this.stages = List.of(
+        new TrimStage(),
+        new GeometryStage(new GeometryPlanner(limits)),
+        new RotateStage(limit),
+        new EffectsStage(),
+        new RadiusStage(),
+        new BorderStage(limit));
+    this.overlays = new OverlayStage(this, new OverlaySizing(limits.maxDimension()));
+  }
+
+  /**
+   * @param image the step's input; never modified
+   * @param step the step
+   * @param images the caller's overlay loader
+   * @param scale the scale inherited from the images this one is drawn on (1 for the base
+   *     image); this step's own {@code dpr} is added for its overlays
+   * @return the step's output, possibly {@code image} itself when the step changes nothing
+   */
+  BufferedImage render(BufferedImage image, Step step, OverlayImages images, double scale) {
+    BufferedImage current = image;
+    for (Stage stage : stages) {
+      BufferedImage next = run(stage, current, step);
+      limit.check(stage.keys(), current.getWidth(), current.getHeight(), next.getWidth(),
+          next.getHeight());
+      current = next;
+    }
+    if (step.overlays().isEmpty()) {
+      return current;
+    }
+    return overlays.apply(current, step, images, scale * ownScale(step));
+  }
+
+  /** A step's {@code dpr} scales its image, and so its overlays, only when it sizes the image. */
+  static double ownScale(Step step) {
+    boolean sized = step.width().isPresent() || step.height().isPresent();
+    return sized ? step.dpr().orElse(1) : 1;
+  }
+
+  private static BufferedImage run(Stage stage, BufferedImage image, Step step) {
+    try {
+      return stage.apply(image, step);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw ImageGateException.of(Failure.BAD_TRANSFORMATION,
+          "%s cannot be applied to this %dx%d image", stage.keys(), image.getWidth(),
+          image.getHeight());
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package io.imagegate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegate.cache.StatsSnapshot;
+import io.imagegate.config.ImageGateSettings;
+import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.Fixtures;
+import io.imagegate.testing.MutableClock;
+import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestServer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
+
+/** Variants over HTTP: single-flight renders, validators, Cache-Control, Vary, overload, aborts, metrics. */
+class VariantServingTest {
+  static final String KEY = "imagegate-variant-test-key-0123456789abcdef";
+  @TempDir Path root;
+  final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_800_000_000L));
+
+  ImageGateSettings.Builder settings() {
+    Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(400, 300));
+    Fixtures.write(root.resolve("p.png"), Fixtures.png(200, 100));
+    return ImageGateSettings.builder().root(root).key(KEY).clock(clock)
+        .unsignedTransformations(io.imagegate.config.UnsignedTransformations.ANY);
+  }
+
+  UrlSigner signer() {
+    return UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(clock).build();
+  }
+
+  @Test
+  void concurrentRequestsForOneColdVariant_renderOnce() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      ExecutorService pool = Executors.newFixedThreadPool(32);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        List<Future<Response>> responses = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          responses.add(pool.submit(() -> {
+            go.await();
+            return RawHttp.get(server.port(), "/img/a.jpg?tr=w-120,h-90");
+          }));
+        }
+        go.countDown();
+        for (Future<Response> response : responses) {
+          assertThat(response.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      StatsSnapshot stats = server.filter().gate().stats();
+      assertThat(stats.renders()).isEqualTo(1);
+      assertThat(stats.requests().get("variant")).isEqualTo(32);
+    }
+  }
+
+  @Test
+  void variant_hasValidatorsAnd304() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      Response first = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.header("Content-Type")).isEqualTo("image/jpeg");
+      assertThat(first.header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
+      assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      String etag = first.header("ETag");
+      assertThat(etag).startsWith("\"v");
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-100", "If-None-Match: " + etag).status()).isEqualTo(304);
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-101").header("ETag")).isNotEqualTo(etag);
+      Response head = RawHttp.send(server.port(), "HEAD", "/img/a.jpg?tr=w-100");
+      assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
+      assertThat(head.body()).isEmpty();
+    }
+  }
+
+  @Test
+  void changedSource_givesNewEtagAndNewBytes() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      Response before = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
+      Path file = root.resolve("a.jpg");
+      Files.write(file, Fixtures.encode(Fixtures.twoTone(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg"));
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+      Response after = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
+      assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+      assertThat(after.body()).isNotEqualTo(before.body());
+      assertThat(Fixtures.decode(after.body()).getHeight()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void cacheControl_isCappedByTheExpiry() throws Exception {
+    try (TestServer server = new TestServer(settings().cacheMaxAge(Duration.ofDays(1)).build())) {
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-50").header("Cache-Control"))
+          .isEqualTo("public, max-age=86400");
+      String url = signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofSeconds(300)).sign();
+      assertThat(RawHttp.get(server.port(), url).header("Cache-Control")).isEqualTo("public, max-age=300");
+      clock.advance(Duration.ofSeconds(200));
+      assertThat(RawHttp.get(server.port(), url).header("Cache-Control")).isEqualTo("public, max-age=100");
+    }
+  }
+
+  @Test
+  void formatAuto_negotiatesWebpAndVaries() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      Response webp = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/avif,image/webp,*/*");
+      assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+      assertThat(webp.header("Vary")).isEqualTo("Accept");
+      Response jpeg = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/*");
+      assertThat(jpeg.header("Content-Type")).isEqualTo("image/jpeg");
+      assertThat(jpeg.header("Vary")).isEqualTo("Accept");
+      assertThat(jpeg.header("ETag")).isNotEqualTo(webp.header("ETag"));
+      Response fixed = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-png", "Accept: image/webp");
+      assertThat(fixed.header("Content-Type")).isEqualTo("image/png");
+      assertThat(fixed.header("Vary")).isNull();
+    }
+  }
+
+  @Test
+  void saturatedRenders_get503WithRetryAfter_whileCacheHitsAndOriginalsFlow() throws Exception {
+    try (TestServer server = new TestServer(settings().renderConcurrency(1)
+        .renderQueueTimeout(Duration.ofMillis(200)).build())) {
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status()).isEqualTo(200);
+      CountDownLatch holding = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread slowRender = new Thread(() -> {
+        try {
+          server.filter().gate().limiter().run(() -> {
+            holding.countDown();
+            release.await();
+            return null;
+          });
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      slowRender.start();
+      holding.await();
+      try {
+        Response busy = RawHttp.get(server.port(), "/img/a.jpg?tr=w-61");
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).isNotNull();
+        assertThat(busy.text()).contains("overloaded");
+        assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status()).as("cache hit").isEqualTo(200);
+        assertThat(RawHttp.get(server.port(), "/img/a.jpg").status()).as("original").isEqualTo(200);
+      } finally {
+        release.countDown();
+        slowRender.join();
+      }
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-61").status()).isEqualTo(200);
+      assertThat(server.filter().gate().stats().requests().get("overloaded")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void clientAbort_freesThePermitAndCachesNothing() throws Exception {
+    ImageGate gate = new ImageGate(settings().renderConcurrency(1).build(), "/img");
+    HttpServletRequest request = Mockito.mock(HttpServletRequest.class);
+    Mockito.when(request.getRequestURI()).thenReturn("/img/a.jpg");
+    Mockito.when(request.getQueryString()).thenReturn("tr=w-70");
+    Mockito.when(request.getMethod()).thenReturn("GET");
+    HttpServletResponse response = Mockito.mock(HttpServletResponse.class);
+    Mockito.when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setWriteListener(WriteListener listener) {}
+    });
+    gate.handle(request, response, Mockito.mock(FilterChain.class));
+    StatsSnapshot stats = gate.stats();
+    assertThat(stats.renders()).isEqualTo(1);
+    assertThat(stats.cacheEntries()).as("an aborted variant is not kept").isZero();
+    assertThat(gate.limiter().available()).as("the permit is free again").isEqualTo(1);
+  }
+
+  @Test
+  void floodOfDistinctVariants_staysWithinTheByteBound() throws Exception {
+    long bound = 40_000;
+    try (TestServer server = new TestServer(settings().cacheMaxBytes(bound).build())) {
+      for (int w = 20; w < 120; w++) {
+        assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-" + w).status()).isEqualTo(200);
+      }
+      StatsSnapshot stats = server.filter().gate().stats();
+      assertThat(stats.cacheBytes()).isLessThanOrEqualTo(bound).isPositive();
+      assertThat(stats.cacheEvictions()).isPositive();
+      assertThat(stats.renders()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void metrics_countOutcomesHitsAndMisses() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      RawHttp.get(server.port(), "/img/a.jpg?tr=w-30");
+      RawHttp.get(server.port(), "/img/a.jpg?tr=w-30");
+      RawHttp.get(server.port(), "/img/a.jpg");
+      RawHttp.get(server.port(), "/img/missing.jpg");
+      RawHttp.get(server.port(), "/img/a.jpg?tr=zz-1");
+      RawHttp.get(server.port(), "/img/a.jpg?ik-s=00");
+      StatsSnapshot stats = server.filter().gate().stats();
+      assertThat(stats.renders()).isEqualTo(1);
+      assertThat(stats.cacheHits()).isGreaterThanOrEqualTo(1);
+      assertThat(stats.cacheMisses()).isGreaterThanOrEqualTo(1);
+      assertThat(stats.requests()).containsEntry("variant", 2L).containsEntry("original", 1L)
+          .containsEntry("not_found", 1L).containsEntry("bad_request", 1L).containsEntry("unauthorized", 1L);
+      assertThat(stats.denials()).containsEntry("not_found", 1L).containsEntry("bad_transformation", 1L)
+          .containsEntry("signature_invalid", 1L);
+      assertThat(stats.toJson()).contains("\"renders\":1").contains("\"cacheHits\":").contains("\"cacheBytes\":");
+    }
+  }
+}

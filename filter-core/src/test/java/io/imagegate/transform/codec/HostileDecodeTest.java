@@ -1,0 +1,122 @@
+package io.imagegate.transform.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Hostile, lying and broken sources are refused with their documented 415/422, never worse. */
+class HostileDecodeTest {
+  @TempDir Path dir;
+
+  static List<HostileFixtures.Hostile> hostile() {
+    return HostileFixtures.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void decode_givesDocumentedOutcome(HostileFixtures.Hostile fixture) {
+    Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
+
+    String outcome;
+    String message;
+    try {
+      DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+      outcome = HostileFixtures.outcome(decoded);
+      message = decoded.image().getWidth() + "x" + decoded.image().getHeight();
+    } catch (ImageGateException refusal) {
+      outcome = HostileFixtures.outcome(refusal);
+      message = refusal.getMessage();
+    }
+
+    assertThat(outcome).isEqualTo(fixture.expected());
+    assertThat(message).contains(fixture.message()).doesNotContain(dir.toString());
+  }
+
+  /** Header-level refusals come from probe as well, which never touches pixel data. */
+  @Test
+  void probe_refusesLyingHeadersLikeDecode() {
+    for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
+      if (fixture.message().startsWith("the source is ") && fixture.message().contains("pixels")) {
+        Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
+        assertThatThrownBy(() -> ImageCodecs.probe(file, DecodeLimits.defaults()))
+            .as(fixture.name())
+            .isInstanceOf(ImageGateException.class)
+            .hasMessageContaining(fixture.message());
+      }
+    }
+  }
+
+  @Test
+  void decode_refusesFileAboveByteLimit() {
+    Path file = Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
+    long size = file.toFile().length();
+
+    assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(50_000_000, size - 1)))
+        .isInstanceOfSatisfying(ImageGateException.class,
+            e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE))
+        .hasMessage("the source is %d bytes; the limit is %d", size, size - 1);
+  }
+
+  @Test
+  void decode_checksPixelLimitOnUprightSize() {
+    Path file = Fixtures.write(dir, "q.jpg", Fixtures.jpegWithExif(
+        Fixtures.jdkJpeg(Fixtures.quadrants(48, 64), 0.9f), Fixtures.exifOrientation(6)));
+
+    assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(64 * 48 - 1, 1_000_000)))
+        .hasMessage("the source is 64x48 pixels; the limit is 3071");
+    assertThat(ImageCodecs.decode(file, new DecodeLimits(64 * 48, 1_000_000)).image().getWidth()).isEqualTo(64);
+  }
+
+  /**
+   * The real proof that limits come before allocation: with a 64 MB heap, decoding any of the
+   * bombs would need hundreds of megabytes to gigabytes.
+   */
+  @Test
+  void decode_hostileFilesInSmallHeapChildJvm() throws IOException, InterruptedException {
+    for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
+      Fixtures.write(dir, fixture.name(), fixture.bytes());
+    }
+    Path output = dir.resolve("child.out");
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m", "-Djava.awt.headless=true",
+            "-cp", System.getProperty("java.class.path"),
+            HostileDecodeMain.class.getName(),
+            dir.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+    boolean finished = child.waitFor(60, TimeUnit.SECONDS);
+    if (!finished) {
+      child.destroyForcibly();
+    }
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+
+    assertThat(finished).as("child finished within 60 s").isTrue();
+    assertThat(child.exitValue()).as(printed).isZero();
+    assertThat(printed).doesNotContain("OutOfMemoryError").doesNotContain("THROWN");
+    Map<String, String> outcomes = printed.lines()
+        .filter(line -> line.contains("\t"))
+        .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('\t')),
+            line -> line.substring(line.indexOf('\t') + 1), (a, b) -> a));
+    for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
+      // the message matters too: a bomb caught by running out of memory says so, not its size
+      assertThat(outcomes.get(fixture.name())).as(fixture.name())
+          .startsWith(fixture.expected() + "\t").contains(fixture.message());
+    }
+  }
+}

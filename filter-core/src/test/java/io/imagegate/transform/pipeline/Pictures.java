@@ -1,0 +1,202 @@
+package io.imagegate.transform.pipeline;
+
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import io.imagegate.transform.Step;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.Transformation;
+import io.imagegate.transform.TransformationParser;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/** Generated fixtures, parsing shortcuts and pixel measurements for the pipeline tests. */
+final class Pictures {
+  static final TransformationParser PARSER =
+      new TransformationParser(Map.of(), TransformLimits.defaults());
+
+  private Pictures() {}
+
+  /** The parsed transformation. */
+  static Transformation parse(String text) {
+    return PARSER.parse(text);
+  }
+
+  /** The only step of a one-step transformation. */
+  static Step step(String text) {
+    return parse(text).steps().get(0);
+  }
+
+  /**
+   * Red grows with x and green with y over the whole image, blue is 64: every pixel tells where
+   * in the source it came from ({@link #sourceX}, {@link #sourceY}).
+   */
+  static BufferedImage gradient(int w, int h) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = w == 1 ? 0 : Math.round(x * 255f / (w - 1));
+        int g = h == 1 ? 0 : Math.round(y * 255f / (h - 1));
+        img.setRGB(x, y, 0xFF000000 | r << 16 | g << 8 | 64);
+      }
+    }
+    return img;
+  }
+
+  /** The source column of a {@link #gradient} of width {@code sourceWidth} a pixel came from. */
+  static double sourceX(BufferedImage img, int x, int y, int sourceWidth) {
+    return red(img.getRGB(x, y)) * (sourceWidth - 1) / 255.0;
+  }
+
+  /** The source row of a {@link #gradient} of height {@code sourceHeight} a pixel came from. */
+  static double sourceY(BufferedImage img, int x, int y, int sourceHeight) {
+    return green(img.getRGB(x, y)) * (sourceHeight - 1) / 255.0;
+  }
+
+  /** Four solid quadrants: red top-left, green top-right, blue bottom-left, yellow bottom-right. */
+  static BufferedImage quadrants(int w, int h) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean right = x >= w / 2;
+        boolean bottom = y >= h / 2;
+        int c = bottom ? (right ? 0xFFFF00 : 0x0000FF) : (right ? 0x00FF00 : 0xFF0000);
+        img.setRGB(x, y, 0xFF000000 | c);
+      }
+    }
+    return img;
+  }
+
+  /** One colour everywhere; {@code TYPE_INT_ARGB} when {@code alpha}, else opaque RGB. */
+  static BufferedImage solid(int w, int h, int argb, boolean alpha) {
+    BufferedImage img =
+        new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        img.setRGB(x, y, argb);
+      }
+    }
+    return img;
+  }
+
+  /** A loader serving the given images and answering 404 for anything else. */
+  static OverlayImages loader(Map<String, BufferedImage> images) {
+    return path -> {
+      BufferedImage img = images.get(path);
+      if (img == null) {
+        throw new ImageGateException(Failure.NOT_FOUND, "no such overlay");
+      }
+      return img;
+    };
+  }
+
+  /** A loader for transformations without overlays: any call is a test failure. */
+  static OverlayImages noOverlays() {
+    return path -> {
+      throw new AssertionError("no overlay expected, asked for " + path);
+    };
+  }
+
+  static int alpha(int argb) {
+    return argb >>> 24;
+  }
+
+  static int red(int argb) {
+    return (argb >> 16) & 0xFF;
+  }
+
+  static int green(int argb) {
+    return (argb >> 8) & 0xFF;
+  }
+
+  static int blue(int argb) {
+    return argb & 0xFF;
+  }
+
+  /** Largest per-channel difference between two ARGB pixels, alpha included. */
+  static int distance(int p, int q) {
+    int max = 0;
+    for (int s = 0; s <= 24; s += 8) {
+      max = Math.max(max, Math.abs(((p >>> s) & 0xFF) - ((q >>> s) & 0xFF)));
+    }
+    return max;
+  }
+
+  /** Mean absolute difference per R, G, B sample over a region of two same-size images. */
+  static double meanAbsDiff(BufferedImage a, BufferedImage b, int x0, int y0, int w, int h) {
+    double sum = 0;
+    for (int y = y0; y < y0 + h; y++) {
+      for (int x = x0; x < x0 + w; x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        sum += Math.abs(red(p) - red(q)) + Math.abs(green(p) - green(q))
+            + Math.abs(blue(p) - blue(q));
+      }
+    }
+    return sum / (3.0 * w * h);
+  }
+
+  /** Mean absolute difference over the whole of two same-size images. */
+  static double meanAbsDiff(BufferedImage a, BufferedImage b) {
+    if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+      throw new AssertionError("sizes differ: " + a.getWidth() + "x" + a.getHeight() + " vs "
+          + b.getWidth() + "x" + b.getHeight());
+    }
+    return meanAbsDiff(a, b, 0, 0, a.getWidth(), a.getHeight());
+  }
+
+  /** Mean colour of a region as {r, g, b}. */
+  static double[] mean(BufferedImage img, int x0, int y0, int w, int h) {
+    double[] sum = new double[3];
+    for (int y = y0; y < y0 + h; y++) {
+      for (int x = x0; x < x0 + w; x++) {
+        int p = img.getRGB(x, y);
+        sum[0] += red(p);
+        sum[1] += green(p);
+        sum[2] += blue(p);
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      sum[i] /= (double) w * h;
+    }
+    return sum;
+  }
+
+  /** Standard deviation of Rec.601 luma over a region: texture. */
+  static double lumaStdDev(BufferedImage img, int x0, int y0, int w, int h) {
+    double sum = 0;
+    double sq = 0;
+    for (int y = y0; y < y0 + h; y++) {
+      for (int x = x0; x < x0 + w; x++) {
+        int p = img.getRGB(x, y);
+        double l = 0.299 * red(p) + 0.587 * green(p) + 0.114 * blue(p);
+        sum += l;
+        sq += l * l;
+      }
+    }
+    double n = (double) w * h;
+    double m = sum / n;
+    return Math.sqrt(Math.max(0, sq / n - m * m));
+  }
+
+  /**
+   * The bounding box {x, y, width, height} of the pixels that differ between two same-size
+   * images by more than {@code tolerance} in some channel, or null when none does.
+   */
+  static int[] changedBox(BufferedImage a, BufferedImage b, int tolerance) {
+    int minX = Integer.MAX_VALUE;
+    int minY = Integer.MAX_VALUE;
+    int maxX = -1;
+    int maxY = -1;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (distance(a.getRGB(x, y), b.getRGB(x, y)) > tolerance) {
+          minX = Math.min(minX, x);
+          minY = Math.min(minY, y);
+          maxX = Math.max(maxX, x);
+          maxY = Math.max(maxY, y);
+        }
+      }
+    }
+    return maxX < 0 ? null : new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1};
+  }
+}
