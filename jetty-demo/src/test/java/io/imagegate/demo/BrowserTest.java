@@ -3,15 +3,15 @@ package io.imagegate.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -100,7 +99,9 @@ class BrowserTest {
     for (Map<String, Object> thumb : thumbs) {
       String twice = PageHtml.srcsetCandidate((String) thumb.get("srcset"), "2x").orElseThrow();
       assertThat(thumb.get("currentSrc")).as("the browser's choice").isEqualTo(base + twice);
-      assertThat(thumb.get("naturalWidth")).as(twice).isEqualTo(600L);
+      // naturalWidth is in CSS pixels: a 2x candidate's pixel width divided by its density.
+      assertThat(thumb.get("naturalWidth")).as(twice).isEqualTo(300L);
+      assertThat(pixelWidth(base + twice)).as("device pixels of " + twice).isEqualTo(600L);
     }
     assertThat(script("return document.querySelector('img.tampered').naturalWidth;")).as("tampered image").isEqualTo(0L);
     assertThat(browser.findElement(By.className("status")).getText()).isEqualTo("401");
@@ -128,6 +129,12 @@ class BrowserTest {
         + " ({srcset: i.getAttribute('srcset'), currentSrc: i.currentSrc, naturalWidth: i.naturalWidth}));");
   }
 
+  /** The width in image pixels of what the browser fetches for {@code url}, loaded without a density. */
+  static Object pixelWidth(String url) {
+    return browser.executeAsyncScript("const done = arguments[arguments.length - 1]; const i = new Image();"
+        + " i.onload = () => done(i.naturalWidth); i.onerror = () => done(-1); i.src = arguments[0];", url);
+  }
+
   static Object script(String js) {
     return ((JavascriptExecutor) browser).executeScript(js);
   }
@@ -139,18 +146,20 @@ class BrowserTest {
         .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(IMAGES_SETTLED)));
   }
 
-  /** The signed-in page at 1x (the capture is 2x), cropped to the content, for the README. */
+  /** The whole signed-in page, captured at 2x and averaged down to 1x, for the README. */
   static void saveScreenshot() throws Exception {
-    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(browser.getScreenshotAs(OutputType.BYTES)));
-    long contentHeight = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
-    int height = (int) Math.min(shot.getHeight() / 2, contentHeight);
-    BufferedImage small = new BufferedImage(shot.getWidth() / 2, height, BufferedImage.TYPE_INT_RGB);
+    long width = (Long) script("return document.documentElement.clientWidth;");
+    long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
+    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    BufferedImage large = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) shot.get("data"))));
+    assertThat(large.getWidth()).as("captured at device scale factor 2").isEqualTo(2 * width);
+    BufferedImage small = new BufferedImage((int) width, (int) height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(shot, 0, 0, small.getWidth(), height, 0, 0, shot.getWidth(), height * 2, null);
+    g.drawImage(large.getScaledInstance((int) width, (int) height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
     g.dispose();
     Files.createDirectories(SCREENSHOT.getParent());
-    File target = SCREENSHOT.toFile();
-    assertThat(ImageIO.write(small, "png", target)).isTrue();
+    assertThat(ImageIO.write(small, "png", SCREENSHOT.toFile())).isTrue();
   }
+
 }
