@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ final class GalleryServlet extends HttpServlet {
     }
     Gallery.View view = gallery.view(PaidSession.isPaid(request));
     Optional<GalleryPage.TamperSection> tamper = tamper(request, view);
-    byte[] body = page.render(view, tamper).markup().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = page.render(view, tamper).markup().getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/html;charset=utf-8");
     // Signed links are per visitor and expire: no cache may keep the page.
     response.setHeader("Cache-Control", "no-store");

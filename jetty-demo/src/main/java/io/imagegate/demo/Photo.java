@@ -1,5 +1,6 @@
 package io.imagegate.demo;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,6 @@ record Photo(String path, String title, String thumbnail, String thumbnail2x, Op
     if (base.isEmpty()) {
       return fileName;
     }
-    return base.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + base.substring(1);
+    return base.substring(0, 1).toUpperCase(Locale.ROOT) + base.substring(1);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -116,6 +119,24 @@ class GalleryPageTest {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(PageHtml.textOf(page.body(), "empty")).get().asString().contains("no photos");
       assertThat(PageHtml.tags(page.body(), "img")).isEmpty();
+    }
+  }
+
+  @Test
+  void originalsExpireAnHourAfterTheServersClock() throws Exception {
+    Instant now = Instant.parse("2030-01-02T03:04:05Z");
+    try (DemoServer fixed = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.of(root), Optional.empty()),
+        Clock.fixed(now, ZoneOffset.UTC))) {
+      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String site = "http://127.0.0.1:" + fixed.port();
+      client.send(HttpRequest.newBuilder(URI.create(site + "/signin")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.discarding());
+      String html = client.send(HttpRequest.newBuilder(URI.create(site + "/")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+
+      assertThat(PageHtml.tags(html, "time", "expires").get(0).get("datetime")).isEqualTo("2030-01-02T04:04:05Z");
+      assertThat(PageHtml.tags(html, "a", "original")).hasSize(2)
+          .allSatisfy(a -> assertThat(a.get("href")).contains("ik-t=" + now.plusSeconds(3600).getEpochSecond() + "&"));
     }
   }
 
