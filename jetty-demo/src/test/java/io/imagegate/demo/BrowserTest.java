@@ -30,7 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in a real browser: headless Chromium at device scale factor 2 picks the {@code dpr-2}
  * thumbnails, the paid sign-in works with a real cookie, and an original opens at full size.
- * Saves the screenshot the README shows ({@code docs/gallery.png}).
+ * Saves a screenshot to {@code target/gallery.png}; with {@code -Dimagegate.screenshot=docs} it
+ * refreshes the one the README shows ({@code docs/gallery.png}), so ordinary runs leave the work
+ * tree clean.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages; without them the test
  * fails (CI installs them). Selenium Manager never runs: the driver and browser paths are given.
@@ -38,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOT = Path.of("..", "docs", "gallery.png");
+  static final Path SCREENSHOT = "docs".equals(System.getProperty("imagegate.screenshot"))
+      ? Path.of("..", "docs", "gallery.png") : Path.of("target", "gallery.png");
   static final Duration WAIT = Duration.ofSeconds(30);
   /** True once every image has settled: thumbnails decoded, the tampered one refused. */
   static final String IMAGES_SETTLED = "return Array.from(document.images).every(i => i.complete"
