@@ -66,7 +66,7 @@ public final class ImageGateFilter implements Filter {
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
       gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
-      mbean = new ImageGateStats(gate::stats).register(config.getFilterName());
+      mbean = new ImageGateStats(gate::stats).register(config.getServletContext().getContextPath(), config.getFilterName());
       ImageGateStats.bindToMicrometerIfPresent(gate::stats);
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
@@ -86,6 +86,11 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void destroy() {
     ImageGateStats.unregister(mbean);
+  }
+
+  /** The JMX name the statistics were published under, or null. */
+  public ObjectName mbeanName() {
+    return mbean;
   }
 
   /** The engine, for statistics and tests; null before {@link #init}. */

@@ -20,16 +20,19 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
   }
 
   /**
-   * Registers the bean; a second filter with the same name, or a JVM without JMX, only logs.
+   * Registers the bean as {@code io.imagegate:type=ImageGate,context=<context path>,name=<filter
+   * name>}, adding {@code instance=N} when that name is taken; a JVM without JMX only logs.
    *
    * @return the name it was registered under, or null
    */
-  public ObjectName register(String filterName) {
+  public ObjectName register(String contextPath, String filterName) {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      ObjectName name = ObjectName.getInstance("io.imagegate:type=ImageGate,name=" + ObjectName.quote(filterName));
-      if (server.isRegistered(name)) {
-        server.unregisterMBean(name);
+      String base = "io.imagegate:type=ImageGate,context=" + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath)
+          + ",name=" + ObjectName.quote(filterName);
+      ObjectName name = ObjectName.getInstance(base);
+      for (int instance = 2; server.isRegistered(name); instance++) {
+        name = ObjectName.getInstance(base + ",instance=" + instance);
       }
       server.registerMBean(this, name);
       return name;

@@ -28,9 +28,9 @@ class MetricsExportTest {
       RawHttp.get(server.port(), "/img/a.jpg");
       RawHttp.get(server.port(), "/img/nope.jpg");
 
-      var names = ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("io.imagegate:type=ImageGate,*"), null);
-      assertThat(names).isNotEmpty();
-      ObjectName name = names.iterator().next();
+      ObjectName name = server.filter().mbeanName();
+      assertThat(name).isNotNull();
+      assertThat(name.getKeyProperty("type")).isEqualTo("ImageGate");
       @SuppressWarnings("unchecked")
       var requests = (javax.management.openmbean.TabularData) ManagementFactory.getPlatformMBeanServer()
           .getAttribute(name, "Requests");
@@ -39,6 +39,8 @@ class MetricsExportTest {
       assertThat(registry.get("imagegate.requests").tag("outcome", "original").functionCounter().count()).isEqualTo(1.0);
       assertThat(registry.get("imagegate.requests").tag("outcome", "not_found").functionCounter().count()).isEqualTo(1.0);
       assertThat(registry.get("imagegate.cache.bytes").gauge().value()).isZero();
+      server.close();
+      assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).as("unregistered on destroy").isFalse();
     }
   }
 }
