@@ -16,7 +16,8 @@ import java.util.Arrays;
  * decoded line (through {@link #setRect(int, int, Raster)}), and it adds the line into running
  * sums, writing one output row of box averages, {@code factor x factor} source pixels each,
  * whenever a band of {@code factor} lines is complete. Memory is the reduced image plus one row
- * of sums, whatever the source size.
+ * of sums, whatever the source size. At factor 1 each line is copied into the INT image as it
+ * comes: a full decode without the reader's own 3-byte image beside it.
  *
  * <p>A progressive JPEG is delivered once per scan (the JDK's reader repaints the whole image
  * after each scan); only passes from {@code firstCountedPass} on are summed, since each pass
@@ -37,7 +38,7 @@ final class BoxLines extends WritableRaster {
    * @param width stored width of the source
    * @param height stored height of the source
    * @param bands 3 (RGB) or 1 (grey)
-   * @param factor the box size, at least 2
+   * @param factor the box size, at least 1
    * @param firstCountedPass the 1-based pass from which lines are summed (the scan count)
    */
   BoxLines(int width, int height, int bands, int factor, int firstCountedPass) {
@@ -76,10 +77,29 @@ final class BoxLines extends WritableRaster {
         || model.getNumBands() != numBands) {
       throw new IllegalStateException("unexpected line " + dy + " from the JPEG reader");
     }
+    if (factor == 1) {
+      copy(buffer.getData(), model, line.getSampleModelTranslateX(), line.getSampleModelTranslateY());
+      rows++;
+      return;
+    }
     add(buffer.getData(), model, line.getSampleModelTranslateX(), line.getSampleModelTranslateY());
     rows++;
     if (rows % factor == 0 || rows == height) {
       emitRow((rows - 1) / factor, rows - (rows - 1) / factor * factor);
+    }
+  }
+
+  /** Factor 1: the line is the output row. */
+  private void copy(byte[] data, ComponentSampleModel model, int translateX, int translateY) {
+    int stride = model.getPixelStride();
+    int base = model.getOffset(-translateX, -translateY);
+    int[] offsets = model.getBandOffsets();
+    int r = base + offsets[0];
+    int g = base + offsets[numBands == 1 ? 0 : 1];
+    int b = base + offsets[numBands == 1 ? 0 : 2];
+    int row = rows * width;
+    for (int x = 0, p = 0; x < width; x++, p += stride) {
+      out[row + x] = 0xFF000000 | (data[r + p] & 0xFF) << 16 | (data[g + p] & 0xFF) << 8 | data[b + p] & 0xFF;
     }
   }
 
@@ -88,17 +108,18 @@ final class BoxLines extends WritableRaster {
     int base = model.getOffset(-translateX, -translateY);
     int[] offsets = model.getBandOffsets();
     int r = base + offsets[0];
-    int g = base + offsets[numBands == 1 ? 0 : 1];
-    int b = base + offsets[numBands == 1 ? 0 : 2];
-    for (int x0 = 0, s = 0; x0 < width; x0 += factor, s += 3) {
+    int g = base + offsets[numBands == 1 ? 0 : 1] - r;
+    int b = base + offsets[numBands == 1 ? 0 : 2] - r;
+    int p = r;
+    int s = 0;
+    for (int x0 = 0; x0 < width; x0 += factor, s += 3) {
       int sr = 0;
       int sg = 0;
       int sb = 0;
-      for (int x = x0, end = Math.min(width, x0 + factor); x < end; x++) {
-        int p = x * stride;
-        sr += data[r + p] & 0xFF;
-        sg += data[g + p] & 0xFF;
-        sb += data[b + p] & 0xFF;
+      for (int n = Math.min(factor, width - x0); n > 0; n--, p += stride) {
+        sr += data[p] & 0xFF;
+        sg += data[p + g] & 0xFF;
+        sb += data[p + b] & 0xFF;
       }
       sums[s] += sr;
       sums[s + 1] += sg;
@@ -109,11 +130,12 @@ final class BoxLines extends WritableRaster {
   private void emitRow(int outY, int lines) {
     int outWidth = reduced.getWidth();
     int row = outY * outWidth;
+    double full = 1.0 / (lines * factor); // a multiplication: a division per sample costs more
     for (int ox = 0, s = 0; ox < outWidth; ox++, s += 3) {
-      int count = lines * Math.min(factor, width - ox * factor);
-      int half = count / 2;
-      out[row + ox] = 0xFF000000 | (sums[s] + half) / count << 16
-          | (sums[s + 1] + half) / count << 8 | (sums[s + 2] + half) / count;
+      int cols = Math.min(factor, width - ox * factor);
+      double scale = cols == factor ? full : 1.0 / (lines * cols);
+      out[row + ox] = 0xFF000000 | (int) (sums[s] * scale + 0.5) << 16
+          | (int) (sums[s + 1] * scale + 0.5) << 8 | (int) (sums[s + 2] * scale + 0.5);
     }
     Arrays.fill(sums, 0);
   }

@@ -20,6 +20,13 @@ import java.util.Objects;
  * CMYK/YCCK JPEGs without an embedded profile are converted by TwelveMonkeys' generic CMYK
  * profile where the platform provides one and by the naive formula otherwise (Linux).
  *
+ * <p>JPEG: 8-bit greyscale and YCbCr/RGB JPEGs are decoded by the JDK's libjpeg reader line by
+ * line straight into the INT image (or its box-averaged reduction, see
+ * {@link #decode(Path, DecodeLimits, int, int)}), so a full decode holds 4 bytes a pixel rather
+ * than the reader's 3-byte image plus its INT copy, and a progressive JPEG, which that reader
+ * repaints once per scan, is copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG
+ * that path refuses, go through TwelveMonkeys.
+ *
  * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
  * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
  * system property {@code com.luciad.imageio.webp.tmpdir}, on first use.

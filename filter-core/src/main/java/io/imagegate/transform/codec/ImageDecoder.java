@@ -28,6 +28,30 @@ final class ImageDecoder {
   }
 
   static DecodedImage decode(Path file, DecodeLimits limits) {
+    return decode(file, limits, 1);
+  }
+
+  /**
+   * Decodes, reduced by {@code factor} when that is at least 2. A JPEG the line-by-line path
+   * handles goes through it even at factor 1: it writes straight into the INT image, so a full
+   * decode holds 4 bytes a pixel instead of the reader's 3-byte image plus the INT copy.
+   */
+  private static DecodedImage decode(Path file, DecodeLimits limits, int factor) {
+    try (OpenedSource source = OpenedSource.open(file, limits)) {
+      ImageInfo info = source.info();
+      if (info.format() == ImageFormat.JPEG) {
+        BufferedImage lines = readReduced(source, factor);
+        if (lines != null) {
+          BufferedImage upright = Orientation.apply(lines, info.exifOrientation());
+          return new DecodedImage(upright, info, ExifOrientation.resetToUpright(source.exif()));
+        }
+      }
+    }
+    return decodeWithPlugins(file, limits);
+  }
+
+  /** The full decode through the format's ImageIO plugin (TwelveMonkeys for JPEG). */
+  private static DecodedImage decodeWithPlugins(Path file, DecodeLimits limits) {
     try (OpenedSource source = OpenedSource.open(file, limits)) {
       ImageInfo info = source.info();
       BufferedImage image;
@@ -47,18 +71,12 @@ final class ImageDecoder {
    * at least {@code minWidth x minHeight} (upright) is decoded reduced by that factor.
    */
   static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
+    reductionFactor(1, 1, minWidth, minHeight); // validates the minimum before any I/O
+    ImageInfo info;
     try (OpenedSource source = OpenedSource.open(file, limits)) {
-      ImageInfo info = source.info();
-      int factor = reductionFactor(info.width(), info.height(), minWidth, minHeight);
-      if (factor >= 2 && info.format() == ImageFormat.JPEG) {
-        BufferedImage reduced = readReduced(source, factor);
-        if (reduced != null) {
-          BufferedImage upright = Orientation.apply(reduced, info.exifOrientation());
-          return new DecodedImage(upright, info, ExifOrientation.resetToUpright(source.exif()));
-        }
-      }
+      info = source.info();
     }
-    return decode(file, limits);
+    return decode(file, limits, reductionFactor(info.width(), info.height(), minWidth, minHeight));
   }
 
   /** See {@link ImageCodecs#reductionFactor}. */

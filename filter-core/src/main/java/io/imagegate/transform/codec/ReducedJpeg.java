@@ -20,7 +20,10 @@ import javax.imageio.stream.ImageInputStream;
  * of aliasing into moiré as point subsampling ({@code ImageReadParam.setSourceSubsampling})
  * does.
  *
- * <p>Only for what this path renders exactly like the full decode: 8-bit greyscale or
+ * <p>At factor 1 the same path is the ordinary full decode of such a JPEG: lines go straight
+ * into the INT image, without the reader's own 3-byte image beside it.
+ *
+ * <p>Only for what this path renders like TwelveMonkeys' decode: 8-bit greyscale or
  * YCbCr/RGB JPEGs (not CMYK or YCCK, which TwelveMonkeys converts with its profiles). An
  * embedded ICC profile is applied to the reduced image. Whatever else goes wrong, the caller
  * falls back to the full decode, which gives the authoritative result or refusal.
@@ -29,7 +32,7 @@ final class ReducedJpeg {
   private ReducedJpeg() {}
 
   /**
-   * The stored (not yet upright) image reduced by {@code factor}, as a plain sRGB
+   * The stored (not yet upright) image reduced by {@code factor} (1: not reduced), as a plain sRGB
    * {@code TYPE_INT_RGB}, or {@code null} when this JPEG is not one the path handles.
    *
    * @throws io.imagegate.response.ImageGateException 422 when libjpeg reports truncated data
