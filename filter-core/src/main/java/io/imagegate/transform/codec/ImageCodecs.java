@@ -20,6 +20,13 @@ import java.util.Objects;
  * CMYK/YCCK JPEGs without an embedded profile are converted by TwelveMonkeys' generic CMYK
  * profile where the platform provides one and by the naive formula otherwise (Linux).
  *
+ * <p>JPEG: 8-bit greyscale and YCbCr/RGB JPEGs are decoded by the JDK's libjpeg reader line by
+ * line straight into the INT image (or its box-averaged reduction, see
+ * {@link #decode(Path, DecodeLimits, int, int)}), so a full decode holds 4 bytes a pixel rather
+ * than the reader's 3-byte image plus its INT copy, and a progressive JPEG, which that reader
+ * repaints once per scan, is copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG
+ * that path refuses, go through TwelveMonkeys.
+ *
  * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
  * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
  * system property {@code com.luciad.imageio.webp.tmpdir}, on first use.
@@ -49,6 +56,41 @@ public final class ImageCodecs {
    */
   public static DecodedImage decode(Path file, DecodeLimits limits) {
     return ImageDecoder.decode(Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
+  }
+
+  /**
+   * Decodes a source for a known smaller output: shrink-on-load. When the source is a JPEG (8-bit
+   * greyscale or colour, not CMYK/YCCK) and a whole factor {@code k >= 2} leaves at least
+   * {@code minWidth x minHeight} upright pixels ({@link #reductionFactor}), the image is decoded
+   * straight into its {@code k x k} box average, {@code ceil(width / k) x ceil(height / k)}
+   * upright: the full-size pixels are never held in the heap, and fine detail averages out
+   * instead of aliasing. Otherwise, or when the reduced path cannot handle this JPEG, this is
+   * {@link #decode(Path, DecodeLimits)}. Orientation, colour conversion and the returned
+   * {@link DecodedImage#info()} (the source's full upright size) are as there; only the image
+   * may be smaller than {@code info}.
+   *
+   * @param minWidth the smallest acceptable upright width, at least 1
+   * @param minHeight the smallest acceptable upright height, at least 1
+   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #decode(Path, DecodeLimits)}
+   * @throws IllegalArgumentException when a minimum is below 1
+   * @throws java.io.UncheckedIOException when the file cannot be read at all
+   */
+  public static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
+    return ImageDecoder.decode(Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"),
+        minWidth, minHeight);
+  }
+
+  /**
+   * The whole factor by which {@link #decode(Path, DecodeLimits, int, int)} reduces a JPEG of
+   * {@code width x height} upright pixels for the given minimum, 1 when it does not reduce:
+   * {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is
+   * {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
+   * geometry comes out the same on it.
+   *
+   * @throws IllegalArgumentException when a minimum is below 1
+   */
+  public static int reductionFactor(int width, int height, int minWidth, int minHeight) {
+    return ImageDecoder.reductionFactor(width, height, minWidth, minHeight);
   }
 
   /**

@@ -82,6 +82,11 @@ final class OpenedSource implements AutoCloseable {
     return metadata.iccProfile();
   }
 
+  /** The underlying stream, for a second reader of the same bytes (seek before use). */
+  ImageInputStream stream() {
+    return stream;
+  }
+
   /** The reader, positioned on this source; for reading image 0 only. */
   ImageReader reader() {
     return reader;

@@ -59,6 +59,18 @@ final class Plugins {
     }
   }
 
+  /**
+   * A new JDK (libjpeg) JPEG reader, used directly where TwelveMonkeys' wrapper would only pass
+   * through: the reduced decode hands it a destination that receives lines one by one.
+   */
+  static ImageReader jdkJpegReader() {
+    try {
+      return jdk(ImageReaderSpi.class, JDK_JPEG_READER).createReaderInstance();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A new writer for an output format. */
   static ImageWriter writer(ImageFormat format) {
     try {

@@ -63,6 +63,14 @@ final class SrgbConverter {
     return out;
   }
 
+  /**
+   * A plain INT RGB image whose numbers are in {@code profile}'s space, converted to sRGB: for a
+   * JPEG decoded without its embedded profile applied ({@link ReducedJpeg}).
+   */
+  static BufferedImage fromProfile(BufferedImage plain, ICC_ColorSpace profile) {
+    return convert(plain, profile);
+  }
+
   /** Reinterprets the plain image's numbers in {@code assigned} and converts them to sRGB. */
   private static BufferedImage convert(BufferedImage plain, ICC_ColorSpace assigned) {
     boolean alpha = plain.getType() == BufferedImage.TYPE_INT_ARGB;

@@ -1,0 +1,91 @@
+package io.imagegate.bench;
+
+import io.imagegate.cache.Variant;
+import io.imagegate.source.ImageFormat;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.Transformation;
+import io.imagegate.transform.TransformationParser;
+import io.imagegate.transform.VariantRenderer;
+import io.imagegate.transform.codec.DecodeLimits;
+import io.imagegate.transform.pipeline.OverlayImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decode, resize, encode: a 300x300 JPEG thumbnail ({@code w-300,h-300}) of a 16-megapixel JPEG
+ * through {@link VariantRenderer#render}, the path form of what the filter does on a cache miss,
+ * with shrink-on-load ({@code shrinkOnLoad=true}: the JPEG is decoded straight into a 3x3 box
+ * reduction) and without (full decode, then the resampler's own box pre-reduction and Lanczos).
+ * One thread, so the numbers are per render on one core.
+ *
+ * <p>The source is a generated 4928x3264 baseline JPEG, or the JPEG named by the system property
+ * {@code imagegate.bench.photo} in the forked JVM. Run, from the repository root:
+ *
+ * <pre>
+ * mvn -q -B -pl filter-core -am install -DskipTests
+ * mvn -q -B -pl filter-core exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+ *   -Dexec.args="-cp %classpath org.openjdk.jmh.Main ThumbnailBenchmark"
+ * # a real progressive photo instead (the path as seen from filter-core/):
+ * mvn -q -B -pl filter-core exec:exec -Dexec.classpathScope=test -Dexec.executable=java \
+ *   -Dexec.args="-cp %classpath org.openjdk.jmh.Main ThumbnailBenchmark \
+ *   -jvmArgsAppend -Dimagegate.bench.photo=../../shared/corpus/photos/nature-dandelion-seeds.jpg"
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true"})
+public class ThumbnailBenchmark {
+  private static final OverlayImages NO_OVERLAYS = path -> {
+    throw new IllegalStateException("no overlays in this benchmark");
+  };
+
+  /** Whether the renderer may decode the JPEG reduced. */
+  @Param({"true", "false"})
+  public boolean shrinkOnLoad;
+
+  private Path dir;
+  private Path photo;
+  private VariantRenderer renderer;
+  private Transformation thumbnail;
+
+  /** Writes (or copies) the photo to a temporary file and builds the renderer. */
+  @Setup
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory("imagegate-bench");
+    photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
+    System.out.println("source: " + BenchPhoto.describe());
+    renderer = new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), shrinkOnLoad);
+    thumbnail = new TransformationParser(Map.of(), TransformLimits.defaults()).parse("w-300,h-300");
+  }
+
+  /** Removes the temporary photo. */
+  @TearDown
+  public void tearDown() throws IOException {
+    Files.deleteIfExists(photo);
+    Files.deleteIfExists(dir);
+  }
+
+  /** One cold 300x300 JPEG thumbnail: decode, resize, encode at quality 80. */
+  @Benchmark
+  public Variant thumbnail300() {
+    return renderer.render(photo, thumbnail, ImageFormat.JPEG, NO_OVERLAYS);
+  }
+}
