@@ -184,7 +184,7 @@ public final class ImageGate {
     }
     Variant variant;
     try {
-      variant = cache.get(key, () -> limiter.run(() -> {
+      variant = cache.get(key, () -> limiter.run(renderer.decodedBytes(source.realPath()), () -> {
         long start = System.nanoTime();
         Variant rendered;
         try {

@@ -139,6 +139,15 @@ public final class VariantRenderer {
     return (a + b - 1) / b;
   }
 
+  /**
+   * The bytes a full decode of the source would hold, from its header alone (a conservative
+   * estimate: shrink-on-load often needs far less). Refuses what the limits refuse (415/422).
+   */
+  public long decodedBytes(Path source) {
+    ImageInfo info = ImageCodecs.probe(source, decodeLimits);
+    return (long) info.width() * info.height() * 4;
+  }
+
   /** Decodes an overlay source, upright and in sRGB, under the same limits as images. */
   public BufferedImage decodeOverlay(Path source) {
     return ImageCodecs.decode(source, decodeLimits).image();

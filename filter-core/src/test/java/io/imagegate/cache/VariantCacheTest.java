@@ -121,4 +121,38 @@ class VariantCacheTest {
     })).isInstanceOf(IllegalStateException.class);
     assertThat(limiter.available()).as("a failed render frees its permit").isEqualTo(1);
   }
+
+  @Test
+  void limiter_keepsDecodedPixelsWithinTheMemoryBudget() throws Exception {
+    RenderLimiter limiter = new RenderLimiter(4, Duration.ofMillis(150), 1 << 20);
+    assertThatThrownBy(() -> limiter.run(2 << 20, () -> "never"))
+        .isInstanceOf(ImageGateException.class)
+        .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread big = new Thread(() -> {
+      try {
+        limiter.run(700 << 10, () -> {
+          holding.countDown();
+          release.await();
+          return null;
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    big.start();
+    holding.await();
+    try {
+      assertThat(limiter.run(100 << 10, () -> "small fits")).isEqualTo("small fits");
+      assertThatThrownBy(() -> limiter.run(700 << 10, () -> "too much at once"))
+          .isInstanceOf(ImageGateException.class)
+          .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.OVERLOADED);
+      assertThat(limiter.available()).as("the refused render gave its slot back").isEqualTo(3);
+    } finally {
+      release.countDown();
+      big.join();
+    }
+    assertThat(limiter.availableBytes()).isEqualTo(1 << 20);
+  }
 }
