@@ -37,9 +37,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The request flow, top to bottom: parse, verify, authorize, resolve, then serve the original
- * or a variant (from the cache, or rendered once). Built once from immutable settings;
- * thread-safe.
+ * The request flow, top to bottom: parse, verify, authorize, resolve, then serve the original or a
+ * variant (from the cache, or rendered once). Built once from immutable settings; thread-safe.
  */
 public final class ImageGate {
   private static final System.Logger LOG = System.getLogger(ImageGate.class.getName());
@@ -64,29 +63,40 @@ public final class ImageGate {
   public ImageGate(ImageGateSettings settings, String endpoint) {
     this.settings = settings;
     this.parser = new RequestParser(endpoint);
-    this.verifier = new SignatureVerifier(settings.keys(), settings.algorithms(), settings.clock(), settings.expiryLeeway());
+    this.verifier =
+        new SignatureVerifier(
+            settings.keys(), settings.algorithms(), settings.clock(), settings.expiryLeeway());
     this.policy = new AccessPolicy(settings);
     this.resolver = new SourceResolver(settings.root());
     ImageGateSettings.Limits limits = settings.limits();
-    TransformLimits transformLimits = new TransformLimits(limits.maxDimension(), limits.maxDpr(), limits.maxSteps(),
-        limits.maxOverlays(), limits.maxTransformationLength());
+    TransformLimits transformLimits =
+        new TransformLimits(
+            limits.maxDimension(),
+            limits.maxDpr(),
+            limits.maxSteps(),
+            limits.maxOverlays(),
+            limits.maxTransformationLength());
     try {
       this.transformations = new TransformationParser(settings.named(), transformLimits);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("named: " + e.getMessage());
     }
-    DecodeLimits decodeLimits = new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
+    DecodeLimits decodeLimits =
+        new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
     this.renderer = new VariantRenderer(transformLimits, decodeLimits);
     this.cache = new VariantCache(settings.cacheMaxBytes());
     this.limiter = new RenderLimiter(settings.renderConcurrency(), settings.renderQueueTimeout());
     this.overlays = new Overlays(settings.root(), policy, resolver, renderer);
   }
 
-  /** Handles one request, or passes it down the chain if it is not for an image below the endpoint. */
+  /**
+   * Handles one request, or passes it down the chain if it is not for an image below the endpoint.
+   */
   public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
-      Optional<ImageRequest> parsed = parser.parse(request.getRequestURI(), request.getQueryString());
+      Optional<ImageRequest> parsed =
+          parser.parse(request.getRequestURI(), request.getQueryString());
       if (parsed.isEmpty()) {
         chain.doFilter(request, response);
         return;
@@ -107,7 +117,8 @@ public final class ImageGate {
       Optional<Transformation> transformation = transformation(image, requirement);
       if (!source.isImage()) {
         if (transformation.isPresent()) {
-          throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE, "the file is not an image that can be transformed");
+          throw new ImageGateException(
+              Failure.UNSUPPORTED_MEDIA_TYPE, "the file is not an image that can be transformed");
         }
         stats.record(Outcome.PASSED);
         chain.doFilter(request, response);
@@ -122,39 +133,74 @@ public final class ImageGate {
     } catch (ImageGateException e) {
       stats.record(outcomeOf(e.failure()));
       stats.recordDenial(e.failure().code());
-      LOG.log(Level.DEBUG, () -> "refused " + request.getMethod() + " " + request.getRequestURI()
-          + ": " + e.failure().status() + " " + e.failure().code());
+      LOG.log(
+          Level.DEBUG,
+          () ->
+              "refused "
+                  + request.getMethod()
+                  + " "
+                  + request.getRequestURI()
+                  + ": "
+                  + e.failure().status()
+                  + " "
+                  + e.failure().code());
       ErrorResponder.send(response, e);
     } catch (IOException e) {
       // Most often the client went away; nothing more can be sent.
-      LOG.log(Level.DEBUG, () -> "I/O error while answering " + request.getRequestURI() + ": " + e.getClass().getSimpleName());
+      LOG.log(
+          Level.DEBUG,
+          () ->
+              "I/O error while answering "
+                  + request.getRequestURI()
+                  + ": "
+                  + e.getClass().getSimpleName());
     } catch (RuntimeException e) {
       stats.record(Outcome.ERROR);
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.ERROR, () -> "internal error " + incident + " for " + request.getRequestURI() + ": " + e.getClass().getName());
+      LOG.log(
+          Level.ERROR,
+          () ->
+              "internal error "
+                  + incident
+                  + " for "
+                  + request.getRequestURI()
+                  + ": "
+                  + e.getClass().getName());
       ErrorResponder.sendInternalError(response, incident);
     }
   }
 
-  /** The parsed transformation to apply: the request's, and the rule's forced one for unsigned requests. */
+  /**
+   * The parsed transformation to apply: the request's, and the rule's forced one for unsigned
+   * requests.
+   */
   private Optional<Transformation> transformation(ImageRequest image, Requirement requirement) {
     Optional<String> requested = image.transformation().filter(t -> !t.isEmpty());
-    Optional<String> forced = image.signed() ? Optional.empty() : requirement.unsignedTransformation();
+    Optional<String> forced =
+        image.signed() ? Optional.empty() : requirement.unsignedTransformation();
     if (forced.isEmpty()) {
       return requested.map(transformations::parse);
     }
     Transformation own = requested.map(transformations::parse).orElse(Transformation.empty());
     // orig-true would discard the forced watermark: an unsigned request never escapes it.
-    return Optional.of(own.isEmpty() || own.original()
-        ? transformations.parse(forced.get())
-        : transformations.parse(requested.get() + ":" + forced.get()));
+    return Optional.of(
+        own.isEmpty() || own.original()
+            ? transformations.parse(forced.get())
+            : transformations.parse(requested.get() + ":" + forced.get()));
   }
 
-  private void serveOriginal(HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source)
+  private void serveOriginal(
+      HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source)
       throws IOException {
-    String cacheControl = CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
-    if (ImageResponder.writeHeaders(request, response, source.format().mediaType(), source.etag(),
-        source.lastModified(), cacheControl)) {
+    String cacheControl =
+        CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
+    if (ImageResponder.writeHeaders(
+        request,
+        response,
+        source.format().mediaType(),
+        source.etag(),
+        source.lastModified(),
+        cacheControl)) {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
@@ -162,40 +208,64 @@ public final class ImageGate {
     ImageResponder.sendFile(request, response, source.realPath(), source.size());
   }
 
-  private void serveVariant(HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source,
-      Transformation transformation) throws IOException {
+  private void serveVariant(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ImageRequest image,
+      Source source,
+      Transformation transformation)
+      throws IOException {
     if (!source.format().renderable()) {
-      throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE,
-          "images of type " + source.format().mediaType() + " are served as they are, never transformed");
+      throw new ImageGateException(
+          Failure.UNSUPPORTED_MEDIA_TYPE,
+          "images of type "
+              + source.format().mediaType()
+              + " are served as they are, never transformed");
     }
     Overlays.Resolved overlaySources = overlays.resolve(transformation, image);
     String accept = request.getHeader("Accept");
     ImageFormat format = VariantRenderer.outputFormat(transformation, source.format(), accept);
-    VariantKey key = new VariantKey(VariantKey.SourceId.of(source), transformation.canonical(), format,
-        overlaySources.identities());
+    VariantKey key =
+        new VariantKey(
+            VariantKey.SourceId.of(source),
+            transformation.canonical(),
+            format,
+            overlaySources.identities());
     if (VariantRenderer.negotiated(transformation)) {
       response.setHeader("Vary", "Accept");
     }
-    String cacheControl = CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
-    if (ImageResponder.writeHeaders(request, response, format.mediaType(), key.etag(), source.lastModified(),
-        cacheControl)) {
+    String cacheControl =
+        CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
+    if (ImageResponder.writeHeaders(
+        request, response, format.mediaType(), key.etag(), source.lastModified(), cacheControl)) {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
     Variant variant;
     try {
-      variant = cache.get(key, () -> limiter.run(renderer.decodedBytes(source.realPath()), () -> {
-        long start = System.nanoTime();
-        Variant rendered;
-        try {
-          rendered = renderer.render(source.realPath(), transformation, format, overlaySources);
-        } catch (OutOfMemoryError e) {
-          // Memory is shared by the renders running now; another try later may well fit.
-          throw new ImageGateException(Failure.OVERLOADED, "not enough memory to render this image right now");
-        }
-        stats.recordRender(System.nanoTime() - start);
-        return rendered;
-      }));
+      variant =
+          cache.get(
+              key,
+              () ->
+                  limiter.run(
+                      renderer.decodedBytes(source.realPath()),
+                      () -> {
+                        long start = System.nanoTime();
+                        Variant rendered;
+                        try {
+                          rendered =
+                              renderer.render(
+                                  source.realPath(), transformation, format, overlaySources);
+                        } catch (OutOfMemoryError e) {
+                          // Memory is shared by the renders running now; another try later may well
+                          // fit.
+                          throw new ImageGateException(
+                              Failure.OVERLOADED,
+                              "not enough memory to render this image right now");
+                        }
+                        stats.recordRender(System.nanoTime() - start);
+                        return rendered;
+                      }));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -215,7 +285,8 @@ public final class ImageGate {
   private static void checkMethod(HttpServletRequest request) {
     String method = request.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      throw new ImageGateException(Failure.METHOD_NOT_ALLOWED, "only GET and HEAD are allowed on images, not " + method);
+      throw new ImageGateException(
+          Failure.METHOD_NOT_ALLOWED, "only GET and HEAD are allowed on images, not " + method);
     }
   }
 

@@ -3,6 +3,7 @@ package io.imagegate;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.metrics.ImageGateStats;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -12,19 +13,18 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.imagegate.metrics.ImageGateStats;
 import java.io.IOException;
-import javax.management.ObjectName;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.management.ObjectName;
 
 /**
- * A drop-in filter that protects and serves a directory of images with ImageKit-style signed
- * URLs. Map it in front of the images; every request below its endpoint is parsed, authorized,
- * resolved inside the root, and answered with the original or a transformed variant.
+ * A drop-in filter that protects and serves a directory of images with ImageKit-style signed URLs.
+ * Map it in front of the images; every request below its endpoint is parsed, authorized, resolved
+ * inside the root, and answered with the original or a transformed variant.
  *
  * <pre>{@code
  * <filter>
@@ -44,8 +44,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Every key is described in the README; an unknown key or a bad value stops deployment with a
- * message naming it. The {@code config-file} init-param names a properties file with the same
- * keys. In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
+ * message naming it. The {@code config-file} init-param names a properties file with the same keys.
+ * In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
  */
 public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
@@ -66,7 +66,9 @@ public final class ImageGateFilter implements Filter {
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
       gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
-      mbean = new ImageGateStats(gate::stats).register(config.getServletContext().getContextPath(), config.getFilterName());
+      mbean =
+          new ImageGateStats(gate::stats)
+              .register(config.getServletContext().getContextPath(), config.getFilterName());
       ImageGateStats.bindToMicrometerIfPresent(gate::stats);
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
@@ -76,7 +78,8 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+    if (!(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse httpResponse)) {
       chain.doFilter(request, response);
       return;
     }
@@ -112,15 +115,19 @@ public final class ImageGateFilter implements Filter {
 
   /** The prefix of the filter's single {@code /prefix/*} mapping, the default endpoint. */
   private static String mappingPrefix(FilterConfig config) {
-    FilterRegistration registration = config.getServletContext().getFilterRegistration(config.getFilterName());
-    Collection<String> patterns = registration == null ? null : registration.getUrlPatternMappings();
+    FilterRegistration registration =
+        config.getServletContext().getFilterRegistration(config.getFilterName());
+    Collection<String> patterns =
+        registration == null ? null : registration.getUrlPatternMappings();
     if (patterns != null && patterns.size() == 1) {
       String pattern = patterns.iterator().next();
       if (pattern.endsWith("/*") && pattern.length() > 2) {
         return pattern.substring(0, pattern.length() - 2);
       }
     }
-    throw new ConfigException("endpoint: cannot derive it from the filter mapping " + patterns
-        + "; map the filter to one '/prefix/*' pattern or set endpoint");
+    throw new ConfigException(
+        "endpoint: cannot derive it from the filter mapping "
+            + patterns
+            + "; map the filter to one '/prefix/*' pattern or set endpoint");
   }
 }

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Overlay sources go through the same gate as images: the path is checked and confined to the
- * root, and an overlay that points at a private or rule-protected image makes its request need a
- * valid signature. Decoded overlays (logos, reused on every thumbnail) are cached by identity.
+ * Overlay sources go through the same gate as images: the path is checked and confined to the root,
+ * and an overlay that points at a private or rule-protected image makes its request need a valid
+ * signature. Decoded overlays (logos, reused on every thumbnail) are cached by identity.
  */
 final class Overlays {
   /** Decoded overlays kept, in pixel bytes. */
@@ -33,12 +33,17 @@ final class Overlays {
   private final AccessPolicy policy;
   private final SourceResolver resolver;
   private final VariantRenderer renderer;
-  private final Cache<SourceId, BufferedImage> decoded = Caffeine.newBuilder()
-      .maximumWeight(MAX_DECODED_BYTES)
-      .weigher((SourceId id, BufferedImage image) -> image.getWidth() * image.getHeight() * 4)
-      .build();
+  private final Cache<SourceId, BufferedImage> decoded =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_DECODED_BYTES)
+          .weigher((SourceId id, BufferedImage image) -> image.getWidth() * image.getHeight() * 4)
+          .build();
 
-  Overlays(java.nio.file.Path root, AccessPolicy policy, SourceResolver resolver, VariantRenderer renderer) {
+  Overlays(
+      java.nio.file.Path root,
+      AccessPolicy policy,
+      SourceResolver resolver,
+      VariantRenderer renderer) {
     this.root = root;
     this.policy = policy;
     this.resolver = resolver;
@@ -59,7 +64,8 @@ final class Overlays {
         continue;
       }
       if (policy.requirementFor(path).signatureRequired() && !request.signed()) {
-        throw new ImageGateException(Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
+        throw new ImageGateException(
+            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
       }
       Source source;
       try {
@@ -68,18 +74,25 @@ final class Overlays {
         throw new ImageGateException(e.failure(), "no such overlay image: '" + path + "'");
       }
       String realPath = root.relativize(source.realPath()).toString().replace('\\', '/');
-      if (!realPath.equals(path) && policy.requirementFor(realPath).signatureRequired() && !request.signed()) {
-        throw new ImageGateException(Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
+      if (!realPath.equals(path)
+          && policy.requirementFor(realPath).signatureRequired()
+          && !request.signed()) {
+        throw new ImageGateException(
+            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
       }
       if (!source.isImage() || !source.format().renderable()) {
-        throw new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE, "the overlay '" + path + "' is not an image");
+        throw new ImageGateException(
+            Failure.UNSUPPORTED_MEDIA_TYPE, "the overlay '" + path + "' is not an image");
       }
       sources.put(path, source);
     }
     return new Resolved(sources);
   }
 
-  /** The overlays of one request, resolved: their identities for the cache key, and their pixels on demand. */
+  /**
+   * The overlays of one request, resolved: their identities for the cache key, and their pixels on
+   * demand.
+   */
   final class Resolved implements OverlayImages {
     private final Map<String, Source> sources;
 

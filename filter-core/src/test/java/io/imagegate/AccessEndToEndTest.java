@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every policy source and every failure, through embedded Jetty on a random port: unsigned,
- * tampered, expired, foreign key, duplicated parameters, require-expiry, max-ttl, private
- * markers, and path attacks. Nothing from outside the root ever appears in a response, and the
- * image directory is never written.
+ * tampered, expired, foreign key, duplicated parameters, require-expiry, max-ttl, private markers,
+ * and path attacks. Nothing from outside the root ever appears in a response, and the image
+ * directory is never written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessEndToEndTest {
@@ -59,24 +59,35 @@ class AccessEndToEndTest {
     Fixtures.write(root.resolve("private-folder/.private"), new byte[0]);
     Fixtures.write(root.resolve("private-folder/x.jpg"), jpeg);
     Fixtures.write(root.resolve("private-folder/sub/y.jpg"), jpeg);
-    Fixtures.write(root.resolve("listed/.private"), "# private files\nsecret-*.jpg\n".getBytes(StandardCharsets.UTF_8));
+    Fixtures.write(
+        root.resolve("listed/.private"),
+        "# private files\nsecret-*.jpg\n".getBytes(StandardCharsets.UTF_8));
     Fixtures.write(root.resolve("listed/secret-1.jpg"), jpeg);
     Fixtures.write(root.resolve("listed/open.jpg"), jpeg);
     Fixtures.write(root.resolve(".hidden.jpg"), jpeg);
-    Fixtures.write(tmp.resolve("outside/secret.jpg"), (SECRET + " outside").getBytes(StandardCharsets.UTF_8));
-    Fixtures.write(tmp.resolve("images-evil/secret.jpg"), (SECRET + " sibling").getBytes(StandardCharsets.UTF_8));
-    Files.createSymbolicLink(root.resolve("public/link-out.jpg"), tmp.resolve("outside/secret.jpg"));
-    Files.createSymbolicLink(root.resolve("public/link-private.jpg"), root.resolve("private-folder/x.jpg"));
+    Fixtures.write(
+        tmp.resolve("outside/secret.jpg"), (SECRET + " outside").getBytes(StandardCharsets.UTF_8));
+    Fixtures.write(
+        tmp.resolve("images-evil/secret.jpg"),
+        (SECRET + " sibling").getBytes(StandardCharsets.UTF_8));
+    Files.createSymbolicLink(
+        root.resolve("public/link-out.jpg"), tmp.resolve("outside/secret.jpg"));
+    Files.createSymbolicLink(
+        root.resolve("public/link-private.jpg"), root.resolve("private-folder/x.jpg"));
     Files.createSymbolicLink(root.resolve("public/dir-out"), tmp.resolve("outside"));
 
-    ImageGateSettings settings = new ConfigParser(name -> null).parse(Map.of(
-            "root", root.toString(),
-            "key", KEY,
-            "rule.originals.path", "/originals/**",
-            "rule.originals.require-expiry", "true",
-            "rule.originals.max-ttl", "3600"), null)
-        .clock(clock)
-        .build();
+    ImageGateSettings settings =
+        new ConfigParser(name -> null)
+            .parse(
+                Map.of(
+                    "root", root.toString(),
+                    "key", KEY,
+                    "rule.originals.path", "/originals/**",
+                    "rule.originals.require-expiry", "true",
+                    "rule.originals.max-ttl", "3600"),
+                null)
+            .clock(clock)
+            .build();
     server = new TestServer(settings);
     signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(clock).build();
     foreign = UrlSigner.builder().urlEndpoint("/img").privateKey(FOREIGN).clock(clock).build();
@@ -86,32 +97,81 @@ class AccessEndToEndTest {
   @AfterAll
   void stop() throws Exception {
     server.close();
-    assertThat(snapshot(root)).as("the filter never writes to the image directory").isEqualTo(before);
+    assertThat(snapshot(root))
+        .as("the filter never writes to the image directory")
+        .isEqualTo(before);
   }
 
   Stream<Arguments> cases() {
     String sig = signer.url("public/a.jpg").sign().substring("/img/".length());
     return Stream.of(
         row("public image, unsigned", "/img/public/a.jpg", 200, null),
-        row("public image, non-ASCII name", "/img/public/cr%C3%A8me%20br%C3%BBl%C3%A9e.jpg", 200, null),
+        row(
+            "public image, non-ASCII name",
+            "/img/public/cr%C3%A8me%20br%C3%BBl%C3%A9e.jpg",
+            200,
+            null),
         row("public image, valid signature", signer.url("public/a.jpg").sign(), 200, null),
-        row("signature from a foreign key", foreign.url("public/a.jpg").sign(), 401, "signature_invalid"),
-        row("tampered path", "/img/public/b.jpg" + sig.substring(sig.indexOf('?')), 401, "signature_invalid"),
-        row("tampered parameter", signer.url("public/a.jpg").queryParameter("v", "1").sign().replace("v=1", "v=2"),
-            401, "signature_invalid"),
-        row("duplicated ik-s", "/img/public/a.jpg?ik-s=00&" + sig.substring(sig.indexOf('?') + 1), 400, "bad_url"),
-        row("duplicated ik-t", "/img/public/a.jpg?ik-t=1&ik-t=1" + sig.substring(sig.indexOf('?')).replace('?', '&'),
-            400, "bad_url"),
+        row(
+            "signature from a foreign key",
+            foreign.url("public/a.jpg").sign(),
+            401,
+            "signature_invalid"),
+        row(
+            "tampered path",
+            "/img/public/b.jpg" + sig.substring(sig.indexOf('?')),
+            401,
+            "signature_invalid"),
+        row(
+            "tampered parameter",
+            signer.url("public/a.jpg").queryParameter("v", "1").sign().replace("v=1", "v=2"),
+            401,
+            "signature_invalid"),
+        row(
+            "duplicated ik-s",
+            "/img/public/a.jpg?ik-s=00&" + sig.substring(sig.indexOf('?') + 1),
+            400,
+            "bad_url"),
+        row(
+            "duplicated ik-t",
+            "/img/public/a.jpg?ik-t=1&ik-t=1" + sig.substring(sig.indexOf('?')).replace('?', '&'),
+            400,
+            "bad_url"),
         row("rule: unsigned", "/img/originals/big.jpg", 401, "signature_missing"),
-        row("rule: signed without expiry", signer.url("originals/big.jpg").sign(), 401, "expiry_required"),
-        row("rule: expiry beyond max-ttl", signer.url("originals/big.jpg").expiresIn(Duration.ofHours(2)).sign(),
-            401, "expiry_too_far"),
-        row("rule: expiry within max-ttl", signer.url("originals/big.jpg").expiresIn(Duration.ofMinutes(30)).sign(),
-            200, null),
-        row("rule: tampered expiry", signer.url("originals/big.jpg").expiresIn(Duration.ofMinutes(30)).sign()
-            .replace("ik-t=18000018", "ik-t=18000019"), 401, "signature_invalid"),
-        row("marker: whole folder, unsigned", "/img/private-folder/x.jpg", 401, "signature_missing"),
-        row("marker: subfolder, unsigned", "/img/private-folder/sub/y.jpg", 401, "signature_missing"),
+        row(
+            "rule: signed without expiry",
+            signer.url("originals/big.jpg").sign(),
+            401,
+            "expiry_required"),
+        row(
+            "rule: expiry beyond max-ttl",
+            signer.url("originals/big.jpg").expiresIn(Duration.ofHours(2)).sign(),
+            401,
+            "expiry_too_far"),
+        row(
+            "rule: expiry within max-ttl",
+            signer.url("originals/big.jpg").expiresIn(Duration.ofMinutes(30)).sign(),
+            200,
+            null),
+        row(
+            "rule: tampered expiry",
+            signer
+                .url("originals/big.jpg")
+                .expiresIn(Duration.ofMinutes(30))
+                .sign()
+                .replace("ik-t=18000018", "ik-t=18000019"),
+            401,
+            "signature_invalid"),
+        row(
+            "marker: whole folder, unsigned",
+            "/img/private-folder/x.jpg",
+            401,
+            "signature_missing"),
+        row(
+            "marker: subfolder, unsigned",
+            "/img/private-folder/sub/y.jpg",
+            401,
+            "signature_missing"),
         row("marker: whole folder, signed", signer.url("private-folder/x.jpg").sign(), 200, null),
         row("marker: listed file, unsigned", "/img/listed/secret-1.jpg", 401, "signature_missing"),
         row("marker: unlisted file, unsigned", "/img/listed/open.jpg", 200, null),
@@ -120,9 +180,17 @@ class AccessEndToEndTest {
         row("missing file", "/img/public/none.jpg", 404, "not_found"),
         row("symlink out of the root", "/img/public/link-out.jpg", 404, "not_found"),
         row("symlinked folder out of the root", "/img/public/dir-out/secret.jpg", 404, "not_found"),
-        row("symlink into a private folder, unsigned", "/img/public/link-private.jpg", 401, "signature_missing"),
+        row(
+            "symlink into a private folder, unsigned",
+            "/img/public/link-private.jpg",
+            401,
+            "signature_missing"),
         row("non-image file passes down the chain", "/img/public/notes.txt", 200, null),
-        row("unsigned transformation under 'named'", "/img/public/a.jpg?tr=w-10", 401, "unsigned_transformation"),
+        row(
+            "unsigned transformation under 'named'",
+            "/img/public/a.jpg?tr=w-10",
+            401,
+            "unsigned_transformation"),
         row("both transformation forms", "/img/tr:w-10/public/a.jpg?tr=w-10", 400, "bad_url"));
   }
 
@@ -132,14 +200,18 @@ class AccessEndToEndTest {
 
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("cases")
-  void request_getsTheRightStatus(String name, String target, int status, String code) throws IOException {
+  void request_getsTheRightStatus(String name, String target, int status, String code)
+      throws IOException {
     Response response = RawHttp.get(server.port(), target);
     assertThat(response.status()).as(name + ": " + response.text()).isEqualTo(status);
     if (code != null) {
       assertThat(response.text()).contains("\"error\":\"" + code + "\"");
       assertThat(response.header("Cache-Control")).isEqualTo("no-store");
     }
-    assertThat(response.text()).doesNotContain(SECRET).doesNotContain(KEY).doesNotContain(root.toString());
+    assertThat(response.text())
+        .doesNotContain(SECRET)
+        .doesNotContain(KEY)
+        .doesNotContain(root.toString());
   }
 
   Stream<String> attacks() {
@@ -216,9 +288,11 @@ class AccessEndToEndTest {
 
   @Test
   void nonImage_passesDownTheChainOnlyAfterAuthorization() throws IOException {
-    Fixtures.write(root.resolve("private-folder/readme.txt"), "private text".getBytes(StandardCharsets.UTF_8));
+    Fixtures.write(
+        root.resolve("private-folder/readme.txt"), "private text".getBytes(StandardCharsets.UTF_8));
     try {
-      assertThat(RawHttp.get(server.port(), "/img/private-folder/readme.txt").status()).isEqualTo(401);
+      assertThat(RawHttp.get(server.port(), "/img/private-folder/readme.txt").status())
+          .isEqualTo(401);
       Response signed = RawHttp.get(server.port(), signer.url("private-folder/readme.txt").sign());
       assertThat(signed.status()).isEqualTo(200);
       assertThat(signed.text()).startsWith("chain:");
@@ -231,14 +305,18 @@ class AccessEndToEndTest {
   static Map<String, String> snapshot(Path root) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.forEach(p -> {
-        try {
-          files.put(root.relativize(p).toString(), Files.isSymbolicLink(p) ? "link"
-              : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
-        } catch (IOException e) {
-          files.put(root.relativize(p).toString(), "error");
-        }
-      });
+      walk.forEach(
+          p -> {
+            try {
+              files.put(
+                  root.relativize(p).toString(),
+                  Files.isSymbolicLink(p)
+                      ? "link"
+                      : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+              files.put(root.relativize(p).toString(), "error");
+            }
+          });
     }
     return files;
   }

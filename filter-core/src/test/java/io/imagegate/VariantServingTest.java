@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
 
-/** Variants over HTTP: single-flight renders, validators, Cache-Control, Vary, overload, aborts, metrics. */
+/**
+ * Variants over HTTP: single-flight renders, validators, Cache-Control, Vary, overload, aborts,
+ * metrics.
+ */
 class VariantServingTest {
   static final String KEY = "imagegate-variant-test-key-0123456789abcdef";
   @TempDir Path root;
@@ -41,7 +44,10 @@ class VariantServingTest {
   ImageGateSettings.Builder settings() {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(400, 300));
     Fixtures.write(root.resolve("p.png"), Fixtures.png(200, 100));
-    return ImageGateSettings.builder().root(root).key(KEY).clock(clock)
+    return ImageGateSettings.builder()
+        .root(root)
+        .key(KEY)
+        .clock(clock)
         .unsignedTransformations(io.imagegate.config.UnsignedTransformations.ANY);
   }
 
@@ -57,10 +63,12 @@ class VariantServingTest {
       try {
         List<Future<Response>> responses = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-          responses.add(pool.submit(() -> {
-            go.await();
-            return RawHttp.get(server.port(), "/img/a.jpg?tr=w-120,h-90");
-          }));
+          responses.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return RawHttp.get(server.port(), "/img/a.jpg?tr=w-120,h-90");
+                  }));
         }
         go.countDown();
         for (Future<Response> response : responses) {
@@ -85,8 +93,11 @@ class VariantServingTest {
       assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
       String etag = first.header("ETag");
       assertThat(etag).startsWith("\"v");
-      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-100", "If-None-Match: " + etag).status()).isEqualTo(304);
-      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-101").header("ETag")).isNotEqualTo(etag);
+      assertThat(
+              RawHttp.get(server.port(), "/img/a.jpg?tr=w-100", "If-None-Match: " + etag).status())
+          .isEqualTo(304);
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-101").header("ETag"))
+          .isNotEqualTo(etag);
       Response head = RawHttp.send(server.port(), "HEAD", "/img/a.jpg?tr=w-100");
       assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(first.body().length));
       assertThat(head.body()).isEmpty();
@@ -98,7 +109,10 @@ class VariantServingTest {
     try (TestServer server = new TestServer(settings().build())) {
       Response before = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
       Path file = root.resolve("a.jpg");
-      Files.write(file, Fixtures.encode(Fixtures.twoTone(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg"));
+      Files.write(
+          file,
+          Fixtures.encode(
+              Fixtures.twoTone(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg"));
       Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
       Response after = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
       assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
@@ -112,17 +126,22 @@ class VariantServingTest {
     try (TestServer server = new TestServer(settings().cacheMaxAge(Duration.ofDays(1)).build())) {
       assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-50").header("Cache-Control"))
           .isEqualTo("public, max-age=86400");
-      String url = signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofSeconds(300)).sign();
-      assertThat(RawHttp.get(server.port(), url).header("Cache-Control")).isEqualTo("public, max-age=300");
+      String url =
+          signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofSeconds(300)).sign();
+      assertThat(RawHttp.get(server.port(), url).header("Cache-Control"))
+          .isEqualTo("public, max-age=300");
       clock.advance(Duration.ofSeconds(200));
-      assertThat(RawHttp.get(server.port(), url).header("Cache-Control")).isEqualTo("public, max-age=100");
+      assertThat(RawHttp.get(server.port(), url).header("Cache-Control"))
+          .isEqualTo("public, max-age=100");
     }
   }
 
   @Test
   void formatAuto_negotiatesWebpAndVaries() throws Exception {
     try (TestServer server = new TestServer(settings().build())) {
-      Response webp = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/avif,image/webp,*/*");
+      Response webp =
+          RawHttp.get(
+              server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/avif,image/webp,*/*");
       assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
       assertThat(webp.header("Vary")).isEqualTo("Accept");
       Response jpeg = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/*");
@@ -137,22 +156,30 @@ class VariantServingTest {
 
   @Test
   void saturatedRenders_get503WithRetryAfter_whileCacheHitsAndOriginalsFlow() throws Exception {
-    try (TestServer server = new TestServer(settings().renderConcurrency(1)
-        .renderQueueTimeout(Duration.ofMillis(200)).build())) {
+    try (TestServer server =
+        new TestServer(
+            settings().renderConcurrency(1).renderQueueTimeout(Duration.ofMillis(200)).build())) {
       assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status()).isEqualTo(200);
       CountDownLatch holding = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      Thread slowRender = new Thread(() -> {
-        try {
-          server.filter().gate().limiter().run(() -> {
-            holding.countDown();
-            release.await();
-            return null;
-          });
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread slowRender =
+          new Thread(
+              () -> {
+                try {
+                  server
+                      .filter()
+                      .gate()
+                      .limiter()
+                      .run(
+                          () -> {
+                            holding.countDown();
+                            release.await();
+                            return null;
+                          });
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       slowRender.start();
       holding.await();
       try {
@@ -160,7 +187,9 @@ class VariantServingTest {
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.header("Retry-After")).isNotNull();
         assertThat(busy.text()).contains("overloaded");
-        assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status()).as("cache hit").isEqualTo(200);
+        assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status())
+            .as("cache hit")
+            .isEqualTo(200);
         assertThat(RawHttp.get(server.port(), "/img/a.jpg").status()).as("original").isEqualTo(200);
       } finally {
         release.countDown();
@@ -179,25 +208,27 @@ class VariantServingTest {
     Mockito.when(request.getQueryString()).thenReturn("tr=w-70");
     Mockito.when(request.getMethod()).thenReturn("GET");
     HttpServletResponse response = Mockito.mock(HttpServletResponse.class);
-    Mockito.when(response.getOutputStream()).thenReturn(new ServletOutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("Broken pipe");
-      }
+    Mockito.when(response.getOutputStream())
+        .thenReturn(
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+              }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        throw new IOException("Broken pipe");
-      }
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+              }
 
-      @Override
-      public boolean isReady() {
-        return true;
-      }
+              @Override
+              public boolean isReady() {
+                return true;
+              }
 
-      @Override
-      public void setWriteListener(WriteListener listener) {}
-    });
+              @Override
+              public void setWriteListener(WriteListener listener) {}
+            });
     gate.handle(request, response, Mockito.mock(FilterChain.class));
     StatsSnapshot stats = gate.stats();
     assertThat(stats.renders()).isEqualTo(1);
@@ -232,11 +263,20 @@ class VariantServingTest {
       assertThat(stats.renders()).isEqualTo(1);
       assertThat(stats.cacheHits()).isGreaterThanOrEqualTo(1);
       assertThat(stats.cacheMisses()).isGreaterThanOrEqualTo(1);
-      assertThat(stats.requests()).containsEntry("variant", 2L).containsEntry("original", 1L)
-          .containsEntry("not_found", 1L).containsEntry("bad_request", 1L).containsEntry("unauthorized", 1L);
-      assertThat(stats.denials()).containsEntry("not_found", 1L).containsEntry("bad_transformation", 1L)
+      assertThat(stats.requests())
+          .containsEntry("variant", 2L)
+          .containsEntry("original", 1L)
+          .containsEntry("not_found", 1L)
+          .containsEntry("bad_request", 1L)
+          .containsEntry("unauthorized", 1L);
+      assertThat(stats.denials())
+          .containsEntry("not_found", 1L)
+          .containsEntry("bad_transformation", 1L)
           .containsEntry("signature_invalid", 1L);
-      assertThat(stats.toJson()).contains("\"renders\":1").contains("\"cacheHits\":").contains("\"cacheBytes\":");
+      assertThat(stats.toJson())
+          .contains("\"renders\":1")
+          .contains("\"cacheHits\":")
+          .contains("\"cacheBytes\":");
     }
   }
 }

@@ -15,7 +15,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The filter deployed the way users deploy it: declared in a real web.xml in a Jetty WebAppContext. */
+/**
+ * The filter deployed the way users deploy it: declared in a real web.xml in a Jetty WebAppContext.
+ */
 class WebXmlDeploymentTest {
   static final String KEY = "imagegate-webxml-test-key-0123456789abcdef";
 
@@ -28,7 +30,8 @@ class WebXmlDeploymentTest {
     Fixtures.write(images.resolve("originals/burger.jpg"), Fixtures.jpeg(30, 20));
     Path keyFile = Files.writeString(tmp.resolve("key.txt"), KEY + "\n");
     Path webapp = Files.createDirectories(tmp.resolve("webapp/WEB-INF"));
-    Files.writeString(webapp.resolve("web.xml"), webXml(images, "file:" + keyFile), StandardCharsets.UTF_8);
+    Files.writeString(
+        webapp.resolve("web.xml"), webXml(images, "file:" + keyFile), StandardCharsets.UTF_8);
     Files.writeString(tmp.resolve("webapp/index.html"), "<p>shop</p>");
 
     Server server = start(tmp.resolve("webapp"));
@@ -40,7 +43,8 @@ class WebXmlDeploymentTest {
       assertThat(open.status()).isEqualTo(200);
       assertThat(open.header("Content-Type")).isEqualTo("image/jpeg");
       assertThat(RawHttp.get(port, "/shop/img/originals/burger.jpg").status()).isEqualTo(401);
-      assertThat(RawHttp.get(port, signer.url("originals/burger.jpg").sign()).status()).isEqualTo(200);
+      assertThat(RawHttp.get(port, signer.url("originals/burger.jpg").sign()).status())
+          .isEqualTo(200);
       assertThat(RawHttp.get(port, "/shop/index.html").text()).contains("shop");
     } finally {
       server.stop();
@@ -51,7 +55,9 @@ class WebXmlDeploymentTest {
   void unknownInitParam_stopsDeployment() throws Exception {
     Path images = Files.createDirectories(tmp.resolve("images"));
     Path webapp = Files.createDirectories(tmp.resolve("bad/WEB-INF"));
-    Files.writeString(webapp.resolve("web.xml"), webXml(images, KEY).replace("require-signature", "require-signatur"));
+    Files.writeString(
+        webapp.resolve("web.xml"),
+        webXml(images, KEY).replace("require-signature", "require-signatur"));
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -109,6 +115,7 @@ class WebXmlDeploymentTest {
             <url-pattern>/img/*</url-pattern>
           </filter-mapping>
         </web-app>
-        """.formatted(images, key);
+        """
+        .formatted(images, key);
   }
 }

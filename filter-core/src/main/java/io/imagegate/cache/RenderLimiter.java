@@ -7,11 +7,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission for renders: at most {@code render.concurrency} at once, and no more decoded pixels
- * in flight than a memory budget allows (half the heap by default), so a flood of large
- * renders queues instead of running the JVM out of memory. A render that cannot start within
- * {@code render.queue-timeout} is refused with 503; one that could never fit the budget is a
- * 422 at once. Cache hits and originals never pass through here.
+ * Admission for renders: at most {@code render.concurrency} at once, and no more decoded pixels in
+ * flight than a memory budget allows (half the heap by default), so a flood of large renders queues
+ * instead of running the JVM out of memory. A render that cannot start within {@code
+ * render.queue-timeout} is refused with 503; one that could never fit the budget is a 422 at once.
+ * Cache hits and originals never pass through here.
  */
 public final class RenderLimiter {
   /** Memory is counted in units of this many bytes, so that a semaphore's int holds any heap. */
@@ -52,8 +52,8 @@ public final class RenderLimiter {
   }
 
   /**
-   * Runs {@code render} once a render slot and {@code bytes} of the memory budget are free,
-   * always giving both back.
+   * Runs {@code render} once a render slot and {@code bytes} of the memory budget are free, always
+   * giving both back.
    *
    * @param bytes the decoded pixels the render will hold, estimated from the header
    * @throws ImageGateException 503 when they are not free in time; 422 when {@code bytes} exceeds
@@ -61,7 +61,8 @@ public final class RenderLimiter {
    */
   public <T> T run(long bytes, Render<T> render) throws Exception {
     if (bytes > budgetBytes) {
-      throw new ImageGateException(Failure.UNPROCESSABLE_IMAGE,
+      throw new ImageGateException(
+          Failure.UNPROCESSABLE_IMAGE,
           "the image needs more memory to render than this server allows for one render");
     }
     int units = (int) Math.min(Integer.MAX_VALUE, (bytes + UNIT - 1) / UNIT);
@@ -91,7 +92,9 @@ public final class RenderLimiter {
 
   private static void acquire(Semaphore semaphore, int count, long deadline) {
     try {
-      if (count > 0 && !semaphore.tryAcquire(count, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      if (count > 0
+          && !semaphore.tryAcquire(
+              count, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         throw overloaded();
       }
     } catch (InterruptedException e) {
@@ -101,6 +104,7 @@ public final class RenderLimiter {
   }
 
   private static ImageGateException overloaded() {
-    return new ImageGateException(Failure.OVERLOADED, "the server is busy rendering; try again shortly");
+    return new ImageGateException(
+        Failure.OVERLOADED, "the server is busy rendering; try again shortly");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters for what the filter does: requests by outcome, renders and their time. Cache
- * counters come from Caffeine's own statistics. Cheap to update from many threads.
+ * Counters for what the filter does: requests by outcome, renders and their time. Cache counters
+ * come from Caffeine's own statistics. Cheap to update from many threads.
  */
 public final class Stats {
   /** How a request ended. */
@@ -71,8 +71,17 @@ public final class Stats {
       requests.put(outcome.name().toLowerCase(java.util.Locale.ROOT), count(outcome));
     }
     var cacheStats = cache.stats();
-    return new StatsSnapshot(requests, denials(), renders(), renderNanos() / 1_000_000, cacheStats.hitCount(),
-        cacheStats.missCount(), cacheStats.evictionCount(), cache.bytes(), cache.entries(), cache.maxBytes());
+    return new StatsSnapshot(
+        requests,
+        denials(),
+        renders(),
+        renderNanos() / 1_000_000,
+        cacheStats.hitCount(),
+        cacheStats.missCount(),
+        cacheStats.evictionCount(),
+        cache.bytes(),
+        cache.entries(),
+        cache.maxBytes());
   }
 
   long count(Outcome outcome) {

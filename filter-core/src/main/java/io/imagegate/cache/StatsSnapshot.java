@@ -17,20 +17,36 @@ import java.util.Map;
  * @param cacheMaxBytes the bound
  */
 public record StatsSnapshot(
-    Map<String, Long> requests, Map<String, Long> denials, long renders, long renderMillis,
-    long cacheHits, long cacheMisses, long cacheEvictions, long cacheBytes, long cacheEntries, long cacheMaxBytes) {
+    Map<String, Long> requests,
+    Map<String, Long> denials,
+    long renders,
+    long renderMillis,
+    long cacheHits,
+    long cacheMisses,
+    long cacheEvictions,
+    long cacheBytes,
+    long cacheEntries,
+    long cacheMaxBytes) {
 
   /** The snapshot as a JSON object. */
   public String toJson() {
     StringBuilder json = new StringBuilder("{");
-    json.append("\"renders\":").append(renders)
-        .append(",\"renderMillis\":").append(renderMillis)
-        .append(",\"cacheHits\":").append(cacheHits)
-        .append(",\"cacheMisses\":").append(cacheMisses)
-        .append(",\"cacheEvictions\":").append(cacheEvictions)
-        .append(",\"cacheBytes\":").append(cacheBytes)
-        .append(",\"cacheEntries\":").append(cacheEntries)
-        .append(",\"cacheMaxBytes\":").append(cacheMaxBytes)
+    json.append("\"renders\":")
+        .append(renders)
+        .append(",\"renderMillis\":")
+        .append(renderMillis)
+        .append(",\"cacheHits\":")
+        .append(cacheHits)
+        .append(",\"cacheMisses\":")
+        .append(cacheMisses)
+        .append(",\"cacheEvictions\":")
+        .append(cacheEvictions)
+        .append(",\"cacheBytes\":")
+        .append(cacheBytes)
+        .append(",\"cacheEntries\":")
+        .append(cacheEntries)
+        .append(",\"cacheMaxBytes\":")
+        .append(cacheMaxBytes)
         .append(",\"requests\":");
     appendMap(json, requests);
     json.append(",\"denials\":");

@@ -10,24 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Rendered variants in memory, bounded by bytes through a weigher (Caffeine), with one render
- * per key however many requests want it at once: the first request renders, the others wait for
- * its result. A failed render leaves nothing behind, so the next request tries again.
+ * Rendered variants in memory, bounded by bytes through a weigher (Caffeine), with one render per
+ * key however many requests want it at once: the first request renders, the others wait for its
+ * result. A failed render leaves nothing behind, so the next request tries again.
  */
 public final class VariantCache {
   private final Cache<VariantKey, Variant> cache;
   private final Map<VariantKey, CompletableFuture<Variant>> inFlight = new ConcurrentHashMap<>();
   private final long maxBytes;
 
-  /** @param maxBytes {@code cache.max-bytes}; 0 keeps nothing (every request renders, still single-flight) */
+  /**
+   * @param maxBytes {@code cache.max-bytes}; 0 keeps nothing (every request renders, still
+   *     single-flight)
+   */
   public VariantCache(long maxBytes) {
     this.maxBytes = maxBytes;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((VariantKey key, Variant variant) -> variant.weight())
-        .recordStats()
-        .executor(Runnable::run)
-        .build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((VariantKey key, Variant variant) -> variant.weight())
+            .recordStats()
+            .executor(Runnable::run)
+            .build();
   }
 
   /** Something that renders a variant. */

@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What makes a rendered variant unique: the identity of its source (real path, size, mtime),
- * the canonical transformation, the output format and the identities of every overlay source.
- * A changed source or overlay file makes a different key, so a stale variant is never served.
+ * What makes a rendered variant unique: the identity of its source (real path, size, mtime), the
+ * canonical transformation, the output format and the identities of every overlay source. A changed
+ * source or overlay file makes a different key, so a stale variant is never served.
  *
  * @param source the image's identity
  * @param transformation the canonical transformation string
  * @param format the output format after negotiation
  * @param overlays the identities of the overlay sources, in order
  */
-public record VariantKey(SourceId source, String transformation, ImageFormat format, List<SourceId> overlays) {
+public record VariantKey(
+    SourceId source, String transformation, ImageFormat format, List<SourceId> overlays) {
 
   /** Copies the overlay list. */
   public VariantKey {
@@ -39,8 +40,9 @@ public record VariantKey(SourceId source, String transformation, ImageFormat for
   /** A strong ETag for the variant: a digest over every part of the key. */
   public String etag() {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return "\"v" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is unavailable", e);

@@ -20,38 +20,56 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the configuration keys of DESIGN §7 (web.xml init-params, a properties file named by
- * {@code config-file}, or any map) into {@link ImageGateSettings}. Fails closed: an unknown key
- * or a bad value stops start-up with a message naming the key and the value; key values are
- * never repeated in a message.
+ * Reads the configuration keys of DESIGN §7 (web.xml init-params, a properties file named by {@code
+ * config-file}, or any map) into {@link ImageGateSettings}. Fails closed: an unknown key or a bad
+ * value stops start-up with a message naming the key and the value; key values are never repeated
+ * in a message.
  */
 public final class ConfigParser {
   /** The init-param that names a properties file holding the same keys. */
   public static final String CONFIG_FILE = "config-file";
 
-  private static final Set<String> KEYS = Set.of(
-      "root", "endpoint", "key", "previous-keys", "signature-algorithms", "require-signature",
-      "unsigned-transformations", "expiry-leeway", "private-marker", "cache.max-bytes",
-      "cache.max-age", "limits.max-source-pixels", "limits.max-dimension", "limits.max-dpr",
-      "limits.max-steps", "limits.max-overlays", "limits.max-transformation-length",
-      "render.concurrency", "render.queue-timeout");
-  private static final Set<String> RULE_FIELDS = Set.of(
-      "path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
+  private static final Set<String> KEYS =
+      Set.of(
+          "root",
+          "endpoint",
+          "key",
+          "previous-keys",
+          "signature-algorithms",
+          "require-signature",
+          "unsigned-transformations",
+          "expiry-leeway",
+          "private-marker",
+          "cache.max-bytes",
+          "cache.max-age",
+          "limits.max-source-pixels",
+          "limits.max-dimension",
+          "limits.max-dpr",
+          "limits.max-steps",
+          "limits.max-overlays",
+          "limits.max-transformation-length",
+          "render.concurrency",
+          "render.queue-timeout");
+  private static final Set<String> RULE_FIELDS =
+      Set.of("path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
   private static final Pattern RULE_KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
   private static final Pattern NAMED_KEY = Pattern.compile("named\\.(.+)");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   private final Function<String, String> environment;
 
-  /** @param environment looks up {@code env:NAME} values (normally {@code System::getenv}) */
+  /**
+   * @param environment looks up {@code env:NAME} values (normally {@code System::getenv})
+   */
   public ConfigParser(Function<String, String> environment) {
     this.environment = environment;
   }
 
   /**
-   * Parses a map of keys, first merging in the properties file named by {@code config-file}
-   * (keys given directly win).
+   * Parses a map of keys, first merging in the properties file named by {@code config-file} (keys
+   * given directly win).
    *
    * @param params the keys and values
    * @param defaultRoot the root used when {@code root} is absent (the web app's own files), or null
@@ -63,11 +81,12 @@ public final class ConfigParser {
     if (configFile != null) {
       all.putAll(readProperties(Path.of(configFile)));
     }
-    params.forEach((k, v) -> {
-      if (!k.equals(CONFIG_FILE)) {
-        all.put(k, v);
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (!k.equals(CONFIG_FILE)) {
+            all.put(k, v);
+          }
+        });
     ImageGateSettings.Builder builder = ImageGateSettings.builder();
     Map<String, Map<String, String>> rules = new LinkedHashMap<>();
     ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
@@ -91,7 +110,8 @@ public final class ConfigParser {
       Matcher named = NAMED_KEY.matcher(key);
       if (rule.matches()) {
         if (!RULE_FIELDS.contains(rule.group(2))) {
-          throw new ConfigException(key + ": unknown rule setting '" + rule.group(2) + "' (known: " + RULE_FIELDS + ")");
+          throw new ConfigException(
+              key + ": unknown rule setting '" + rule.group(2) + "' (known: " + RULE_FIELDS + ")");
         }
         rules.computeIfAbsent(rule.group(1), n -> new LinkedHashMap<>()).put(rule.group(2), value);
         continue;
@@ -122,8 +142,15 @@ public final class ConfigParser {
         case "signature-algorithms":
           List<SignatureAlgorithm> algorithms = new ArrayList<>();
           for (String part : value.split(",")) {
-            algorithms.add(SignatureAlgorithm.fromName(part).orElseThrow(() -> new ConfigException(
-                key + ": '" + part.trim() + "' is not one of HmacSHA1, HmacSHA256")));
+            algorithms.add(
+                SignatureAlgorithm.fromName(part)
+                    .orElseThrow(
+                        () ->
+                            new ConfigException(
+                                key
+                                    + ": '"
+                                    + part.trim()
+                                    + "' is not one of HmacSHA1, HmacSHA256")));
           }
           builder.algorithms(algorithms);
           break;
@@ -173,7 +200,9 @@ public final class ConfigParser {
           throw new ConfigException(key + ": unknown configuration key");
       }
     }
-    builder.limits(new ImageGateSettings.Limits(maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
+    builder.limits(
+        new ImageGateSettings.Limits(
+            maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
     rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
     return builder;
   }
@@ -188,22 +217,32 @@ public final class ConfigParser {
     try {
       glob = PathGlob.compile(path);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(prefix + "path: '" + path + "' is not a valid glob: " + e.getMessage());
+      throw new ConfigException(
+          prefix + "path: '" + path + "' is not a valid glob: " + e.getMessage());
     }
     String unsigned = fields.get("unsigned-transformation");
     // A rule that watermarks unsigned requests serves unsigned requests: it defaults to public.
-    boolean requireSignature = fields.containsKey("require-signature")
-        ? bool(prefix + "require-signature", fields.get("require-signature"))
-        : unsigned == null;
-    boolean requireExpiry = fields.containsKey("require-expiry")
-        && bool(prefix + "require-expiry", fields.get("require-expiry"));
-    java.util.Optional<Duration> maxTtl = fields.containsKey("max-ttl")
-        ? java.util.Optional.of(duration(prefix + "max-ttl", fields.get("max-ttl")))
-        : java.util.Optional.empty();
+    boolean requireSignature =
+        fields.containsKey("require-signature")
+            ? bool(prefix + "require-signature", fields.get("require-signature"))
+            : unsigned == null;
+    boolean requireExpiry =
+        fields.containsKey("require-expiry")
+            && bool(prefix + "require-expiry", fields.get("require-expiry"));
+    java.util.Optional<Duration> maxTtl =
+        fields.containsKey("max-ttl")
+            ? java.util.Optional.of(duration(prefix + "max-ttl", fields.get("max-ttl")))
+            : java.util.Optional.empty();
     if (unsigned != null && unsigned.isEmpty()) {
       throw new ConfigException(prefix + "unsigned-transformation: empty");
     }
-    return new PathRule(name, glob, requireSignature, requireExpiry, maxTtl, java.util.Optional.ofNullable(unsigned));
+    return new PathRule(
+        name,
+        glob,
+        requireSignature,
+        requireExpiry,
+        maxTtl,
+        java.util.Optional.ofNullable(unsigned));
   }
 
   private String resolveSecret(String key, String value) {
@@ -220,7 +259,8 @@ public final class ConfigParser {
       try {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
       } catch (IOException e) {
-        throw new ConfigException(key + ": cannot read key file '" + file + "' (" + e.getClass().getSimpleName() + ")");
+        throw new ConfigException(
+            key + ": cannot read key file '" + file + "' (" + e.getClass().getSimpleName() + ")");
       }
     }
     if (value.isEmpty()) {
@@ -234,7 +274,8 @@ public final class ConfigParser {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new ConfigException(CONFIG_FILE + ": cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")");
+      throw new ConfigException(
+          CONFIG_FILE + ": cannot read '" + file + "' (" + e.getClass().getSimpleName() + ")");
     }
     Map<String, String> map = new TreeMap<>();
     properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
@@ -268,7 +309,8 @@ public final class ConfigParser {
     }
     long n = parseLong(key, m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    int shift = unit.startsWith("K") ? 10 : unit.startsWith("M") ? 20 : unit.startsWith("G") ? 30 : 0;
+    int shift =
+        unit.startsWith("K") ? 10 : unit.startsWith("M") ? 20 : unit.startsWith("G") ? 30 : 0;
     if (n > (Long.MAX_VALUE >> shift)) {
       throw new ConfigException(key + ": '" + value + "' is too large");
     }
@@ -279,7 +321,8 @@ public final class ConfigParser {
   static Duration duration(String key, String value) {
     Matcher m = DURATION.matcher(value);
     if (!m.matches()) {
-      throw new ConfigException(key + ": '" + value + "' is not a duration such as 30 (seconds), 5s, 250ms, 2h");
+      throw new ConfigException(
+          key + ": '" + value + "' is not a duration such as 30 (seconds), 5s, 250ms, 2h");
     }
     long n = parseLong(key, m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

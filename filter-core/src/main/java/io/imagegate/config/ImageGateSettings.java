@@ -153,7 +153,11 @@ public final class ImageGateSettings {
    * @param maxTransformationLength characters of the transformation string
    */
   public record Limits(
-      long maxSourcePixels, int maxDimension, double maxDpr, int maxSteps, int maxOverlays,
+      long maxSourcePixels,
+      int maxDimension,
+      double maxDpr,
+      int maxSteps,
+      int maxOverlays,
       int maxTransformationLength) {
     /** DESIGN §7's defaults. */
     public static Limits defaults() {
@@ -200,12 +204,16 @@ public final class ImageGateSettings {
 
     /** {@code endpoint}: e.g. {@code /img}. */
     public Builder endpoint(String endpoint) {
-      if (!endpoint.startsWith("/") || endpoint.contains("?") || endpoint.contains(";")
+      if (!endpoint.startsWith("/")
+          || endpoint.contains("?")
+          || endpoint.contains(";")
           || endpoint.contains("*")) {
         throw new ConfigException("endpoint: '" + endpoint + "' must be a path starting with '/'");
       }
-      this.endpoint = endpoint.length() > 1 && endpoint.endsWith("/")
-          ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+      this.endpoint =
+          endpoint.length() > 1 && endpoint.endsWith("/")
+              ? endpoint.substring(0, endpoint.length() - 1)
+              : endpoint;
       return this;
     }
 
@@ -254,7 +262,8 @@ public final class ImageGateSettings {
     /** {@code private-marker}: a plain file name starting with a dot. */
     public Builder privateMarker(String name) {
       if (!name.startsWith(".") || name.contains("/") || name.contains("\\") || name.length() < 2) {
-        throw new ConfigException("private-marker: '" + name + "' must be a file name starting with '.'");
+        throw new ConfigException(
+            "private-marker: '" + name + "' must be a file name starting with '.'");
       }
       this.privateMarker = name;
       return this;
@@ -274,7 +283,8 @@ public final class ImageGateSettings {
     /** Adds a {@code named.<name>} transformation. */
     public Builder named(String name, String transformation) {
       if (!name.matches("[A-Za-z0-9_]+")) {
-        throw new ConfigException("named." + name + ": a name may hold only letters, digits and '_'");
+        throw new ConfigException(
+            "named." + name + ": a name may hold only letters, digits and '_'");
       }
       if (transformation.isBlank()) {
         throw new ConfigException("named." + name + ": the transformation is empty");
@@ -337,16 +347,23 @@ public final class ImageGateSettings {
         throw new ConfigException("root: no image directory is configured");
       }
       if (primaryKey == null) {
-        throw new ConfigException("key: a signing key is required (a value, env:NAME or file:PATH)");
+        throw new ConfigException(
+            "key: a signing key is required (a value, env:NAME or file:PATH)");
       }
       for (PathRule rule : rules) {
-        rule.unsignedTransformation().ifPresent(t -> {
-          if (rule.requireSignature()) {
-            throw new ConfigException("rule." + rule.name() + ".unsigned-transformation: the rule requires a"
-                + " signature, so no unsigned request reaches it; set rule." + rule.name()
-                + ".require-signature=false");
-          }
-        });
+        rule.unsignedTransformation()
+            .ifPresent(
+                t -> {
+                  if (rule.requireSignature()) {
+                    throw new ConfigException(
+                        "rule."
+                            + rule.name()
+                            + ".unsigned-transformation: the rule requires a"
+                            + " signature, so no unsigned request reaches it; set rule."
+                            + rule.name()
+                            + ".require-signature=false");
+                  }
+                });
       }
       return new ImageGateSettings(this);
     }

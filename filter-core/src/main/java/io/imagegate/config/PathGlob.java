@@ -6,8 +6,8 @@ import java.nio.file.PathMatcher;
 
 /**
  * A glob over image paths relative to the root, such as {@code /originals/**}: {@code *} stays
- * inside one segment, {@code **} crosses segments. A pattern ending in {@code /**} also matches
- * the folder itself.
+ * inside one segment, {@code **} crosses segments. A pattern ending in {@code /**} also matches the
+ * folder itself.
  */
 public final class PathGlob {
   private final String pattern;
@@ -32,7 +32,10 @@ public final class PathGlob {
     }
     var fs = FileSystems.getDefault();
     PathMatcher matcher = fs.getPathMatcher("glob:" + body);
-    PathMatcher folder = body.endsWith("/**") ? fs.getPathMatcher("glob:" + body.substring(0, body.length() - 3)) : null;
+    PathMatcher folder =
+        body.endsWith("/**")
+            ? fs.getPathMatcher("glob:" + body.substring(0, body.length() - 3))
+            : null;
     return new PathGlob(pattern, matcher, folder);
   }
 

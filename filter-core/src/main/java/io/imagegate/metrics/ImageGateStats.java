@@ -14,7 +14,9 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
 
   private final Supplier<StatsSnapshot> snapshots;
 
-  /** @param snapshots where snapshots come from ({@code gate::stats}) */
+  /**
+   * @param snapshots where snapshots come from ({@code gate::stats})
+   */
   public ImageGateStats(Supplier<StatsSnapshot> snapshots) {
     this.snapshots = snapshots;
   }
@@ -28,8 +30,11 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
   public ObjectName register(String contextPath, String filterName) {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      String base = "io.imagegate:type=ImageGate,context=" + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath)
-          + ",name=" + ObjectName.quote(filterName);
+      String base =
+          "io.imagegate:type=ImageGate,context="
+              + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath)
+              + ",name="
+              + ObjectName.quote(filterName);
       ObjectName name = ObjectName.getInstance(base);
       for (int instance = 2; server.isRegistered(name); instance++) {
         name = ObjectName.getInstance(base + ",instance=" + instance);
@@ -37,7 +42,9 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
       server.registerMBean(this, name);
       return name;
     } catch (JMException | SecurityException e) {
-      LOG.log(System.Logger.Level.WARNING, () -> "statistics not published over JMX: " + e.getClass().getSimpleName());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () -> "statistics not published over JMX: " + e.getClass().getSimpleName());
       return null;
     }
   }
@@ -60,7 +67,8 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
    */
   public static void bindToMicrometerIfPresent(Supplier<StatsSnapshot> snapshots) {
     try {
-      Class.forName("io.micrometer.core.instrument.Metrics", false, ImageGateStats.class.getClassLoader());
+      Class.forName(
+          "io.micrometer.core.instrument.Metrics", false, ImageGateStats.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       return;
     }

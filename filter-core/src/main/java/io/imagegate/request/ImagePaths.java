@@ -4,11 +4,11 @@ import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 
 /**
- * Turns the raw path of a URL into a path below the image root, or refuses it. Decodes once,
- * then rejects anything that could mean something else to a file system: {@code .} and
- * {@code ..} segments, empty segments, backslashes, NUL and control characters, and {@code ;}
- * path parameters. What passes is still resolved with {@code toRealPath} and checked against the
- * root later; this is the first of two fences.
+ * Turns the raw path of a URL into a path below the image root, or refuses it. Decodes once, then
+ * rejects anything that could mean something else to a file system: {@code .} and {@code ..}
+ * segments, empty segments, backslashes, NUL and control characters, and {@code ;} path parameters.
+ * What passes is still resolved with {@code toRealPath} and checked against the root later; this is
+ * the first of two fences.
  */
 public final class ImagePaths {
   private ImagePaths() {}

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One request under the endpoint, split into what the rest of the flow needs. Nothing here has
- * been verified or looked up on disk yet.
+ * One request under the endpoint, split into what the rest of the flow needs. Nothing here has been
+ * verified or looked up on disk yet.
  *
  * @param path the image path below the root, decoded once, no leading slash ({@code food/a.jpg})
  * @param transformation the decoded transformation string, from either URL form
@@ -41,7 +41,9 @@ public record ImageRequest(
 
   /** The expiry as epoch seconds, if the URL has one. */
   public OptionalLong expiresAt() {
-    return expiry.isPresent() ? OptionalLong.of(Long.parseLong(expiry.get())) : OptionalLong.empty();
+    return expiry.isPresent()
+        ? OptionalLong.of(Long.parseLong(expiry.get()))
+        : OptionalLong.empty();
   }
 
   /** Whether the URL carries {@code ik-s}. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits a raw request URI and query into an {@link ImageRequest}. It reads only the raw text
- * the client sent (never the container's decoded view), so the signed string is exactly what
- * the signer produced, and every path is decoded exactly once.
+ * Splits a raw request URI and query into an {@link ImageRequest}. It reads only the raw text the
+ * client sent (never the container's decoded view), so the signed string is exactly what the signer
+ * produced, and every path is decoded exactly once.
  */
 public final class RequestParser {
   private static final String TR_PREFIX = "tr:";
@@ -17,9 +17,13 @@ public final class RequestParser {
 
   private final String endpoint;
 
-  /** @param endpoint the context path plus the endpoint prefix, e.g. {@code /shop/img}; no trailing slash */
+  /**
+   * @param endpoint the context path plus the endpoint prefix, e.g. {@code /shop/img}; no trailing
+   *     slash
+   */
   public RequestParser(String endpoint) {
-    this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.endpoint =
+        endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
   }
 
   /**
@@ -51,10 +55,17 @@ public final class RequestParser {
     for (QueryParam param : remaining) {
       switch (param.name()) {
         case "ik-s":
-          throw bad(signature.isPresent() ? "ik-s is given more than once" : "ik-s must be the last query parameter");
+          throw bad(
+              signature.isPresent()
+                  ? "ik-s is given more than once"
+                  : "ik-s must be the last query parameter");
         case "ik-t":
-          throw bad(expiry.isPresent() ? "ik-t is given more than once"
-              : signature.isPresent() ? "ik-t must come right before ik-s" : "ik-t needs an ik-s after it");
+          throw bad(
+              expiry.isPresent()
+                  ? "ik-t is given more than once"
+                  : signature.isPresent()
+                      ? "ik-t must come right before ik-s"
+                      : "ik-t needs an ik-s after it");
         case "tr":
           if (queryTransformation.isPresent()) {
             throw bad("tr is given more than once");
@@ -73,17 +84,21 @@ public final class RequestParser {
       if (slash < 0) {
         throw bad("the URL has a transformation but no image path");
       }
-      pathTransformation = Optional.of(decode(afterEndpoint.substring(TR_PREFIX.length(), slash), false, "tr"));
+      pathTransformation =
+          Optional.of(decode(afterEndpoint.substring(TR_PREFIX.length(), slash), false, "tr"));
       rawPath = afterEndpoint.substring(slash + 1);
     }
     if (pathTransformation.isPresent() && queryTransformation.isPresent()) {
-      throw bad("the transformation is given both in the path (tr:) and in the query (tr=); use one");
+      throw bad(
+          "the transformation is given both in the path (tr:) and in the query (tr=); use one");
     }
 
     String path = ImagePaths.decode(rawPath);
-    String signedPart = canonical(afterEndpoint)
-        + (remaining.isEmpty() ? "" : "?" + canonical(rawQueryOf(rawQuery, remaining.size())));
-    Optional<String> transformation = pathTransformation.isPresent() ? pathTransformation : queryTransformation;
+    String signedPart =
+        canonical(afterEndpoint)
+            + (remaining.isEmpty() ? "" : "?" + canonical(rawQueryOf(rawQuery, remaining.size())));
+    Optional<String> transformation =
+        pathTransformation.isPresent() ? pathTransformation : queryTransformation;
     return Optional.of(new ImageRequest(path, transformation, signature, expiry, signedPart));
   }
 

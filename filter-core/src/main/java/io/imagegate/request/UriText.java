@@ -12,16 +12,20 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UriText {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  /** What JavaScript's {@code encodeURI} leaves alone in a path, less {@code ;} {@code ?} {@code #}. */
+
+  /**
+   * What JavaScript's {@code encodeURI} leaves alone in a path, less {@code ;} {@code ?} {@code #}.
+   */
   private static final String PATH_SAFE = "-_.!~*'()/,:@&=+$";
+
   /** What {@code encodeURIComponent} leaves alone, plus the grammar's {@code , : @}. */
   private static final String COMPONENT_SAFE = "-_.!~*'(),:@";
 
   private UriText() {}
 
   /**
-   * The form of raw URI text that is signed: percent-escapes in upper case (RFC 3986 §6.2.2.1)
-   * and characters outside ASCII as their UTF-8 percent-escapes.
+   * The form of raw URI text that is signed: percent-escapes in upper case (RFC 3986 §6.2.2.1) and
+   * characters outside ASCII as their UTF-8 percent-escapes.
    *
    * @throws IllegalArgumentException if a {@code %} is not followed by two hex digits
    */
@@ -66,7 +70,9 @@ public final class UriText {
     byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
     for (byte b : bytes) {
       int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || (c < 0x80 && PATH_SAFE.indexOf(c) >= 0)) {
         out.append((char) c);
       } else {
@@ -85,7 +91,9 @@ public final class UriText {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || (c < 0x80 && COMPONENT_SAFE.indexOf(c) >= 0)) {
         out.append((char) c);
       } else {
@@ -126,10 +134,12 @@ public final class UriText {
     }
     bytes.flip();
     try {
-      CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(bytes);
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(bytes);
       return chars.toString();
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("percent-escapes are not valid UTF-8");

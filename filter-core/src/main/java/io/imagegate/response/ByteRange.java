@@ -3,8 +3,8 @@ package io.imagegate.response;
 import java.util.Optional;
 
 /**
- * One {@code Range: bytes=...} request (RFC 9110 §14). Several ranges are answered with the
- * whole file, which the RFC allows and which keeps responses simple.
+ * One {@code Range: bytes=...} request (RFC 9110 §14). Several ranges are answered with the whole
+ * file, which the RFC allows and which keeps responses simple.
  *
  * @param first the first byte
  * @param last the last byte, inclusive
@@ -53,6 +53,7 @@ public record ByteRange(long first, long last) {
   }
 
   private static ImageGateException unsatisfiable() {
-    return new ImageGateException(Failure.RANGE_NOT_SATISFIABLE, "the requested range is outside the image");
+    return new ImageGateException(
+        Failure.RANGE_NOT_SATISFIABLE, "the requested range is outside the image");
   }
 }

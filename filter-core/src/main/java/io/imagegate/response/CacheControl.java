@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * The {@code Cache-Control} value for an image: cacheable by browsers and shared caches (the
- * URL itself is the capability), but never for longer than the time left before {@code ik-t},
- * so a CDN cannot keep serving a link after it has expired.
+ * The {@code Cache-Control} value for an image: cacheable by browsers and shared caches (the URL
+ * itself is the capability), but never for longer than the time left before {@code ik-t}, so a CDN
+ * cannot keep serving a link after it has expired.
  */
 public final class CacheControl {
   private CacheControl() {}

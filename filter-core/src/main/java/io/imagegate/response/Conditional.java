@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 
 /**
- * Conditional GET (RFC 9110 §13): {@code If-None-Match} wins over {@code If-Modified-Since}.
- * Asked only after authorization, so a 304 never confirms that a protected file exists.
+ * Conditional GET (RFC 9110 §13): {@code If-None-Match} wins over {@code If-Modified-Since}. Asked
+ * only after authorization, so a 304 never confirms that a protected file exists.
  */
 public final class Conditional {
   private Conditional() {}

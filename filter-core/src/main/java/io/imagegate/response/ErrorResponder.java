@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a refusal: the status, and a small JSON body with the stable code and the public
- * message. Nothing else about the server: no stack trace, path, key or expected signature.
+ * Writes a refusal: the status, and a small JSON body with the stable code and the public message.
+ * Nothing else about the server: no stack trace, path, key or expected signature.
  */
 public final class ErrorResponder {
   private ErrorResponder() {}
 
   /** Sends the error, unless the response is already committed. */
-  public static void send(HttpServletResponse response, ImageGateException error) throws IOException {
+  public static void send(HttpServletResponse response, ImageGateException error)
+      throws IOException {
     if (response.isCommitted()) {
       return;
     }
@@ -28,14 +29,20 @@ public final class ErrorResponder {
     if (failure == Failure.OVERLOADED) {
       response.setHeader("Retry-After", "1");
     }
-    byte[] body = ("{\"error\":\"" + failure.code() + "\",\"message\":\"" + json(error.getMessage()) + "\"}\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"error\":\""
+                + failure.code()
+                + "\",\"message\":\""
+                + json(error.getMessage())
+                + "\"}\n")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
 
   /** Sends a 500 for a bug, naming only an incident id that the log line carries too. */
-  public static void sendInternalError(HttpServletResponse response, String incident) throws IOException {
+  public static void sendInternalError(HttpServletResponse response, String incident)
+      throws IOException {
     if (response.isCommitted()) {
       return;
     }
@@ -43,8 +50,9 @@ public final class ErrorResponder {
     response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
     response.setContentType("application/json;charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
-    byte[] body = ("{\"error\":\"internal_error\",\"message\":\"incident " + incident + "\"}\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"error\":\"internal_error\",\"message\":\"incident " + incident + "\"}\n")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

@@ -2,11 +2,13 @@ package io.imagegate.response;
 
 /**
  * Everything a client can be told when a request is refused: an HTTP status and a stable,
- * machine-readable code. The human-readable detail travels in {@link ImageGateException};
- * neither ever carries a key, an expected signature, a file-system path or a stack trace.
+ * machine-readable code. The human-readable detail travels in {@link ImageGateException}; neither
+ * ever carries a key, an expected signature, a file-system path or a stack trace.
  */
 public enum Failure {
-  /** The URL cannot be understood: both transformation forms, duplicate parameters, bad encoding. */
+  /**
+   * The URL cannot be understood: both transformation forms, duplicate parameters, bad encoding.
+   */
   BAD_URL(400, "bad_url"),
   /** The transformation string names an unknown key or an invalid or out-of-range value. */
   BAD_TRANSFORMATION(400, "bad_transformation"),

@@ -3,8 +3,8 @@ package io.imagegate.response;
 import java.util.Objects;
 
 /**
- * A refused request. The message is public: it is sent to the client and names only what the
- * client itself sent (a transformation key and value, a parameter name), never server detail.
+ * A refused request. The message is public: it is sent to the client and names only what the client
+ * itself sent (a transformation key and value, a parameter name), never server detail.
  */
 public final class ImageGateException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -23,8 +23,13 @@ public final class ImageResponder {
    * @param cacheControl the {@code Cache-Control} value
    * @return true if a 304 was sent and the caller is done
    */
-  public static boolean writeHeaders(HttpServletRequest request, HttpServletResponse response, String contentType,
-      String etag, Instant lastModified, String cacheControl) {
+  public static boolean writeHeaders(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String contentType,
+      String etag,
+      Instant lastModified,
+      String cacheControl) {
     response.setHeader("ETag", etag);
     response.setDateHeader("Last-Modified", lastModified.toEpochMilli());
     response.setHeader("Cache-Control", cacheControl);
@@ -38,7 +43,8 @@ public final class ImageResponder {
   }
 
   /** Sends a file, whole or one range; HEAD gets the headers alone. */
-  public static void sendFile(HttpServletRequest request, HttpServletResponse response, Path file, long size)
+  public static void sendFile(
+      HttpServletRequest request, HttpServletResponse response, Path file, long size)
       throws IOException {
     response.setHeader("Accept-Ranges", "bytes");
     Optional<ByteRange> range = Optional.empty();
@@ -68,8 +74,8 @@ public final class ImageResponder {
   }
 
   /** Sends bytes held in memory; HEAD gets the headers alone. */
-  public static void sendBytes(HttpServletRequest request, HttpServletResponse response, byte[] body)
-      throws IOException {
+  public static void sendBytes(
+      HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
     response.setContentLength(body.length);
     if (!request.getMethod().equals("HEAD")) {
       response.getOutputStream().write(body);

@@ -11,16 +11,18 @@ import java.util.Optional;
 
 /**
  * Decides, for every request under the mapping, whether it is public, needs a signature, or is
- * denied (DESIGN §4), and enforces that decision. Sources of "signature required", any one of
- * which is enough: the global switch, a matching path rule, a private marker file, and (for
- * overlays) a private overlay source.
+ * denied (DESIGN §4), and enforces that decision. Sources of "signature required", any one of which
+ * is enough: the global switch, a matching path rule, a private marker file, and (for overlays) a
+ * private overlay source.
  */
 public final class AccessPolicy {
   private final ImageGateSettings settings;
   private final PrivateMarkers markers;
   private final Clock clock;
 
-  /** @param settings the global switch, rules, marker name and transformation policy */
+  /**
+   * @param settings the global switch, rules, marker name and transformation policy
+   */
   public AccessPolicy(ImageGateSettings settings) {
     this.settings = settings;
     this.markers = new PrivateMarkers(settings.root(), settings.privateMarker(), settings.clock());
@@ -42,8 +44,13 @@ public final class AccessPolicy {
     Requirement requirement = settings.requireSignature() ? Requirement.SIGNED : Requirement.PUBLIC;
     for (PathRule rule : settings.rules()) {
       if (rule.path().matches(path)) {
-        requirement = requirement.and(new Requirement(
-            rule.requireSignature(), rule.requireExpiry(), rule.maxTtl(), rule.unsignedTransformation()));
+        requirement =
+            requirement.and(
+                new Requirement(
+                    rule.requireSignature(),
+                    rule.requireExpiry(),
+                    rule.maxTtl(),
+                    rule.unsignedTransformation()));
       }
     }
     if (!requirement.signatureRequired() && markers.isPrivate(path)) {
@@ -72,14 +79,18 @@ public final class AccessPolicy {
       return request.transformation();
     }
     if (requirement.expiryRequired() && request.expiry().isEmpty()) {
-      throw new ImageGateException(Failure.EXPIRY_REQUIRED, "signed URLs for this image must expire (ik-t)");
+      throw new ImageGateException(
+          Failure.EXPIRY_REQUIRED, "signed URLs for this image must expire (ik-t)");
     }
     if (requirement.maxTtl().isPresent()) {
       long now = clock.instant().getEpochSecond();
       long latest = now + requirement.maxTtl().get().toSeconds();
       if (request.expiresAt().isEmpty() || request.expiresAt().getAsLong() > latest) {
-        throw new ImageGateException(Failure.EXPIRY_TOO_FAR,
-            "signed URLs for this image may be valid for at most " + requirement.maxTtl().get().toSeconds() + " seconds");
+        throw new ImageGateException(
+            Failure.EXPIRY_TOO_FAR,
+            "signed URLs for this image may be valid for at most "
+                + requirement.maxTtl().get().toSeconds()
+                + " seconds");
       }
     }
     return request.transformation();
@@ -93,9 +104,11 @@ public final class AccessPolicy {
     if (policy == UnsignedTransformations.NAMED && namedOnly(transformation)) {
       return;
     }
-    throw new ImageGateException(Failure.UNSIGNED_TRANSFORMATION, policy == UnsignedTransformations.NAMED
-        ? "this transformation needs a signed URL; unsigned URLs may use only named transformations (n-<name>)"
-        : "transformations need a signed URL");
+    throw new ImageGateException(
+        Failure.UNSIGNED_TRANSFORMATION,
+        policy == UnsignedTransformations.NAMED
+            ? "this transformation needs a signed URL; unsigned URLs may use only named transformations (n-<name>)"
+            : "transformations need a signed URL");
   }
 
   /** Whether every parameter of every step is {@code n-<name>}. */

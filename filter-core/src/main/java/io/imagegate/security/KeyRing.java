@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The primary key, which signs, and any previous keys, which only verify: rotation without
- * downtime (sign with the new key while URLs made with the old one still work).
+ * The primary key, which signs, and any previous keys, which only verify: rotation without downtime
+ * (sign with the new key while URLs made with the old one still work).
  */
 public final class KeyRing {
   private final SigningKey primary;

@@ -21,12 +21,13 @@ import java.util.List;
  * Marker files ({@code .private} by default) that make images need a signature. A marker in a
  * folder lists globs, one a line ({@code #} starts a comment), matched against paths relative to
  * that folder ({@code *.jpg} matches its own files, {@code ** /raw/*} deeper ones); a marker with
- * no globs marks the folder and everything below it. Markers are re-read at least once a second,
- * so edits take effect without a restart.
+ * no globs marks the folder and everything below it. Markers are re-read at least once a second, so
+ * edits take effect without a restart.
  */
 public final class PrivateMarkers {
   /** Markers are small; a larger one is read only this far. */
   private static final int MAX_MARKER_BYTES = 64 * 1024;
+
   private static final Duration FRESHNESS = Duration.ofMillis(900);
 
   private final Path root;
@@ -42,11 +43,12 @@ public final class PrivateMarkers {
     this.root = root;
     this.markerName = markerName;
     Ticker ticker = () -> clock.millis() * 1_000_000L;
-    this.markers = Caffeine.newBuilder()
-        .maximumSize(10_000)
-        .expireAfterWrite(FRESHNESS)
-        .ticker(ticker)
-        .build(this::load);
+    this.markers =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(FRESHNESS)
+            .ticker(ticker)
+            .build(this::load);
   }
 
   /**
@@ -59,7 +61,8 @@ public final class PrivateMarkers {
     StringBuilder folder = new StringBuilder();
     for (int i = 0; i < segments.length; i++) {
       Marker marker = markers.get(folder.toString());
-      if (marker.matches(String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)))) {
+      if (marker.matches(
+          String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)))) {
         return true;
       }
       if (i < segments.length - 1) {
@@ -93,7 +96,9 @@ public final class PrivateMarkers {
         continue;
       }
       try {
-        globs.add(FileSystems.getDefault().getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)));
+        globs.add(
+            FileSystems.getDefault()
+                .getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)));
       } catch (IllegalArgumentException e) {
         // A glob we cannot read still marks its folder: fail closed.
         return Marker.WHOLE_FOLDER;

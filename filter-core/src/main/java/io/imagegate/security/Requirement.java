@@ -12,20 +12,36 @@ import java.util.Optional;
  * @param unsignedTransformation appended to the request when it has no valid signature
  */
 public record Requirement(
-    boolean signatureRequired, boolean expiryRequired, Optional<Duration> maxTtl,
+    boolean signatureRequired,
+    boolean expiryRequired,
+    Optional<Duration> maxTtl,
     Optional<String> unsignedTransformation) {
 
   /** Public, no conditions. */
-  public static final Requirement PUBLIC = new Requirement(false, false, Optional.empty(), Optional.empty());
+  public static final Requirement PUBLIC =
+      new Requirement(false, false, Optional.empty(), Optional.empty());
+
   /** A signature, with no expiry conditions. */
-  public static final Requirement SIGNED = new Requirement(true, false, Optional.empty(), Optional.empty());
+  public static final Requirement SIGNED =
+      new Requirement(true, false, Optional.empty(), Optional.empty());
 
   /** Combines two requirements: each condition of either holds; the tighter cap wins. */
   public Requirement and(Requirement other) {
-    Optional<Duration> ttl = maxTtl.isEmpty() ? other.maxTtl
-        : other.maxTtl.isEmpty() ? maxTtl
-        : Optional.of(maxTtl.get().compareTo(other.maxTtl.get()) <= 0 ? maxTtl.get() : other.maxTtl.get());
-    Optional<String> forced = unsignedTransformation.isPresent() ? unsignedTransformation : other.unsignedTransformation;
-    return new Requirement(signatureRequired || other.signatureRequired, expiryRequired || other.expiryRequired, ttl, forced);
+    Optional<Duration> ttl =
+        maxTtl.isEmpty()
+            ? other.maxTtl
+            : other.maxTtl.isEmpty()
+                ? maxTtl
+                : Optional.of(
+                    maxTtl.get().compareTo(other.maxTtl.get()) <= 0
+                        ? maxTtl.get()
+                        : other.maxTtl.get());
+    Optional<String> forced =
+        unsignedTransformation.isPresent() ? unsignedTransformation : other.unsignedTransformation;
+    return new Requirement(
+        signatureRequired || other.signatureRequired,
+        expiryRequired || other.expiryRequired,
+        ttl,
+        forced);
   }
 }

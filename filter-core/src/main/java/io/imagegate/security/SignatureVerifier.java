@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks {@code ik-s} and {@code ik-t}. Verification throws rather than returning a boolean that
- * a caller might forget to check (Tink); the comparison is constant-time
- * ({@link MessageDigest#isEqual}); time comes from an injected {@link Clock}.
+ * Checks {@code ik-s} and {@code ik-t}. Verification throws rather than returning a boolean that a
+ * caller might forget to check (Tink); the comparison is constant-time ({@link
+ * MessageDigest#isEqual}); time comes from an injected {@link Clock}.
  */
 public final class SignatureVerifier {
   private final KeyRing keys;
@@ -27,7 +27,8 @@ public final class SignatureVerifier {
    * @param clock the source of "now"
    * @param leeway tolerated clock skew for {@code ik-t}
    */
-  public SignatureVerifier(KeyRing keys, List<SignatureAlgorithm> algorithms, Clock clock, Duration leeway) {
+  public SignatureVerifier(
+      KeyRing keys, List<SignatureAlgorithm> algorithms, Clock clock, Duration leeway) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.algorithms = List.copyOf(algorithms);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -37,19 +38,26 @@ public final class SignatureVerifier {
   /**
    * Verifies a request's signature and expiry.
    *
-   * @throws ImageGateException 401 {@code signature_missing}, {@code signature_invalid} or
-   *     {@code signature_expired}
+   * @throws ImageGateException 401 {@code signature_missing}, {@code signature_invalid} or {@code
+   *     signature_expired}
    */
   public void verify(ImageRequest request) {
-    String given = request.signature()
-        .orElseThrow(() -> new ImageGateException(Failure.SIGNATURE_MISSING, "this image needs a signed URL"));
+    String given =
+        request
+            .signature()
+            .orElseThrow(
+                () ->
+                    new ImageGateException(
+                        Failure.SIGNATURE_MISSING, "this image needs a signed URL"));
     byte[] givenBytes = given.getBytes(StandardCharsets.US_ASCII);
     byte[] message = request.stringToSign().getBytes(StandardCharsets.UTF_8);
     boolean valid = false;
     for (SignatureAlgorithm algorithm : algorithms) {
       for (SigningKey key : keys.verifying()) {
-        byte[] expected = java.util.HexFormat.of().formatHex(key.mac(algorithm, message))
-            .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected =
+            java.util.HexFormat.of()
+                .formatHex(key.mac(algorithm, message))
+                .getBytes(StandardCharsets.US_ASCII);
         // Every key and algorithm is tried, so the time taken does not tell which one matched.
         valid |= MessageDigest.isEqual(expected, givenBytes);
       }
@@ -58,7 +66,8 @@ public final class SignatureVerifier {
       throw new ImageGateException(Failure.SIGNATURE_INVALID, "the URL's signature is not valid");
     }
     if (request.expiresAt().isPresent()
-        && clock.instant().getEpochSecond() > request.expiresAt().getAsLong() + leeway.toSeconds()) {
+        && clock.instant().getEpochSecond()
+            > request.expiresAt().getAsLong() + leeway.toSeconds()) {
       throw new ImageGateException(Failure.SIGNATURE_EXPIRED, "the URL has expired");
     }
   }

@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An HMAC key: the UTF-8 bytes of a private key string, as ImageKit uses it. Its
- * {@link #toString()} never reveals the key.
+ * An HMAC key: the UTF-8 bytes of a private key string, as ImageKit uses it. Its {@link
+ * #toString()} never reveals the key.
  */
 public final class SigningKey {
   /** Keys shorter than this are refused: they can be brute-forced offline from one signed URL. */
@@ -32,7 +32,10 @@ public final class SigningKey {
     byte[] bytes = privateKey.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_BYTES) {
       throw new IllegalArgumentException(
-          "a signing key must be at least " + MIN_BYTES + " bytes long; this one has " + bytes.length);
+          "a signing key must be at least "
+              + MIN_BYTES
+              + " bytes long; this one has "
+              + bytes.length);
     }
     return new SigningKey(bytes);
   }

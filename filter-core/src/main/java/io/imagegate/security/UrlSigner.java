@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Builds signed image URLs, byte for byte as ImageKit's SDKs build them for the same private key
- * and URL endpoint, so that either can sign for the other. Needs no servlet container: call it
- * from templates, controllers or scripts.
+ * and URL endpoint, so that either can sign for the other. Needs no servlet container: call it from
+ * templates, controllers or scripts.
  *
  * <pre>{@code
  * UrlSigner signer = UrlSigner.builder()
@@ -23,9 +23,9 @@ import java.util.Objects;
  * String original = signer.url("food/burger.jpg").expiresIn(Duration.ofHours(1)).sign();
  * }</pre>
  *
- * <p>The string signed is the URL after the endpoint and its slash, then the expiry
- * ({@code ik-t}, or {@code 9999999999} for none); {@code ik-t} and {@code ik-s} are appended as the
- * last query parameters. Instances are immutable and thread-safe.
+ * <p>The string signed is the URL after the endpoint and its slash, then the expiry ({@code ik-t},
+ * or {@code 9999999999} for none); {@code ik-t} and {@code ik-s} are appended as the last query
+ * parameters. Instances are immutable and thread-safe.
  */
 public final class UrlSigner {
   private final String urlEndpoint;
@@ -35,7 +35,8 @@ public final class UrlSigner {
 
   private UrlSigner(Builder builder) {
     String endpoint = Objects.requireNonNull(builder.urlEndpoint, "urlEndpoint");
-    this.urlEndpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.urlEndpoint =
+        endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     this.key = Objects.requireNonNull(builder.key, "privateKey");
     this.algorithm = builder.algorithm;
     this.clock = builder.clock;
@@ -83,11 +84,15 @@ public final class UrlSigner {
 
     /** The transformation, e.g. {@code w-300,h-300:e-grayscale}. */
     public UrlBuilder transformation(String transformation) {
-      this.transformation = transformation == null || transformation.isEmpty() ? null : transformation;
+      this.transformation =
+          transformation == null || transformation.isEmpty() ? null : transformation;
       return this;
     }
 
-    /** Where to put the transformation (default {@link TransformationPosition#QUERY}, as ImageKit's SDKs). */
+    /**
+     * Where to put the transformation (default {@link TransformationPosition#QUERY}, as ImageKit's
+     * SDKs).
+     */
     public UrlBuilder position(TransformationPosition position) {
       this.position = Objects.requireNonNull(position, "position");
       return this;
@@ -127,9 +132,10 @@ public final class UrlSigner {
       if (params.length() > 0) {
         relative.append('?').append(params);
       }
-      String expiry = lifetime == null
-          ? ImageRequest.NO_EXPIRY
-          : Long.toString(clock.instant().plus(lifetime).getEpochSecond());
+      String expiry =
+          lifetime == null
+              ? ImageRequest.NO_EXPIRY
+              : Long.toString(clock.instant().plus(lifetime).getEpochSecond());
       String signature = key.sign(algorithm, relative + expiry);
       StringBuilder url = new StringBuilder(urlEndpoint).append('/').append(relative);
       url.append(params.length() > 0 ? '&' : '?');
@@ -143,7 +149,10 @@ public final class UrlSigner {
       if (params.length() > 0) {
         params.append('&');
       }
-      params.append(UriText.encodeQueryComponent(name)).append('=').append(UriText.encodeQueryComponent(value));
+      params
+          .append(UriText.encodeQueryComponent(name))
+          .append('=')
+          .append(UriText.encodeQueryComponent(value));
     }
   }
 

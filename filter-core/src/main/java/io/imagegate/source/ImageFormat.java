@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Image formats recognised by their leading bytes (magic numbers), never by file name: a text
- * file named {@code .jpg} is not a JPEG.
+ * Image formats recognised by their leading bytes (magic numbers), never by file name: a text file
+ * named {@code .jpg} is not a JPEG.
  */
 public enum ImageFormat {
   JPEG("image/jpeg", "jpg", true),
@@ -42,7 +42,9 @@ public enum ImageFormat {
     return extension;
   }
 
-  /** Whether imagegate decodes and transforms this format (SVG, AVIF, TIFF, ICO are served as is). */
+  /**
+   * Whether imagegate decodes and transforms this format (SVG, AVIF, TIFF, ICO are served as is).
+   */
   public boolean renderable() {
     return renderable;
   }
@@ -63,18 +65,29 @@ public enum ImageFormat {
     if (startsWith(head, length, 'G', 'I', 'F', '8')) {
       return Optional.of(GIF);
     }
-    if (length >= 12 && startsWith(head, length, 'R', 'I', 'F', 'F')
-        && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+    if (length >= 12
+        && startsWith(head, length, 'R', 'I', 'F', 'F')
+        && head[8] == 'W'
+        && head[9] == 'E'
+        && head[10] == 'B'
+        && head[11] == 'P') {
       return Optional.of(WEBP);
     }
     if (startsWith(head, length, 'B', 'M')) {
       return Optional.of(BMP);
     }
-    if (length >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p'
-        && head[8] == 'a' && head[9] == 'v' && head[10] == 'i') {
+    if (length >= 12
+        && head[4] == 'f'
+        && head[5] == 't'
+        && head[6] == 'y'
+        && head[7] == 'p'
+        && head[8] == 'a'
+        && head[9] == 'v'
+        && head[10] == 'i') {
       return Optional.of(AVIF);
     }
-    if (startsWith(head, length, 'I', 'I', 0x2A, 0x00) || startsWith(head, length, 'M', 'M', 0x00, 0x2A)) {
+    if (startsWith(head, length, 'I', 'I', 0x2A, 0x00)
+        || startsWith(head, length, 'M', 'M', 0x00, 0x2A)) {
       return Optional.of(TIFF);
     }
     if (startsWith(head, length, 0x00, 0x00, 0x01, 0x00)) {
@@ -86,7 +99,10 @@ public enum ImageFormat {
     return Optional.empty();
   }
 
-  /** Parses an output format name from a transformation ({@code jpg}, {@code jpeg}, {@code png}, ...). */
+  /**
+   * Parses an output format name from a transformation ({@code jpg}, {@code jpeg}, {@code png},
+   * ...).
+   */
   public static Optional<ImageFormat> fromName(String name) {
     switch (name) {
       case "jpg":
@@ -121,7 +137,9 @@ public enum ImageFormat {
     if (trimmed.startsWith("\uFEFF") || trimmed.startsWith("\u00EF\u00BB\u00BF")) {
       trimmed = trimmed.substring(trimmed.startsWith("\uFEFF") ? 1 : 3).stripLeading();
     }
-    return (trimmed.startsWith("<?xml") || trimmed.startsWith("<svg") || trimmed.startsWith("<!DOCTYPE svg"))
+    return (trimmed.startsWith("<?xml")
+            || trimmed.startsWith("<svg")
+            || trimmed.startsWith("<!DOCTYPE svg"))
         && text.contains("<svg");
   }
 }

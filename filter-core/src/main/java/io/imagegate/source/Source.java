@@ -21,7 +21,12 @@ public record Source(Path realPath, long size, Instant lastModified, ImageFormat
 
   /** A strong validator for this exact version of the file. */
   public String etag() {
-    return "\"" + Long.toHexString(size) + "-" + Long.toHexString(lastModified.toEpochMilli())
-        + "-" + Integer.toHexString(realPath.hashCode()) + "\"";
+    return "\""
+        + Long.toHexString(size)
+        + "-"
+        + Long.toHexString(lastModified.toEpochMilli())
+        + "-"
+        + Integer.toHexString(realPath.hashCode())
+        + "\"";
   }
 }

@@ -11,16 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Finds files below the image root and nowhere else: the relative path (already decoded once
- * and checked by {@link io.imagegate.request.ImagePaths}) is resolved, normalised, turned into a
- * real path with {@link Path#toRealPath}, and must then start with the root's real path
- * ({@link Path#startsWith}, segment-wise: {@code /srv/img-private} is not inside {@code /srv/img}).
+ * Finds files below the image root and nowhere else: the relative path (already decoded once and
+ * checked by {@link io.imagegate.request.ImagePaths}) is resolved, normalised, turned into a real
+ * path with {@link Path#toRealPath}, and must then start with the root's real path ({@link
+ * Path#startsWith}, segment-wise: {@code /srv/img-private} is not inside {@code /srv/img}).
  * Anything else, missing or hidden is the same 404, so probing learns nothing. Never writes.
  */
 public final class SourceResolver {
   private final Path root;
 
-  /** @param root the image root, as a real path */
+  /**
+   * @param root the image root, as a real path
+   */
   public SourceResolver(Path root) {
     this.root = root;
   }
@@ -55,7 +57,8 @@ public final class SourceResolver {
     if (!attributes.isRegularFile()) {
       throw notFound();
     }
-    return new Source(real, attributes.size(), attributes.lastModifiedTime().toInstant(), sniff(real));
+    return new Source(
+        real, attributes.size(), attributes.lastModifiedTime().toInstant(), sniff(real));
   }
 
   private static ImageFormat sniff(Path file) {

@@ -7,8 +7,8 @@ import java.util.StringJoiner;
 
 /**
  * Writes a model back as text in one fixed form: keys in the order of {@link Step}'s components,
- * numbers normalised, colours as upper-case hex, overlays last in the layer form. Equal models
- * give equal text, so the text can key the result cache.
+ * numbers normalised, colours as upper-case hex, overlays last in the layer form. Equal models give
+ * equal text, so the text can key the result cache.
  */
 final class Canonical {
   private Canonical() {}

@@ -19,28 +19,29 @@ public record Color(int red, int green, int blue, int alpha) {
   public static final Color WHITE = new Color(255, 255, 255, 255);
 
   /** CSS basic colours plus a few common aliases; all lower case, matched case-insensitively. */
-  private static final Map<String, Color> NAMES = Map.ofEntries(
-      Map.entry("black", rgb(0x000000)),
-      Map.entry("silver", rgb(0xC0C0C0)),
-      Map.entry("gray", rgb(0x808080)),
-      Map.entry("grey", rgb(0x808080)),
-      Map.entry("white", rgb(0xFFFFFF)),
-      Map.entry("maroon", rgb(0x800000)),
-      Map.entry("red", rgb(0xFF0000)),
-      Map.entry("purple", rgb(0x800080)),
-      Map.entry("fuchsia", rgb(0xFF00FF)),
-      Map.entry("magenta", rgb(0xFF00FF)),
-      Map.entry("green", rgb(0x008000)),
-      Map.entry("lime", rgb(0x00FF00)),
-      Map.entry("olive", rgb(0x808000)),
-      Map.entry("yellow", rgb(0xFFFF00)),
-      Map.entry("navy", rgb(0x000080)),
-      Map.entry("blue", rgb(0x0000FF)),
-      Map.entry("teal", rgb(0x008080)),
-      Map.entry("aqua", rgb(0x00FFFF)),
-      Map.entry("cyan", rgb(0x00FFFF)),
-      Map.entry("orange", rgb(0xFFA500)),
-      Map.entry("transparent", new Color(0, 0, 0, 0)));
+  private static final Map<String, Color> NAMES =
+      Map.ofEntries(
+          Map.entry("black", rgb(0x000000)),
+          Map.entry("silver", rgb(0xC0C0C0)),
+          Map.entry("gray", rgb(0x808080)),
+          Map.entry("grey", rgb(0x808080)),
+          Map.entry("white", rgb(0xFFFFFF)),
+          Map.entry("maroon", rgb(0x800000)),
+          Map.entry("red", rgb(0xFF0000)),
+          Map.entry("purple", rgb(0x800080)),
+          Map.entry("fuchsia", rgb(0xFF00FF)),
+          Map.entry("magenta", rgb(0xFF00FF)),
+          Map.entry("green", rgb(0x008000)),
+          Map.entry("lime", rgb(0x00FF00)),
+          Map.entry("olive", rgb(0x808000)),
+          Map.entry("yellow", rgb(0xFFFF00)),
+          Map.entry("navy", rgb(0x000080)),
+          Map.entry("blue", rgb(0x0000FF)),
+          Map.entry("teal", rgb(0x008080)),
+          Map.entry("aqua", rgb(0x00FFFF)),
+          Map.entry("cyan", rgb(0x00FFFF)),
+          Map.entry("orange", rgb(0xFFA500)),
+          Map.entry("transparent", new Color(0, 0, 0, 0)));
 
   /** Rejects channels outside 0-255. */
   public Color {

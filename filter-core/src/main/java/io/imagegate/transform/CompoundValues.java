@@ -6,9 +6,9 @@ import static io.imagegate.transform.Values.echo;
 import java.math.BigDecimal;
 
 /**
- * Readers for values with an inner structure or a special range: {@code ar-W-H},
- * {@code b-W_COLOUR}, {@code rt} angles, {@code dpr}, {@code t}, overlay positions. Like
- * {@link Values}, each returns a valid value or throws a 400 naming the key and value.
+ * Readers for values with an inner structure or a special range: {@code ar-W-H}, {@code
+ * b-W_COLOUR}, {@code rt} angles, {@code dpr}, {@code t}, overlay positions. Like {@link Values},
+ * each returns a valid value or throws a 400 naming the key and value.
  */
 final class CompoundValues {
   private CompoundValues() {}
@@ -51,14 +51,17 @@ final class CompoundValues {
       int degrees = (int) Values.digits(digits);
       return Rotation.ofDegrees(negative ? -degrees : degrees);
     }
-    throw bad("rt must be auto or an angle from -360 to 360 (N90 or -90 for counter-clockwise), "
-        + "got '%s'", echo(value));
+    throw bad(
+        "rt must be auto or an angle from -360 to 360 (N90 or -90 for counter-clockwise), "
+            + "got '%s'",
+        echo(value));
   }
 
   /** A decimal 0.1 to the smaller of 5 and the configured maximum; {@code auto} is refused. */
   static double dpr(String value, double maxDpr) {
     if (value.equals("auto")) {
-      throw bad("dpr-auto (client hints) is not supported; give a number 0.1-%s",
+      throw bad(
+          "dpr-auto (client hints) is not supported; give a number 0.1-%s",
           Values.decimalText(Math.min(5, maxDpr)));
     }
     double max = Math.min(5, maxDpr);
@@ -69,8 +72,8 @@ final class CompoundValues {
         return dpr;
       }
     }
-    throw bad("dpr must be a number from 0.1 to %s, got '%s'", Values.decimalText(max),
-        echo(value));
+    throw bad(
+        "dpr must be a number from 0.1 to %s, got '%s'", Values.decimalText(max), echo(value));
   }
 
   /** A trim threshold 1-99 ({@code t-true} is handled by the caller). */
@@ -86,8 +89,13 @@ final class CompoundValues {
 
   /** A {@link Focus} other than {@code auto}: an overlay needs a fixed place. */
   static Focus overlayPosition(String key, String value) {
-    return Focus.fromToken(value).filter(f -> f != Focus.AUTO).orElseThrow(() -> bad(
-        "%s must be center, top, left, bottom, right, top_left, top_right, bottom_left or "
-            + "bottom_right, got '%s'", key, echo(value)));
+    return Focus.fromToken(value)
+        .filter(f -> f != Focus.AUTO)
+        .orElseThrow(
+            () ->
+                bad(
+                    "%s must be center, top, left, bottom, right, top_left, top_right, bottom_left or "
+                        + "bottom_right, got '%s'",
+                    key, echo(value)));
   }
 }

@@ -3,8 +3,8 @@ package io.imagegate.transform;
 import java.util.OptionalInt;
 
 /**
- * Plans {@code cm-extract} and {@code cm-pad_extract}: a region cut out of the unscaled input,
- * each axis on its own. See {@link GeometryPlanner} for the rules.
+ * Plans {@code cm-extract} and {@code cm-pad_extract}: a region cut out of the unscaled input, each
+ * axis on its own. See {@link GeometryPlanner} for the rules.
  */
 final class ExtractPlanner {
   private final int maxDimension;
@@ -18,13 +18,24 @@ final class ExtractPlanner {
     Span across = span(in.width(), w, step.x(), step.xc(), focus.horizontal(), pad);
     Span down = span(in.height(), h, step.y(), step.yc(), focus.vertical(), pad);
     if (across.canvas() > maxDimension || down.canvas() > maxDimension) {
-      throw Values.bad("the extracted region would be %dx%d pixels, above the limit of %d",
+      throw Values.bad(
+          "the extracted region would be %dx%d pixels, above the limit of %d",
           across.canvas(), down.canvas(), maxDimension);
     }
     Rect region = new Rect(across.start(), down.start(), across.length(), down.length());
     boolean auto = focus == Focus.AUTO && (across.byFocus() || down.byFocus());
-    return new ResizePlan(in.width(), in.height(), in.width(), in.height(), region, region,
-        across.canvas(), down.canvas(), across.offset(), down.offset(), auto);
+    return new ResizePlan(
+        in.width(),
+        in.height(),
+        in.width(),
+        in.height(),
+        region,
+        region,
+        across.canvas(),
+        down.canvas(),
+        across.offset(),
+        down.offset(),
+        auto);
   }
 
   /**
@@ -38,8 +49,13 @@ final class ExtractPlanner {
    */
   record Span(int start, int length, int canvas, int offset, boolean byFocus) {}
 
-  static Span span(int source, Integer requested, OptionalInt edge, OptionalInt centre,
-      int direction, boolean pad) {
+  static Span span(
+      int source,
+      Integer requested,
+      OptionalInt edge,
+      OptionalInt centre,
+      int direction,
+      boolean pad) {
     long size = requested == null ? source : requested;
     long start;
     if (edge.isPresent()) {

@@ -10,14 +10,14 @@ import java.util.OptionalInt;
  * ly-N20,w-100,l-end}) parse to equal overlays, so they render and cache identically.
  *
  * <p>Placement, as in ImageKit: without position and offsets the overlay is centred; a positive
- * {@code x} ({@code y}) is the distance of the overlay's left (top) edge from the base image's
- * left (top) edge, a negative one the distance of the overlay's right (bottom) edge from the base
+ * {@code x} ({@code y}) is the distance of the overlay's left (top) edge from the base image's left
+ * (top) edge, a negative one the distance of the overlay's right (bottom) edge from the base
  * image's right (bottom) edge (ImageKit: negative values "change the direction"); where an offset
- * is given it wins over {@code position} on that axis. Width and height, when fractions, are
- * shares of the overlay image's own size, like {@code w}/{@code h} on any image (ImageKit's
- * {@code w-0.5} is half the input's width, and inside a layer the input is the overlay; sizes
- * relative to the base need its arithmetic expressions such as {@code bw_mul_0.5}, which are not
- * supported). The renderer scales sizes and offsets by the step's {@code dpr}.
+ * is given it wins over {@code position} on that axis. Width and height, when fractions, are shares
+ * of the overlay image's own size, like {@code w}/{@code h} on any image (ImageKit's {@code w-0.5}
+ * is half the input's width, and inside a layer the input is the overlay; sizes relative to the
+ * base need its arithmetic expressions such as {@code bw_mul_0.5}, which are not supported). The
+ * renderer scales sizes and offsets by the step's {@code dpr}.
  *
  * @param path the overlay image below the image root, {@code /}-separated, no leading {@code /}
  * @param position {@code ofo}/{@code lfo}; never {@link Focus#AUTO}
@@ -25,8 +25,8 @@ import java.util.OptionalInt;
  * @param y {@code oy}/{@code ly}
  * @param width {@code ow}, or {@code w} inside a layer
  * @param height {@code oh}, or {@code h} inside a layer
- * @param transformation the layer's other parameters, nested layers included (empty for the
- *     legacy form); never carries a size, dpr or output settings, which belong elsewhere
+ * @param transformation the layer's other parameters, nested layers included (empty for the legacy
+ *     form); never carries a size, dpr or output settings, which belong elsewhere
  */
 public record Overlay(
     String path,
@@ -50,17 +50,23 @@ public record Overlay(
       throw new IllegalArgumentException("an overlay needs a path and a fixed position");
     }
     Step t = transformation;
-    if (t.width().isPresent() || t.height().isPresent() || t.dpr().isPresent()
-        || t.quality().isPresent() || t.format().isPresent() || t.progressive().isPresent()
-        || t.lossless().isPresent() || t.metadata().isPresent() || t.original()) {
+    if (t.width().isPresent()
+        || t.height().isPresent()
+        || t.dpr().isPresent()
+        || t.quality().isPresent()
+        || t.format().isPresent()
+        || t.progressive().isPresent()
+        || t.lossless().isPresent()
+        || t.metadata().isPresent()
+        || t.original()) {
       throw new IllegalArgumentException(
           "an overlay's transformation cannot carry w, h, dpr, q, f, pr, lo, md or orig");
     }
   }
 
   /**
-   * The step that sizes the overlay image: its transformation with the overlay's width and
-   * height. Give it to {@link GeometryPlanner#plan} with the overlay image's own size.
+   * The step that sizes the overlay image: its transformation with the overlay's width and height.
+   * Give it to {@link GeometryPlanner#plan} with the overlay image's own size.
    */
   public Step effectiveStep() {
     return transformation.withSize(width, height);

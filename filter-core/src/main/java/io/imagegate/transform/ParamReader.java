@@ -24,7 +24,8 @@ final class ParamReader {
   void read(StepDraft draft, String key, String value, String param) {
     String identity = key.equals("e") ? "e-" + effectName(value) : key;
     if (!draft.seen.add(identity)) {
-      throw bad("duplicate key '%s' in '%s'; each key may appear once per step",
+      throw bad(
+          "duplicate key '%s' in '%s'; each key may appear once per step",
           echo(identity), echo(param));
     }
     if (draft.isLayer() ? readLayerOnly(draft, key, value) : readStepOnly(draft, key, value)) {
@@ -34,12 +35,12 @@ final class ParamReader {
       return;
     }
     if (isStepOnly(key)) {
-      throw bad("'%s' is not allowed inside a layer (l-image ... l-end), in '%s'", key,
-          echo(param));
+      throw bad(
+          "'%s' is not allowed inside a layer (l-image ... l-end), in '%s'", key, echo(param));
     }
     if (isLayerOnly(key)) {
-      throw bad("'%s' is only allowed inside a layer (l-image ... l-end), in '%s'", key,
-          echo(param));
+      throw bad(
+          "'%s' is only allowed inside a layer (l-image ... l-end), in '%s'", key, echo(param));
     }
     throw bad("unknown transformation key '%s' in '%s'", echo(key), echo(param));
   }
@@ -50,27 +51,47 @@ final class ParamReader {
       case "w" -> d.width = Values.dimension("w", value, maxDim);
       case "h" -> d.height = Values.dimension("h", value, maxDim);
       case "ar" -> d.aspectRatio = CompoundValues.aspectRatio(value);
-      case "c" -> d.crop = Crop.fromToken(value).orElseThrow(() -> bad(
-          "c must be maintain_ratio, force, at_max, at_max_enlarge or at_least, got '%s'",
-          echo(value)));
-      case "cm" -> d.cropMode = CropMode.fromToken(value).orElseThrow(() -> bad(
-          "cm must be pad_resize, extract or pad_extract, got '%s'", echo(value)));
-      case "fo" -> d.focus = Focus.fromToken(value).orElseThrow(() -> bad(
-          "fo must be center, top, left, bottom, right, top_left, top_right, bottom_left, "
-              + "bottom_right or auto, got '%s'", echo(value)));
+      case "c" ->
+          d.crop =
+              Crop.fromToken(value)
+                  .orElseThrow(
+                      () ->
+                          bad(
+                              "c must be maintain_ratio, force, at_max, at_max_enlarge or at_least, got '%s'",
+                              echo(value)));
+      case "cm" ->
+          d.cropMode =
+              CropMode.fromToken(value)
+                  .orElseThrow(
+                      () ->
+                          bad(
+                              "cm must be pad_resize, extract or pad_extract, got '%s'",
+                              echo(value)));
+      case "fo" ->
+          d.focus =
+              Focus.fromToken(value)
+                  .orElseThrow(
+                      () ->
+                          bad(
+                              "fo must be center, top, left, bottom, right, top_left, top_right, bottom_left, "
+                                  + "bottom_right or auto, got '%s'",
+                              echo(value)));
       case "x" -> d.x = Values.integer("x", value, 0, Values.MAX_COORDINATE);
       case "y" -> d.y = Values.integer("y", value, 0, Values.MAX_COORDINATE);
       case "xc" -> d.xc = Values.integer("xc", value, 0, Values.MAX_COORDINATE);
       case "yc" -> d.yc = Values.integer("yc", value, 0, Values.MAX_COORDINATE);
       case "bg" -> d.background = Values.color("bg", value);
       case "b" -> d.border = CompoundValues.border(value, maxDim);
-      case "r" -> d.radius = value.equals("max")
-          ? new Radius(0, true) : new Radius(Values.integer("r", value, 1, maxDim), false);
+      case "r" ->
+          d.radius =
+              value.equals("max")
+                  ? new Radius(0, true)
+                  : new Radius(Values.integer("r", value, 1, maxDim), false);
       case "rt" -> d.rotation = CompoundValues.rotation(value);
       case "bl" -> d.blur = Values.integer("bl", value, 1, 100);
       case "e" -> readEffect(d, value, param);
-      case "t" -> d.trim = value.equals("true")
-          ? Step.DEFAULT_TRIM : CompoundValues.trimThreshold(value);
+      case "t" ->
+          d.trim = value.equals("true") ? Step.DEFAULT_TRIM : CompoundValues.trimThreshold(value);
       default -> {
         return false;
       }
@@ -82,8 +103,14 @@ final class ParamReader {
     switch (key) {
       case "dpr" -> d.dpr = CompoundValues.dpr(value, limits.maxDpr());
       case "q" -> d.quality = Values.integer("q", value, 1, 100);
-      case "f" -> d.format = OutputFormat.fromToken(value).orElseThrow(() -> bad(
-          "f must be auto, jpg, jpeg, png, webp or gif, got '%s'", echo(value)));
+      case "f" ->
+          d.format =
+              OutputFormat.fromToken(value)
+                  .orElseThrow(
+                      () ->
+                          bad(
+                              "f must be auto, jpg, jpeg, png, webp or gif, got '%s'",
+                              echo(value)));
       case "pr" -> d.progressive = Values.bool("pr", value);
       case "lo" -> d.lossless = Values.bool("lo", value);
       case "md" -> d.metadata = Values.bool("md", value);
@@ -150,7 +177,8 @@ final class ParamReader {
         if (value.startsWith("sharpen-")) {
           d.sharpen = Values.integer("e-sharpen", value.substring("sharpen-".length()), 1, 100);
         } else {
-          throw bad("unknown effect in '%s'; supported: e-grayscale, e-sharpen[-N], e-contrast",
+          throw bad(
+              "unknown effect in '%s'; supported: e-grayscale, e-sharpen[-N], e-contrast",
               echo(param));
         }
       }

@@ -7,18 +7,18 @@ package io.imagegate.transform;
  * <ol>
  *   <li>cut {@link #sourceRegion()} out of the input (input coordinates);
  *   <li>scale that region to {@link #crop()}'s width × height;
- *   <li>draw it at ({@link #offsetX()}, {@link #offsetY()}) on a canvas of {@link #canvasWidth()}
- *       × {@link #canvasHeight()}, filled with the step's {@code bg} (or {@link Color#WHITE})
- *       where the image does not cover it.
+ *   <li>draw it at ({@link #offsetX()}, {@link #offsetY()}) on a canvas of {@link #canvasWidth()} ×
+ *       {@link #canvasHeight()}, filled with the step's {@code bg} (or {@link Color#WHITE}) where
+ *       the image does not cover it.
  * </ol>
  *
- * <p>Equivalently: scale the whole input to {@link #scaledWidth()} × {@link #scaledHeight()},
- * then cut {@link #crop()} out of it (scaled coordinates). Cropping first is the cheaper way and
- * never makes an intermediate image larger than the output.
+ * <p>Equivalently: scale the whole input to {@link #scaledWidth()} × {@link #scaledHeight()}, then
+ * cut {@link #crop()} out of it (scaled coordinates). Cropping first is the cheaper way and never
+ * makes an intermediate image larger than the output.
  *
  * <p>When {@link #autoFocus()} is set, the crop's position is only a centred default: a
- * content-aware step may move {@link #crop()} (keeping its size, within the scaled image) onto
- * the subject and recompute the source region.
+ * content-aware step may move {@link #crop()} (keeping its size, within the scaled image) onto the
+ * subject and recompute the source region.
  *
  * @param sourceWidth the input width (after EXIF orientation)
  * @param sourceHeight the input height
@@ -53,14 +53,27 @@ public record ResizePlan(
 
   /** The whole input scaled to {@code width}×{@code height}, nothing cut, nothing padded. */
   static ResizePlan scale(int sourceWidth, int sourceHeight, int width, int height) {
-    return new ResizePlan(sourceWidth, sourceHeight, width, height, new Rect(0, 0, width, height),
-        new Rect(0, 0, sourceWidth, sourceHeight), width, height, 0, 0, false);
+    return new ResizePlan(
+        sourceWidth,
+        sourceHeight,
+        width,
+        height,
+        new Rect(0, 0, width, height),
+        new Rect(0, 0, sourceWidth, sourceHeight),
+        width,
+        height,
+        0,
+        0,
+        false);
   }
 
   /** Whether the plan changes nothing: same size, nothing cut, nothing padded. */
   public boolean isIdentity() {
-    return scaledWidth == sourceWidth && scaledHeight == sourceHeight && !padded()
-        && crop.width() == sourceWidth && crop.height() == sourceHeight;
+    return scaledWidth == sourceWidth
+        && scaledHeight == sourceHeight
+        && !padded()
+        && crop.width() == sourceWidth
+        && crop.height() == sourceHeight;
   }
 
   /** Whether part of the canvas is padding (the canvas is larger than the kept part). */
@@ -79,8 +92,8 @@ public record ResizePlan(
   }
 
   /**
-   * The source region of a crop of this plan's scaled image: the crop's edges divided by the
-   * scale factors, rounded to the nearest pixel, at least one pixel, inside the input.
+   * The source region of a crop of this plan's scaled image: the crop's edges divided by the scale
+   * factors, rounded to the nearest pixel, at least one pixel, inside the input.
    */
   public Rect sourceRegionOf(Rect scaledCrop) {
     int x0 = edge(scaledCrop.x(), sourceWidth, scaledWidth);

@@ -1,8 +1,8 @@
 package io.imagegate.transform;
 
 /**
- * The {@code rt} parameter. Angles are clockwise and normalised into 0-359, so that
- * {@code rt-N90}, {@code rt--90} and {@code rt-270} are one model.
+ * The {@code rt} parameter. Angles are clockwise and normalised into 0-359, so that {@code rt-N90},
+ * {@code rt--90} and {@code rt-270} are one model.
  *
  * @param degrees clockwise angle 0-359, or 0 when {@code auto}
  * @param auto rotate by the EXIF orientation (already applied on decode, so a no-op here)

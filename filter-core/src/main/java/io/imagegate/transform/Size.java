@@ -3,9 +3,9 @@ package io.imagegate.transform;
 import static io.imagegate.transform.Values.bad;
 
 /**
- * An image size and the two ways of matching it to a box while keeping its aspect ratio. The
- * choice of side is made by exact integer cross-multiplication, so the side that matches the box
- * comes out exact and only the other one is rounded.
+ * An image size and the two ways of matching it to a box while keeping its aspect ratio. The choice
+ * of side is made by exact integer cross-multiplication, so the side that matches the box comes out
+ * exact and only the other one is rounded.
  *
  * @param width at least 1
  * @param height at least 1
@@ -30,8 +30,9 @@ record Size(int width, int height) {
       coverWidth = Math.max(w, Math.round((double) width * h / height));
     }
     if (coverWidth > Integer.MAX_VALUE || coverHeight > Integer.MAX_VALUE) {
-      throw bad("w-%d,h-%d would stretch this image's other side beyond %d pixels", w, h,
-          Integer.MAX_VALUE);
+      throw bad(
+          "w-%d,h-%d would stretch this image's other side beyond %d pixels",
+          w, h, Integer.MAX_VALUE);
     }
     return new Size((int) coverWidth, (int) coverHeight);
   }

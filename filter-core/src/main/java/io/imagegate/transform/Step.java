@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * One step of a transformation chain: the parameters between two {@code :}, typed and validated.
- * An absent value means the parameter was not given (defaults are applied by the consumer, e.g.
- * {@link Crop#MAINTAIN_RATIO}, {@link Focus#CENTER}, {@link Color#WHITE} padding).
+ * One step of a transformation chain: the parameters between two {@code :}, typed and validated. An
+ * absent value means the parameter was not given (defaults are applied by the consumer, e.g. {@link
+ * Crop#MAINTAIN_RATIO}, {@link Focus#CENTER}, {@link Color#WHITE} padding).
  *
  * <p>Suggested order for a renderer: resize and crop ({@link GeometryPlanner}), then rotation,
  * effects, radius, border, and last the overlays, in list order.
@@ -73,6 +73,7 @@ public record Step(
 
   /** Sharpening amount for a bare {@code e-sharpen}. */
   public static final int DEFAULT_SHARPEN = 50;
+
   /** Trim threshold for {@code t-true}. */
   public static final int DEFAULT_TRIM = 10;
 
@@ -113,7 +114,8 @@ public record Step(
 
   /** Whether this step asks for a size ({@code w}, {@code h} or an extracting crop mode). */
   public boolean resizes() {
-    return width.isPresent() || height.isPresent()
+    return width.isPresent()
+        || height.isPresent()
         || cropMode.map(CropMode::extracts).orElse(false);
   }
 
@@ -125,8 +127,33 @@ public record Step(
 
   /** This step with another width and height: how an overlay's size meets its transformation. */
   Step withSize(Optional<Dimension> newWidth, Optional<Dimension> newHeight) {
-    return new Step(newWidth, newHeight, aspectRatio, crop, cropMode, focus, x, y, xc, yc, dpr,
-        quality, format, progressive, lossless, metadata, background, border, radius, rotation,
-        blur, grayscale, sharpen, contrast, trim, original, overlays);
+    return new Step(
+        newWidth,
+        newHeight,
+        aspectRatio,
+        crop,
+        cropMode,
+        focus,
+        x,
+        y,
+        xc,
+        yc,
+        dpr,
+        quality,
+        format,
+        progressive,
+        lossless,
+        metadata,
+        background,
+        border,
+        radius,
+        rotation,
+        blur,
+        grayscale,
+        sharpen,
+        contrast,
+        trim,
+        original,
+        overlays);
   }
 }

@@ -11,13 +11,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The mutable state while one step, or one layer inside it, is read: the values seen so far,
- * which keys were seen (duplicates are a 400), and the cross-parameter checks once it is closed.
- * Fields are set by {@link ParamReader}; {@code null} means "not given".
+ * The mutable state while one step, or one layer inside it, is read: the values seen so far, which
+ * keys were seen (duplicates are a 400), and the cross-parameter checks once it is closed. Fields
+ * are set by {@link ParamReader}; {@code null} means "not given".
  */
 final class StepDraft {
   /** For a layer: its depth (1 = directly in a step). For a step: 0. */
   final int depth;
+
   final Set<String> seen = new HashSet<>();
 
   Dimension width;
@@ -50,12 +51,14 @@ final class StepDraft {
 
   /** Layer only: {@code i}, {@code lfo}, {@code lx}, {@code ly}. */
   String layerPath;
+
   Focus layerPosition;
   Integer layerX;
   Integer layerY;
 
   /** Step only: the legacy overlay's parts, and where in the overlay list it goes. */
   String legacyPath;
+
   Focus legacyPosition;
   Integer legacyX;
   Integer legacyY;
@@ -106,25 +109,55 @@ final class StepDraft {
   }
 
   private Step freeze() {
-    if (legacyPath == null && (legacyPosition != null || legacyX != null || legacyY != null
-        || legacyWidth != null || legacyHeight != null)) {
+    if (legacyPath == null
+        && (legacyPosition != null
+            || legacyX != null
+            || legacyY != null
+            || legacyWidth != null
+            || legacyHeight != null)) {
       throw bad("ofo, ox, oy, ow and oh need an overlay image: add oi-<path>");
     }
     List<Overlay> all = new ArrayList<>(overlays);
     if (legacyPath != null) {
-      all.add(legacyIndex, new Overlay(legacyPath, Optional.ofNullable(legacyPosition),
-          optional(legacyX), optional(legacyY), Optional.ofNullable(legacyWidth),
-          Optional.ofNullable(legacyHeight), Step.empty()));
+      all.add(
+          legacyIndex,
+          new Overlay(
+              legacyPath,
+              Optional.ofNullable(legacyPosition),
+              optional(legacyX),
+              optional(legacyY),
+              Optional.ofNullable(legacyWidth),
+              Optional.ofNullable(legacyHeight),
+              Step.empty()));
     }
-    return new Step(Optional.ofNullable(width), Optional.ofNullable(height),
-        Optional.ofNullable(aspectRatio), Optional.ofNullable(crop),
-        Optional.ofNullable(cropMode), Optional.ofNullable(focus), optional(x), optional(y),
-        optional(xc), optional(yc), dpr == null ? OptionalDouble.empty() : OptionalDouble.of(dpr),
-        optional(quality), Optional.ofNullable(format), Optional.ofNullable(progressive),
-        Optional.ofNullable(lossless), Optional.ofNullable(metadata),
-        Optional.ofNullable(background), Optional.ofNullable(border),
-        Optional.ofNullable(radius), Optional.ofNullable(rotation), optional(blur), grayscale,
-        optional(sharpen), contrast, optional(trim), original, all);
+    return new Step(
+        Optional.ofNullable(width),
+        Optional.ofNullable(height),
+        Optional.ofNullable(aspectRatio),
+        Optional.ofNullable(crop),
+        Optional.ofNullable(cropMode),
+        Optional.ofNullable(focus),
+        optional(x),
+        optional(y),
+        optional(xc),
+        optional(yc),
+        dpr == null ? OptionalDouble.empty() : OptionalDouble.of(dpr),
+        optional(quality),
+        Optional.ofNullable(format),
+        Optional.ofNullable(progressive),
+        Optional.ofNullable(lossless),
+        Optional.ofNullable(metadata),
+        Optional.ofNullable(background),
+        Optional.ofNullable(border),
+        Optional.ofNullable(radius),
+        Optional.ofNullable(rotation),
+        optional(blur),
+        grayscale,
+        optional(sharpen),
+        contrast,
+        optional(trim),
+        original,
+        all);
   }
 
   /** Closes a layer ({@code l-end}): its size moves to the overlay, the rest nests. */
@@ -137,8 +170,13 @@ final class StepDraft {
     checkCommon(layerWidth, layerHeight);
     width = null;
     height = null;
-    return new Overlay(layerPath, Optional.ofNullable(layerPosition), optional(layerX),
-        optional(layerY), Optional.ofNullable(layerWidth), Optional.ofNullable(layerHeight),
+    return new Overlay(
+        layerPath,
+        Optional.ofNullable(layerPosition),
+        optional(layerX),
+        optional(layerY),
+        Optional.ofNullable(layerWidth),
+        Optional.ofNullable(layerHeight),
         freeze());
   }
 
@@ -165,8 +203,9 @@ final class StepDraft {
     if (d != null && !d.isFraction()) {
       long scaled = Math.round(d.pixels() * dpr);
       if (scaled > limits.maxDimension()) {
-        throw bad("%s-%s with dpr-%s gives %d pixels, above the limit of %d", key, d.token(),
-            Values.decimalText(dpr), scaled, limits.maxDimension());
+        throw bad(
+            "%s-%s with dpr-%s gives %d pixels, above the limit of %d",
+            key, d.token(), Values.decimalText(dpr), scaled, limits.maxDimension());
       }
     }
   }

@@ -45,8 +45,10 @@ final class StepParser {
       if (key.equals("l")) {
         layer(open, value, param);
       } else if (key.equals("n")) {
-        throw bad("named transformation '%s' must be alone in its step; chain other parameters "
-            + "with ':'", echo(param));
+        throw bad(
+            "named transformation '%s' must be alone in its step; chain other parameters "
+                + "with ':'",
+            echo(param));
       } else {
         reader.read(current, key, value, param);
       }
@@ -62,8 +64,9 @@ final class StepParser {
     switch (value) {
       case "image" -> {
         if (current.depth + 1 > MAX_LAYER_DEPTH) {
-          throw bad("layers nest at most %d deep; '%s' would be at depth %d", MAX_LAYER_DEPTH,
-              param, current.depth + 1);
+          throw bad(
+              "layers nest at most %d deep; '%s' would be at depth %d",
+              MAX_LAYER_DEPTH, param, current.depth + 1);
         }
         open.push(current.openLayer());
       }
@@ -75,8 +78,10 @@ final class StepParser {
         Overlay overlay = current.buildOverlay();
         open.peek().overlays.add(overlay);
       }
-      default -> throw bad("layer type '%s' is not supported, only l-image and l-end, in '%s'",
-          echo(value), echo(param));
+      default ->
+          throw bad(
+              "layer type '%s' is not supported, only l-image and l-end, in '%s'",
+              echo(value), echo(param));
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Optional;
  * A parsed, validated transformation: the chain of {@link Step}s in the order they apply, with
  * named transformations already expanded. Immutable.
  *
- * <p>Two transformations are equal when their steps are; {@link #canonical()} is a function of
- * the steps, so equal transformations have equal canonical text, and parsing that text gives an
- * equal transformation again. {@link #namedOnly()} describes the raw text the model came from and
- * takes no part in equality.
+ * <p>Two transformations are equal when their steps are; {@link #canonical()} is a function of the
+ * steps, so equal transformations have equal canonical text, and parsing that text gives an equal
+ * transformation again. {@link #namedOnly()} describes the raw text the model came from and takes
+ * no part in equality.
  */
 public final class Transformation {
   /** The quality when no {@code q} is given (ImageKit's default). */
@@ -42,8 +42,8 @@ public final class Transformation {
 
   /**
    * The one text form of this model, e.g. {@code w-300,h-200,fo-top:q-70}. It may be longer than
-   * the raw text (named transformations expanded, colour names as hex, legacy overlays in the
-   * layer form), so it is for cache keys and logs, not checked against {@code maxLength}.
+   * the raw text (named transformations expanded, colour names as hex, legacy overlays in the layer
+   * form), so it is for cache keys and logs, not checked against {@code maxLength}.
    */
   public String canonical() {
     return canonical;
@@ -55,8 +55,8 @@ public final class Transformation {
   }
 
   /**
-   * Whether the raw text consisted only of {@code n-<name>} references, each its own step: what
-   * the {@code unsigned-transformations=named} policy allows. False for the empty string.
+   * Whether the raw text consisted only of {@code n-<name>} references, each its own step: what the
+   * {@code unsigned-transformations=named} policy allows. False for the empty string.
    */
   public boolean namedOnly() {
     return namedOnly;
@@ -110,8 +110,8 @@ public final class Transformation {
   }
 
   /**
-   * Every overlay of every step, nested layers included (parents before their children), so
-   * that access checks see each overlay image the request would read.
+   * Every overlay of every step, nested layers included (parents before their children), so that
+   * access checks see each overlay image the request would read.
    */
   public List<Overlay> overlays() {
     List<Overlay> all = new ArrayList<>();

@@ -16,9 +16,9 @@ import java.util.Objects;
  * {@code ,}, steps joined by {@code :} and applied in order. Thread-safe and immutable; build one
  * per configuration.
  *
- * <p>Every problem with the text, whatever it holds, is an {@link ImageGateException} with
- * {@link Failure#BAD_TRANSFORMATION} and a message naming the key and value; no other exception
- * escapes {@link #parse}.
+ * <p>Every problem with the text, whatever it holds, is an {@link ImageGateException} with {@link
+ * Failure#BAD_TRANSFORMATION} and a message naming the key and value; no other exception escapes
+ * {@link #parse}.
  */
 public final class TransformationParser {
   private final TransformLimits limits;
@@ -26,8 +26,8 @@ public final class TransformationParser {
   private final Map<String, List<Step>> named;
 
   /**
-   * @param named named transformations ({@code named.<name>} in the configuration), name to
-   *     text; each is parsed now, so a broken one stops start-up instead of failing requests
+   * @param named named transformations ({@code named.<name>} in the configuration), name to text;
+   *     each is parsed now, so a broken one stops start-up instead of failing requests
    * @param limits the bounds every request must stay within
    * @throws IllegalArgumentException naming the named transformation that is invalid, has an
    *     invalid name or refers to another named transformation
@@ -36,21 +36,24 @@ public final class TransformationParser {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.stepParser = new StepParser(limits);
     Map<String, List<Step>> parsed = new HashMap<>();
-    named.forEach((name, text) -> {
-      if (!name.matches("[A-Za-z0-9_.-]+")) {
-        throw new IllegalArgumentException("named transformation name '" + name
-            + "' must use only letters, digits, '_', '.' and '-'");
-      }
-      if (text.isEmpty()) {
-        throw new IllegalArgumentException("named transformation '" + name + "' is empty");
-      }
-      try {
-        parsed.put(name, transformation(text, false).steps());
-      } catch (ImageGateException e) {
-        throw new IllegalArgumentException(
-            "named transformation '" + name + "' is invalid: " + e.getMessage(), e);
-      }
-    });
+    named.forEach(
+        (name, text) -> {
+          if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException(
+                "named transformation name '"
+                    + name
+                    + "' must use only letters, digits, '_', '.' and '-'");
+          }
+          if (text.isEmpty()) {
+            throw new IllegalArgumentException("named transformation '" + name + "' is empty");
+          }
+          try {
+            parsed.put(name, transformation(text, false).steps());
+          } catch (ImageGateException e) {
+            throw new IllegalArgumentException(
+                "named transformation '" + name + "' is invalid: " + e.getMessage(), e);
+          }
+        });
     this.named = Map.copyOf(parsed);
   }
 
@@ -65,8 +68,9 @@ public final class TransformationParser {
   public Transformation parse(String raw) {
     Objects.requireNonNull(raw, "raw");
     if (raw.length() > limits.maxLength()) {
-      throw bad("transformation is %d characters long, above the limit of %d", raw.length(),
-          limits.maxLength());
+      throw bad(
+          "transformation is %d characters long, above the limit of %d",
+          raw.length(), limits.maxLength());
     }
     if (raw.isEmpty()) {
       return Transformation.empty();
@@ -80,13 +84,12 @@ public final class TransformationParser {
     for (String text : split(raw)) {
       if (text.startsWith("n-") && text.indexOf(',') < 0) {
         if (!allowNamed) {
-          throw bad("named transformations cannot refer to other named ones, got '%s'",
-              echo(text));
+          throw bad("named transformations cannot refer to other named ones, got '%s'", echo(text));
         }
         List<Step> expansion = named.get(text.substring(2));
         if (expansion == null) {
-          throw bad("unknown named transformation '%s' in '%s'", echo(text.substring(2)),
-              echo(text));
+          throw bad(
+              "unknown named transformation '%s' in '%s'", echo(text.substring(2)), echo(text));
         }
         steps.addAll(expansion);
       } else {
@@ -95,14 +98,16 @@ public final class TransformationParser {
       }
     }
     if (steps.size() > limits.maxSteps()) {
-      throw bad("transformation has %d steps once named ones expand, above the limit of %d",
+      throw bad(
+          "transformation has %d steps once named ones expand, above the limit of %d",
           steps.size(), limits.maxSteps());
     }
     List<Overlay> overlays = new ArrayList<>();
     steps.forEach(step -> Transformation.collect(step, overlays));
     if (overlays.size() > limits.maxOverlays()) {
-      throw bad("transformation has %d overlays, above the limit of %d", overlays.size(),
-          limits.maxOverlays());
+      throw bad(
+          "transformation has %d overlays, above the limit of %d",
+          overlays.size(), limits.maxOverlays());
     }
     if (steps.stream().anyMatch(Step::original)) {
       // orig-true: serve the original, all else ignored; one model for every such request.
@@ -114,8 +119,8 @@ public final class TransformationParser {
   private String[] split(String raw) {
     String[] texts = raw.split(":", -1);
     if (texts.length > limits.maxSteps()) {
-      throw bad("transformation has %d steps, above the limit of %d", texts.length,
-          limits.maxSteps());
+      throw bad(
+          "transformation has %d steps, above the limit of %d", texts.length, limits.maxSteps());
     }
     for (String text : texts) {
       if (text.isEmpty()) {

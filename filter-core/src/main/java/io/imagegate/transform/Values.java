@@ -7,13 +7,14 @@ import java.math.RoundingMode;
 
 /**
  * Reads the value part of one parameter. Every reader either returns a valid value or throws a
- * {@link Failure#BAD_TRANSFORMATION} naming the key and the value; none relies on
- * {@code Integer.parseInt} or {@code Double.parseDouble} seeing untrusted text, so no input can
- * overflow, produce NaN or escape as another exception.
+ * {@link Failure#BAD_TRANSFORMATION} naming the key and the value; none relies on {@code
+ * Integer.parseInt} or {@code Double.parseDouble} seeing untrusted text, so no input can overflow,
+ * produce NaN or escape as another exception.
  */
 final class Values {
   /** Bound for coordinates and offsets: nine digits, far beyond any image and far from overflow. */
   static final int MAX_COORDINATE = 999_999_999;
+
   /** Decimals kept for fractions and dpr; more precision means nothing for pixels. */
   static final int MAX_DECIMALS = 8;
 
@@ -90,19 +91,21 @@ final class Values {
         return (int) (negative ? -v : v);
       }
     }
-    throw bad("%s must be an integer, with N for negative (e.g. N20), up to %d, got '%s'",
+    throw bad(
+        "%s must be an integer, with N for negative (e.g. N20), up to %d, got '%s'",
         key, MAX_COORDINATE, echo(value));
   }
 
   /**
-   * A plain decimal {@code 12} or {@code 0.25}: ASCII digits, at most one point with digits on
-   * both sides and at most {@link #MAX_DECIMALS} after it; otherwise {@code null}.
+   * A plain decimal {@code 12} or {@code 0.25}: ASCII digits, at most one point with digits on both
+   * sides and at most {@link #MAX_DECIMALS} after it; otherwise {@code null}.
    */
   static BigDecimal decimal(String text) {
     int point = text.indexOf('.');
     String whole = point < 0 ? text : text.substring(0, point);
     String decimals = point < 0 ? "" : text.substring(point + 1);
-    if (!isDigits(whole) || (point >= 0 && !isDigits(decimals))
+    if (!isDigits(whole)
+        || (point >= 0 && !isDigits(decimals))
         || decimals.length() > MAX_DECIMALS) {
       return null;
     }
@@ -113,8 +116,10 @@ final class Values {
   static String decimalText(double value) {
     // Rounding the exact binary value back to MAX_DECIMALS recovers the decimal that was parsed,
     // whatever Double.toString would print.
-    return new BigDecimal(value).setScale(MAX_DECIMALS, RoundingMode.HALF_EVEN)
-        .stripTrailingZeros().toPlainString();
+    return new BigDecimal(value)
+        .setScale(MAX_DECIMALS, RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** {@code w}/{@code h}/{@code ow}/{@code oh}: whole pixels 1..max, or a fraction 0-1. */
@@ -156,8 +161,11 @@ final class Values {
 
   /** A colour: {@code RRGGBB}, {@code RRGGBBAA} or a name such as {@code white}. */
   static Color color(String key, String value) {
-    return Color.parse(value).orElseThrow(() -> bad(
-        "%s must be a colour RRGGBB, RRGGBBAA or a name such as white, got '%s'",
-        key, echo(value)));
+    return Color.parse(value)
+        .orElseThrow(
+            () ->
+                bad(
+                    "%s must be a colour RRGGBB, RRGGBBAA or a name such as white, got '%s'",
+                    key, echo(value)));
   }
 }

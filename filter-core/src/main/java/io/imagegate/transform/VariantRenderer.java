@@ -14,16 +14,16 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 /**
- * Decode, transform, encode: one variant from one source. Limits are checked from the header
- * before any pixel is decoded.
+ * Decode, transform, encode: one variant from one source. Limits are checked from the header before
+ * any pixel is decoded.
  *
- * <p>Shrink-on-load: when the first step is a plain downscale, a JPEG is decoded straight into
- * a box-averaged reduction that still holds {@value #MARGIN} times the scaled size the step
- * needs ({@link ImageCodecs#decode(Path, DecodeLimits, int, int)}), the same margin the
- * resampler keeps for Lanczos after its own box pre-reduction, so the result differs from a
- * full decode only by rounding. It is used only when the step's plan (output size, crop, canvas,
- * padding) comes out identical on the reduced size, and never with trim, {@code fo-auto} or an
- * extracting crop mode, whose positions are in source pixels.
+ * <p>Shrink-on-load: when the first step is a plain downscale, a JPEG is decoded straight into a
+ * box-averaged reduction that still holds {@value #MARGIN} times the scaled size the step needs
+ * ({@link ImageCodecs#decode(Path, DecodeLimits, int, int)}), the same margin the resampler keeps
+ * for Lanczos after its own box pre-reduction, so the result differs from a full decode only by
+ * rounding. It is used only when the step's plan (output size, crop, canvas, padding) comes out
+ * identical on the reduced size, and never with trim, {@code fo-auto} or an extracting crop mode,
+ * whose positions are in source pixels.
  */
 public final class VariantRenderer {
   /** How many times the scaled size the reduced decode keeps, at least. */
@@ -47,8 +47,8 @@ public final class VariantRenderer {
   /**
    * @param limits output limits for the pipeline
    * @param decodeLimits source limits checked from the header
-   * @param shrinkOnLoad whether a downscaling first step may decode a JPEG reduced (see the
-   *     class comment); off, every source is decoded at full size
+   * @param shrinkOnLoad whether a downscaling first step may decode a JPEG reduced (see the class
+   *     comment); off, every source is decoded at full size
    */
   public VariantRenderer(TransformLimits limits, DecodeLimits decodeLimits, boolean shrinkOnLoad) {
     this.pipeline = new ImagePipeline(limits);
@@ -66,11 +66,18 @@ public final class VariantRenderer {
    * @param overlays loads overlay images (resolved and authorized)
    * @throws io.imagegate.response.ImageGateException 400/404/415/422 for what the client asked
    */
-  public Variant render(Path source, Transformation transformation, ImageFormat format, OverlayImages overlays) {
+  public Variant render(
+      Path source, Transformation transformation, ImageFormat format, OverlayImages overlays) {
     DecodedImage decoded = decode(source, transformation);
     BufferedImage output = pipeline.apply(decoded.image(), transformation, overlays);
-    EncodeOptions options = new EncodeOptions(format, transformation.quality(), transformation.progressive(),
-        transformation.lossless(), background(transformation), transformation.keepMetadata() ? decoded.exif() : null);
+    EncodeOptions options =
+        new EncodeOptions(
+            format,
+            transformation.quality(),
+            transformation.progressive(),
+            transformation.lossless(),
+            background(transformation),
+            transformation.keepMetadata() ? decoded.exif() : null);
     byte[] bytes = ImageCodecs.encode(output, options);
     return new Variant(bytes, format, output.getWidth(), output.getHeight());
   }
@@ -90,7 +97,8 @@ public final class VariantRenderer {
       int minWidth = (int) Math.min(info.width(), (long) plan.scaledWidth() * MARGIN);
       int minHeight = (int) Math.min(info.height(), (long) plan.scaledHeight() * MARGIN);
       int factor = ImageCodecs.reductionFactor(info.width(), info.height(), minWidth, minHeight);
-      if (factor >= 2 && samePlan(plan, first, ceilDiv(info.width(), factor), ceilDiv(info.height(), factor))) {
+      if (factor >= 2
+          && samePlan(plan, first, ceilDiv(info.width(), factor), ceilDiv(info.height(), factor))) {
         DecodedImage decoded = ImageCodecs.decode(source, decodeLimits, minWidth, minHeight);
         BufferedImage image = decoded.image();
         boolean full = image.getWidth() == info.width() && image.getHeight() == info.height();
@@ -102,31 +110,48 @@ public final class VariantRenderer {
     return ImageCodecs.decode(source, decodeLimits);
   }
 
-  /** The first step's plan on the full size when it is a downscale that may start reduced, else null. */
+  /**
+   * The first step's plan on the full size when it is a downscale that may start reduced, else
+   * null.
+   */
   private ResizePlan reduciblePlan(Step step, int width, int height) {
-    boolean pixelPositions = step.trim().isPresent() || step.focus().orElse(Focus.CENTER) == Focus.AUTO
-        || step.cropMode().map(CropMode::extracts).orElse(false)
-        || step.x().isPresent() || step.y().isPresent() || step.xc().isPresent() || step.yc().isPresent();
+    boolean pixelPositions =
+        step.trim().isPresent()
+            || step.focus().orElse(Focus.CENTER) == Focus.AUTO
+            || step.cropMode().map(CropMode::extracts).orElse(false)
+            || step.x().isPresent()
+            || step.y().isPresent()
+            || step.xc().isPresent()
+            || step.yc().isPresent();
     if (pixelPositions) {
       return null;
     }
     ResizePlan plan = plan(step, width, height);
-    boolean shrinks = plan != null && !plan.autoFocus()
-        && plan.scaledWidth() < width && plan.scaledHeight() < height;
+    boolean shrinks =
+        plan != null
+            && !plan.autoFocus()
+            && plan.scaledWidth() < width
+            && plan.scaledHeight() < height;
     return shrinks ? plan : null;
   }
 
   /** Whether the step does exactly the same to a {@code width x height} input, in output pixels. */
   private boolean samePlan(ResizePlan full, Step step, int width, int height) {
     ResizePlan reduced = plan(step, width, height);
-    return reduced != null && !reduced.autoFocus()
-        && reduced.scaledWidth() == full.scaledWidth() && reduced.scaledHeight() == full.scaledHeight()
+    return reduced != null
+        && !reduced.autoFocus()
+        && reduced.scaledWidth() == full.scaledWidth()
+        && reduced.scaledHeight() == full.scaledHeight()
         && reduced.crop().equals(full.crop())
-        && reduced.canvasWidth() == full.canvasWidth() && reduced.canvasHeight() == full.canvasHeight()
-        && reduced.offsetX() == full.offsetX() && reduced.offsetY() == full.offsetY();
+        && reduced.canvasWidth() == full.canvasWidth()
+        && reduced.canvasHeight() == full.canvasHeight()
+        && reduced.offsetX() == full.offsetX()
+        && reduced.offsetY() == full.offsetY();
   }
 
-  /** The plan, or null where the planner refuses: the pipeline reports that after decoding, as ever. */
+  /**
+   * The plan, or null where the planner refuses: the pipeline reports that after decoding, as ever.
+   */
   private ResizePlan plan(Step step, int width, int height) {
     try {
       return planner.plan(width, height, step);
@@ -165,13 +190,14 @@ public final class VariantRenderer {
   }
 
   /**
-   * The output format: {@code f-auto} gives WebP when the client accepts it, else the source's;
-   * an explicit {@code f} wins; otherwise the source's format is kept (BMP, which is not an output
+   * The output format: {@code f-auto} gives WebP when the client accepts it, else the source's; an
+   * explicit {@code f} wins; otherwise the source's format is kept (BMP, which is not an output
    * format, becomes PNG).
    *
    * @param accept the request's {@code Accept} header, or null
    */
-  public static ImageFormat outputFormat(Transformation transformation, ImageFormat source, String accept) {
+  public static ImageFormat outputFormat(
+      Transformation transformation, ImageFormat source, String accept) {
     String requested = transformation.requestedFormat().orElse(null);
     if (requested != null && !requested.equals("auto")) {
       return ImageFormat.fromName(requested).orElse(source);
@@ -182,7 +208,9 @@ public final class VariantRenderer {
     return source == ImageFormat.BMP ? ImageFormat.PNG : source;
   }
 
-  /** Whether the output format depended on {@code Accept} (so responses need {@code Vary: Accept}). */
+  /**
+   * Whether the output format depended on {@code Accept} (so responses need {@code Vary: Accept}).
+   */
   public static boolean negotiated(Transformation transformation) {
     return transformation.requestedFormat().map("auto"::equals).orElse(false);
   }

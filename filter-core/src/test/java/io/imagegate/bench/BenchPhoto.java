@@ -14,14 +14,15 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * The photo the benchmarks thumbnail: the file named by the system property
- * {@value #PROPERTY} when it is set (pass it to JMH's forked JVM with
- * {@code -jvmArgsAppend -Dimagegate.bench.photo=...}), else a generated 16-megapixel
- * (4928x3264, a 16 MP camera's size) baseline JPEG with gradients, hard-edged tiles and noise.
+ * The photo the benchmarks thumbnail: the file named by the system property {@value #PROPERTY} when
+ * it is set (pass it to JMH's forked JVM with {@code -jvmArgsAppend -Dimagegate.bench.photo=...}),
+ * else a generated 16-megapixel (4928x3264, a 16 MP camera's size) baseline JPEG with gradients,
+ * hard-edged tiles and noise.
  */
 final class BenchPhoto {
   /** The system property naming a JPEG to use instead of the generated one. */
   static final String PROPERTY = "imagegate.bench.photo";
+
   static final int WIDTH = 4928;
   static final int HEIGHT = 3264;
 
@@ -54,7 +55,8 @@ final class BenchPhoto {
   static String describe() {
     String configured = System.getProperty(PROPERTY);
     return configured == null || configured.isBlank()
-        ? "generated " + WIDTH + "x" + HEIGHT + " baseline JPEG" : configured;
+        ? "generated " + WIDTH + "x" + HEIGHT + " baseline JPEG"
+        : configured;
   }
 
   private static BufferedImage generated() {

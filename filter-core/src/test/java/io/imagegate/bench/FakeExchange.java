@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A minimal GET request and a response that counts what is written, as dynamic proxies over the
- * servlet interfaces: only what {@code ImageGate} calls is answered (URI, query, method,
- * headers), everything else gets a neutral default. Cheap enough (a few hundred nanoseconds per
- * request) for a microsecond-scale benchmark, with no servlet container in the measurement.
+ * servlet interfaces: only what {@code ImageGate} calls is answered (URI, query, method, headers),
+ * everything else gets a neutral default. Cheap enough (a few hundred nanoseconds per request) for
+ * a microsecond-scale benchmark, with no servlet container in the measurement.
  */
 final class FakeExchange {
   private final HttpServletRequest request;
@@ -21,63 +21,76 @@ final class FakeExchange {
   private int status = 200;
   private long bodyBytes;
 
-  /** @param uri the raw request URI with its query, as sent */
+  /**
+   * @param uri the raw request URI with its query, as sent
+   */
   FakeExchange(String uri) {
     int question = uri.indexOf('?');
     String path = question < 0 ? uri : uri.substring(0, question);
     String query = question < 0 ? null : uri.substring(question + 1);
-    request = (HttpServletRequest) Proxy.newProxyInstance(FakeExchange.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getRequestURI" -> path;
-          case "getQueryString" -> query;
-          case "getMethod" -> "GET";
-          case "getDateHeader" -> -1L;
-          case "getIntHeader" -> -1;
-          default -> neutral(method.getReturnType());
-        });
-    ServletOutputStream body = new ServletOutputStream() {
-      @Override
-      public void write(int b) {
-        bodyBytes++;
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        bodyBytes += len;
-      }
-
-      @Override
-      public boolean isReady() {
-        return true;
-      }
-
-      @Override
-      public void setWriteListener(WriteListener listener) {}
-    };
-    response = (HttpServletResponse) Proxy.newProxyInstance(FakeExchange.class.getClassLoader(),
-        new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "setStatus", "sendError" -> status = (Integer) args[0];
-            case "setHeader", "addHeader" -> headers.put((String) args[0], String.valueOf(args[1]));
-            case "getHeader" -> {
-              return headers.get((String) args[0]);
-            }
-            case "getStatus" -> {
-              return status;
-            }
-            case "getOutputStream" -> {
-              return body;
-            }
-            case "reset" -> {
-              headers.clear();
-              status = 200;
-            }
-            default -> {
-              return neutral(method.getReturnType());
-            }
+    request =
+        (HttpServletRequest)
+            Proxy.newProxyInstance(
+                FakeExchange.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getRequestURI" -> path;
+                      case "getQueryString" -> query;
+                      case "getMethod" -> "GET";
+                      case "getDateHeader" -> -1L;
+                      case "getIntHeader" -> -1;
+                      default -> neutral(method.getReturnType());
+                    });
+    ServletOutputStream body =
+        new ServletOutputStream() {
+          @Override
+          public void write(int b) {
+            bodyBytes++;
           }
-          return null;
-        });
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            bodyBytes += len;
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {}
+        };
+    response =
+        (HttpServletResponse)
+            Proxy.newProxyInstance(
+                FakeExchange.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                  switch (method.getName()) {
+                    case "setStatus", "sendError" -> status = (Integer) args[0];
+                    case "setHeader", "addHeader" ->
+                        headers.put((String) args[0], String.valueOf(args[1]));
+                    case "getHeader" -> {
+                      return headers.get((String) args[0]);
+                    }
+                    case "getStatus" -> {
+                      return status;
+                    }
+                    case "getOutputStream" -> {
+                      return body;
+                    }
+                    case "reset" -> {
+                      headers.clear();
+                      status = 200;
+                    }
+                    default -> {
+                      return neutral(method.getReturnType());
+                    }
+                  }
+                  return null;
+                });
   }
 
   HttpServletRequest request() {

@@ -22,20 +22,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole request path of {@link ImageGate#handle} without a servlet container (fake request
- * and response, {@link FakeExchange}), for a signed {@code w-300,h-300} thumbnail URL of a
- * 16-megapixel JPEG with {@code require-signature=true}:
+ * The whole request path of {@link ImageGate#handle} without a servlet container (fake request and
+ * response, {@link FakeExchange}), for a signed {@code w-300,h-300} thumbnail URL of a 16-megapixel
+ * JPEG with {@code require-signature=true}:
  *
  * <ul>
  *   <li>{@code cachedThumbnail}: the variant is already in the result cache, so this is parse,
  *       HMAC-SHA1 verify, access policy, file resolution ({@code toRealPath}, size, mtime), cache
  *       lookup and writing the headers and the ~20 KB body;
- *   <li>{@code coldThumbnail}: the same URL against a fresh gate (empty cache, built outside
- *       the measurement), so it adds decode, resize and encode.
+ *   <li>{@code coldThumbnail}: the same URL against a fresh gate (empty cache, built outside the
+ *       measurement), so it adds decode, resize and encode.
  * </ul>
  *
- * <p>The source is as in {@link ThumbnailBenchmark} ({@code imagegate.bench.photo} or a
- * generated one). Run, from the repository root:
+ * <p>The source is as in {@link ThumbnailBenchmark} ({@code imagegate.bench.photo} or a generated
+ * one). Run, from the repository root:
  *
  * <pre>
  * mvn -q -B -pl filter-core -am install -DskipTests
@@ -47,12 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true"})
 public class GateBenchmark {
   private static final String KEY = "benchmark-key-0123456789-abcdefghijklmnop";
-  private static final FilterChain NOT_AN_IMAGE = (request, response) -> {
-    throw new IllegalStateException("the thumbnail URL must not pass down the chain");
-  };
+  private static final FilterChain NOT_AN_IMAGE =
+      (request, response) -> {
+        throw new IllegalStateException("the thumbnail URL must not pass down the chain");
+      };
 
   private Path root;
   private ImageGateSettings settings;
@@ -67,8 +70,14 @@ public class GateBenchmark {
     BenchPhoto.writeTo(root.resolve("photo.jpg"));
     System.out.println("source: " + BenchPhoto.describe());
     settings = ImageGateSettings.builder().root(root).key(KEY).requireSignature(true).build();
-    String url = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build()
-        .url("photo.jpg").transformation("w-300,h-300").sign();
+    String url =
+        UrlSigner.builder()
+            .urlEndpoint("/img")
+            .privateKey(KEY)
+            .build()
+            .url("photo.jpg")
+            .transformation("w-300,h-300")
+            .sign();
     exchange = new FakeExchange(url);
     warm = new ImageGate(settings, "/img");
     warm.handle(exchange.request(), exchange.response(), NOT_AN_IMAGE);

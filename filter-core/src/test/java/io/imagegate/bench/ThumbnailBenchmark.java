@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decode, resize, encode: a 300x300 JPEG thumbnail ({@code w-300,h-300}) of a 16-megapixel JPEG
  * through {@link VariantRenderer#render}, the path form of what the filter does on a cache miss,
  * with shrink-on-load ({@code shrinkOnLoad=true}: the JPEG is decoded straight into a 3x3 box
- * reduction) and without (full decode, then the resampler's own box pre-reduction and Lanczos).
- * One thread, so the numbers are per render on one core.
+ * reduction) and without (full decode, then the resampler's own box pre-reduction and Lanczos). One
+ * thread, so the numbers are per render on one core.
  *
  * <p>The source is a generated 4928x3264 baseline JPEG, or the JPEG named by the system property
  * {@code imagegate.bench.photo} in the forked JVM. Run, from the repository root:
@@ -51,11 +51,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true"})
 public class ThumbnailBenchmark {
-  private static final OverlayImages NO_OVERLAYS = path -> {
-    throw new IllegalStateException("no overlays in this benchmark");
-  };
+  private static final OverlayImages NO_OVERLAYS =
+      path -> {
+        throw new IllegalStateException("no overlays in this benchmark");
+      };
 
   /** Whether the renderer may decode the JPEG reduced. */
   @Param({"true", "false"})
@@ -72,7 +75,8 @@ public class ThumbnailBenchmark {
     dir = Files.createTempDirectory("imagegate-bench");
     photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
     System.out.println("source: " + BenchPhoto.describe());
-    renderer = new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), shrinkOnLoad);
+    renderer =
+        new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), shrinkOnLoad);
     thumbnail = new TransformationParser(Map.of(), TransformLimits.defaults()).parse("w-300,h-300");
   }
 

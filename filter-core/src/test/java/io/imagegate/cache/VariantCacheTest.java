@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 
 class VariantCacheTest {
   static VariantKey key(String transformation) {
-    return new VariantKey(new SourceId(Path.of("/images/a.jpg"), 100, 1), transformation, ImageFormat.JPEG, List.of());
+    return new VariantKey(
+        new SourceId(Path.of("/images/a.jpg"), 100, 1),
+        transformation,
+        ImageFormat.JPEG,
+        List.of());
   }
 
   static Variant variant(int bytes) {
@@ -37,14 +41,18 @@ class VariantCacheTest {
     try {
       List<Future<Variant>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return cache.get(key("w-300"), () -> {
-            renders.incrementAndGet();
-            Thread.sleep(200);
-            return variant(1000);
-          });
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return cache.get(
+                      key("w-300"),
+                      () -> {
+                        renders.incrementAndGet();
+                        Thread.sleep(200);
+                        return variant(1000);
+                      });
+                }));
       }
       start.countDown();
       Variant first = results.get(0).get(10, TimeUnit.SECONDS);
@@ -60,9 +68,14 @@ class VariantCacheTest {
   @Test
   void failedRender_leavesNothingBehind() throws Exception {
     VariantCache cache = new VariantCache(1 << 20);
-    assertThatThrownBy(() -> cache.get(key("w-1"), () -> {
-      throw new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "broken");
-    })).isInstanceOf(ImageGateException.class);
+    assertThatThrownBy(
+            () ->
+                cache.get(
+                    key("w-1"),
+                    () -> {
+                      throw new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "broken");
+                    }))
+        .isInstanceOf(ImageGateException.class);
     assertThat(cache.contains(key("w-1"))).isFalse();
     assertThat(cache.get(key("w-1"), () -> variant(10)).bytes()).hasSize(10);
     assertThat(cache.contains(key("w-1"))).isTrue();
@@ -84,11 +97,17 @@ class VariantCacheTest {
   @Test
   void changedSource_isADifferentKey() throws Exception {
     VariantKey before = key("w-300");
-    VariantKey after = new VariantKey(new SourceId(Path.of("/images/a.jpg"), 100, 2), "w-300", ImageFormat.JPEG, List.of());
+    VariantKey after =
+        new VariantKey(
+            new SourceId(Path.of("/images/a.jpg"), 100, 2), "w-300", ImageFormat.JPEG, List.of());
     assertThat(after).isNotEqualTo(before);
     assertThat(after.etag()).isNotEqualTo(before.etag());
-    VariantKey overlayChanged = new VariantKey(before.source(), "w-300", ImageFormat.JPEG,
-        List.of(new SourceId(Path.of("/images/logo.png"), 5, 9)));
+    VariantKey overlayChanged =
+        new VariantKey(
+            before.source(),
+            "w-300",
+            ImageFormat.JPEG,
+            List.of(new SourceId(Path.of("/images/logo.png"), 5, 9)));
     assertThat(overlayChanged.etag()).isNotEqualTo(before.etag());
   }
 
@@ -97,28 +116,36 @@ class VariantCacheTest {
     RenderLimiter limiter = new RenderLimiter(1, Duration.ofMillis(100));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread busy = new Thread(() -> {
-      try {
-        limiter.run(() -> {
-          holding.countDown();
-          release.await();
-          return null;
-        });
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread busy =
+        new Thread(
+            () -> {
+              try {
+                limiter.run(
+                    () -> {
+                      holding.countDown();
+                      release.await();
+                      return null;
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     busy.start();
     holding.await();
     assertThatThrownBy(() -> limiter.run(() -> "late"))
         .isInstanceOf(ImageGateException.class)
-        .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.OVERLOADED);
+        .extracting(e -> ((ImageGateException) e).failure())
+        .isEqualTo(Failure.OVERLOADED);
     release.countDown();
     busy.join();
     assertThat(limiter.available()).isEqualTo(1);
-    assertThatThrownBy(() -> limiter.run(() -> {
-      throw new IllegalStateException("render failed");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                limiter.run(
+                    () -> {
+                      throw new IllegalStateException("render failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(limiter.available()).as("a failed render frees its permit").isEqualTo(1);
   }
 
@@ -127,27 +154,33 @@ class VariantCacheTest {
     RenderLimiter limiter = new RenderLimiter(4, Duration.ofMillis(150), 1 << 20);
     assertThatThrownBy(() -> limiter.run(2 << 20, () -> "never"))
         .isInstanceOf(ImageGateException.class)
-        .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE);
+        .extracting(e -> ((ImageGateException) e).failure())
+        .isEqualTo(Failure.UNPROCESSABLE_IMAGE);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread big = new Thread(() -> {
-      try {
-        limiter.run(700 << 10, () -> {
-          holding.countDown();
-          release.await();
-          return null;
-        });
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread big =
+        new Thread(
+            () -> {
+              try {
+                limiter.run(
+                    700 << 10,
+                    () -> {
+                      holding.countDown();
+                      release.await();
+                      return null;
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     big.start();
     holding.await();
     try {
       assertThat(limiter.run(100 << 10, () -> "small fits")).isEqualTo("small fits");
       assertThatThrownBy(() -> limiter.run(700 << 10, () -> "too much at once"))
           .isInstanceOf(ImageGateException.class)
-          .extracting(e -> ((ImageGateException) e).failure()).isEqualTo(Failure.OVERLOADED);
+          .extracting(e -> ((ImageGateException) e).failure())
+          .isEqualTo(Failure.OVERLOADED);
       assertThat(limiter.available()).as("the refused render gave its slot back").isEqualTo(3);
     } finally {
       release.countDown();

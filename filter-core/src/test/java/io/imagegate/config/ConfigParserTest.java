@@ -31,7 +31,8 @@ class ConfigParserTest {
     ImageGateSettings s = parse(Map.of());
     assertThat(s.requireSignature()).isFalse();
     assertThat(s.unsignedTransformations()).isEqualTo(UnsignedTransformations.NAMED);
-    assertThat(s.algorithms()).containsExactly(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
+    assertThat(s.algorithms())
+        .containsExactly(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
     assertThat(s.privateMarker()).isEqualTo(".private");
     assertThat(s.cacheMaxBytes()).isEqualTo(256L << 20);
     assertThat(s.cacheMaxAge()).isEqualTo(Duration.ofDays(1));
@@ -41,30 +42,36 @@ class ConfigParserTest {
 
   @Test
   void everyKey_isRead() throws Exception {
-    Path keyFile = Files.writeString(root.resolve("old.key"), "imagegate-old-key-from-file-0123456789abcdef\n");
-    ImageGateSettings s = parse(Map.ofEntries(
-        Map.entry("key", "env:IG_KEY"),
-        Map.entry("previous-keys", "file:" + keyFile + ", imagegate-inline-old-key-0123456789abcdef"),
-        Map.entry("signature-algorithms", "HmacSHA256"),
-        Map.entry("require-signature", "true"),
-        Map.entry("unsigned-transformations", "any"),
-        Map.entry("expiry-leeway", "30"),
-        Map.entry("private-marker", ".locked"),
-        Map.entry("rule.orig.path", "/originals/**"),
-        Map.entry("rule.orig.require-expiry", "true"),
-        Map.entry("rule.orig.max-ttl", "1h"),
-        Map.entry("rule.wm.path", "/gallery/**"),
-        Map.entry("rule.wm.unsigned-transformation", "n-watermark"),
-        Map.entry("named.thumb", "w-300,h-300"),
-        Map.entry("cache.max-bytes", "64MB"),
-        Map.entry("cache.max-age", "600"),
-        Map.entry("limits.max-source-pixels", "1000"),
-        Map.entry("limits.max-dimension", "100"),
-        Map.entry("limits.max-dpr", "3"),
-        Map.entry("limits.max-steps", "4"),
-        Map.entry("limits.max-overlays", "2"),
-        Map.entry("render.concurrency", "3"),
-        Map.entry("render.queue-timeout", "250ms")));
+    Path keyFile =
+        Files.writeString(
+            root.resolve("old.key"), "imagegate-old-key-from-file-0123456789abcdef\n");
+    ImageGateSettings s =
+        parse(
+            Map.ofEntries(
+                Map.entry("key", "env:IG_KEY"),
+                Map.entry(
+                    "previous-keys",
+                    "file:" + keyFile + ", imagegate-inline-old-key-0123456789abcdef"),
+                Map.entry("signature-algorithms", "HmacSHA256"),
+                Map.entry("require-signature", "true"),
+                Map.entry("unsigned-transformations", "any"),
+                Map.entry("expiry-leeway", "30"),
+                Map.entry("private-marker", ".locked"),
+                Map.entry("rule.orig.path", "/originals/**"),
+                Map.entry("rule.orig.require-expiry", "true"),
+                Map.entry("rule.orig.max-ttl", "1h"),
+                Map.entry("rule.wm.path", "/gallery/**"),
+                Map.entry("rule.wm.unsigned-transformation", "n-watermark"),
+                Map.entry("named.thumb", "w-300,h-300"),
+                Map.entry("cache.max-bytes", "64MB"),
+                Map.entry("cache.max-age", "600"),
+                Map.entry("limits.max-source-pixels", "1000"),
+                Map.entry("limits.max-dimension", "100"),
+                Map.entry("limits.max-dpr", "3"),
+                Map.entry("limits.max-steps", "4"),
+                Map.entry("limits.max-overlays", "2"),
+                Map.entry("render.concurrency", "3"),
+                Map.entry("render.queue-timeout", "250ms")));
     assertThat(s.keys().verifying()).hasSize(3);
     assertThat(s.algorithms()).containsExactly(SignatureAlgorithm.HMAC_SHA256);
     assertThat(s.requireSignature()).isTrue();
@@ -72,7 +79,8 @@ class ConfigParserTest {
     assertThat(s.expiryLeeway()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.privateMarker()).isEqualTo(".locked");
     assertThat(s.rules()).extracting(PathRule::name).containsExactlyInAnyOrder("orig", "wm");
-    PathRule orig = s.rules().stream().filter(r -> r.name().equals("orig")).findFirst().orElseThrow();
+    PathRule orig =
+        s.rules().stream().filter(r -> r.name().equals("orig")).findFirst().orElseThrow();
     assertThat(orig.requireSignature()).isTrue();
     assertThat(orig.requireExpiry()).isTrue();
     assertThat(orig.maxTtl()).contains(Duration.ofHours(1));
@@ -91,10 +99,17 @@ class ConfigParserTest {
 
   @Test
   void configFile_holdsTheSameKeys_andInitParamsWin() throws Exception {
-    Path file = Files.writeString(root.resolve("imagegate.properties"),
-        "require-signature=true\ncache.max-age=60\nkey=" + KEY + "\n");
-    ImageGateSettings s = new ConfigParser(n -> null)
-        .parse(Map.of("config-file", file.toString(), "root", root.toString(), "cache.max-age", "90"), null).build();
+    Path file =
+        Files.writeString(
+            root.resolve("imagegate.properties"),
+            "require-signature=true\ncache.max-age=60\nkey=" + KEY + "\n");
+    ImageGateSettings s =
+        new ConfigParser(n -> null)
+            .parse(
+                Map.of(
+                    "config-file", file.toString(), "root", root.toString(), "cache.max-age", "90"),
+                null)
+            .build();
     assertThat(s.requireSignature()).isTrue();
     assertThat(s.cacheMaxAge()).isEqualTo(Duration.ofSeconds(90));
   }
@@ -117,7 +132,8 @@ class ConfigParserTest {
         Arguments.of("rule.x.colour", "red", "rule.x.colour: unknown rule setting"),
         Arguments.of("key", "env:NOT_SET", "key: environment variable 'NOT_SET' is not set"),
         Arguments.of("key", "file:/nonexistent/key", "key: cannot read key file"),
-        Arguments.of("root", "/nonexistent/images", "root: '/nonexistent/images' is not a directory"),
+        Arguments.of(
+            "root", "/nonexistent/images", "root: '/nonexistent/images' is not a directory"),
         Arguments.of("named.bad name", "w-1", "named.bad name: a name may hold only"));
   }
 
@@ -131,7 +147,8 @@ class ConfigParserTest {
 
   @Test
   void missingKey_stopsStartUp() {
-    assertThatThrownBy(() -> new ConfigParser(n -> null).parse(Map.of("root", root.toString()), null).build())
+    assertThatThrownBy(
+            () -> new ConfigParser(n -> null).parse(Map.of("root", root.toString()), null).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("key: a signing key is required");
   }

@@ -20,8 +20,11 @@ class MetricsExportTest {
   @Test
   void jmxAndMicrometer_followTheRequests() throws Exception {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(50, 40));
-    ImageGateSettings settings = ImageGateSettings.builder().root(root)
-        .key("imagegate-metrics-test-key-0123456789abcdef").build();
+    ImageGateSettings settings =
+        ImageGateSettings.builder()
+            .root(root)
+            .key("imagegate-metrics-test-key-0123456789abcdef")
+            .build();
     try (TestServer server = new TestServer(settings)) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       new ImageGateMetrics(server.filter().gate()::stats).bindTo(registry);
@@ -32,15 +35,30 @@ class MetricsExportTest {
       assertThat(name).isNotNull();
       assertThat(name.getKeyProperty("type")).isEqualTo("ImageGate");
       @SuppressWarnings("unchecked")
-      var requests = (javax.management.openmbean.TabularData) ManagementFactory.getPlatformMBeanServer()
-          .getAttribute(name, "Requests");
+      var requests =
+          (javax.management.openmbean.TabularData)
+              ManagementFactory.getPlatformMBeanServer().getAttribute(name, "Requests");
       assertThat(requests.get(new Object[] {"original"}).get("value")).isEqualTo(1L);
 
-      assertThat(registry.get("imagegate.requests").tag("outcome", "original").functionCounter().count()).isEqualTo(1.0);
-      assertThat(registry.get("imagegate.requests").tag("outcome", "not_found").functionCounter().count()).isEqualTo(1.0);
+      assertThat(
+              registry
+                  .get("imagegate.requests")
+                  .tag("outcome", "original")
+                  .functionCounter()
+                  .count())
+          .isEqualTo(1.0);
+      assertThat(
+              registry
+                  .get("imagegate.requests")
+                  .tag("outcome", "not_found")
+                  .functionCounter()
+                  .count())
+          .isEqualTo(1.0);
       assertThat(registry.get("imagegate.cache.bytes").gauge().value()).isZero();
       server.close();
-      assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).as("unregistered on destroy").isFalse();
+      assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name))
+          .as("unregistered on destroy")
+          .isFalse();
     }
   }
 }

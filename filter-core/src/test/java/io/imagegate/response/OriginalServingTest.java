@@ -34,8 +34,14 @@ class OriginalServingTest {
     png = Fixtures.png(20, 10);
     Fixtures.write(root.resolve("a.jpg"), jpeg);
     Fixtures.write(root.resolve("really-a-png.jpg"), png);
-    server = new TestServer(ImageGateSettings.builder().root(root).key(KEY).clock(CLOCK)
-        .cacheMaxAge(Duration.ofDays(1)).build());
+    server =
+        new TestServer(
+            ImageGateSettings.builder()
+                .root(root)
+                .key(KEY)
+                .clock(CLOCK)
+                .cacheMaxAge(Duration.ofDays(1))
+                .build());
   }
 
   @AfterAll
@@ -69,14 +75,20 @@ class OriginalServingTest {
     Response r = RawHttp.get(server.port(), "/img/a.jpg", "If-None-Match: " + etag);
     assertThat(r.status()).isEqualTo(304);
     assertThat(r.body()).isEmpty();
-    assertThat(RawHttp.get(server.port(), "/img/a.jpg", "If-None-Match: \"other\"").status()).isEqualTo(200);
+    assertThat(RawHttp.get(server.port(), "/img/a.jpg", "If-None-Match: \"other\"").status())
+        .isEqualTo(200);
   }
 
   @Test
   void ifModifiedSince_gives304() throws Exception {
     String lastModified = RawHttp.get(server.port(), "/img/a.jpg").header("Last-Modified");
-    assertThat(RawHttp.get(server.port(), "/img/a.jpg", "If-Modified-Since: " + lastModified).status()).isEqualTo(304);
-    assertThat(RawHttp.get(server.port(), "/img/a.jpg", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT").status())
+    assertThat(
+            RawHttp.get(server.port(), "/img/a.jpg", "If-Modified-Since: " + lastModified).status())
+        .isEqualTo(304);
+    assertThat(
+            RawHttp.get(
+                    server.port(), "/img/a.jpg", "If-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT")
+                .status())
         .isEqualTo(200);
   }
 
@@ -86,7 +98,8 @@ class OriginalServingTest {
     Fixtures.write(root.resolve("private/p.jpg"), jpeg);
     UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(CLOCK).build();
     String etag = RawHttp.get(server.port(), signer.url("private/p.jpg").sign()).header("ETag");
-    assertThat(RawHttp.get(server.port(), "/img/private/p.jpg", "If-None-Match: " + etag).status()).isEqualTo(401);
+    assertThat(RawHttp.get(server.port(), "/img/private/p.jpg", "If-None-Match: " + etag).status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -126,7 +139,8 @@ class OriginalServingTest {
   @Test
   void cacheControl_neverOutlivesTheExpiry() throws Exception {
     UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(CLOCK).build();
-    Response r = RawHttp.get(server.port(), signer.url("a.jpg").expiresIn(Duration.ofSeconds(120)).sign());
+    Response r =
+        RawHttp.get(server.port(), signer.url("a.jpg").expiresIn(Duration.ofSeconds(120)).sign());
     assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=120");
   }
 
@@ -135,7 +149,8 @@ class OriginalServingTest {
     Path file = Fixtures.write(root.resolve("changing.jpg"), jpeg);
     String first = RawHttp.get(server.port(), "/img/changing.jpg").header("ETag");
     Files.write(file, Fixtures.jpeg(41, 30));
-    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
     assertThat(RawHttp.get(server.port(), "/img/changing.jpg").header("ETag")).isNotEqualTo(first);
   }
 }

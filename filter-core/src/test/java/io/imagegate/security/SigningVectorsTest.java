@@ -28,9 +28,13 @@ class SigningVectorsTest {
 
   static Stream<Arguments> vectors(boolean mustVerify) throws IOException {
     try (InputStream in = SigningVectorsTest.class.getResourceAsStream("/signing-vectors.tsv")) {
-      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-      return lines.stream().map(l -> l.split("\t", -1))
+      List<String> lines =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.startsWith("#") && !l.isBlank())
+              .toList();
+      return lines.stream()
+          .map(l -> l.split("\t", -1))
           .filter(f -> f[0].equals("verify") == mustVerify)
           .map(f -> Arguments.of(f[3], f[1], f[2], f[0]));
     }
@@ -53,7 +57,8 @@ class SigningVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mustFail")
   void verify_rejectsVector(String name, String ring, String uri, String expect) {
-    ImageGateException error = catchThrowableOfType(ImageGateException.class, () -> check(ring, uri));
+    ImageGateException error =
+        catchThrowableOfType(ImageGateException.class, () -> check(ring, uri));
     assertThat(error).as("expected %s", expect).isNotNull();
     assertThat(error.failure().code()).isEqualTo(expect);
     assertThat(error.failure().status()).isBetween(400, 499);
@@ -61,15 +66,21 @@ class SigningVectorsTest {
 
   private static void check(String ring, String uri) {
     boolean sdk = ring.equals("sdk");
-    KeyRing keys = sdk
-        ? new KeyRing(SigningKey.unchecked("dummy-key"), List.of())
-        : new KeyRing(SigningKey.of(PRIMARY), List.of(SigningKey.of(PREVIOUS)));
-    SignatureVerifier verifier = new SignatureVerifier(keys,
-        List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256), NOW, Duration.ZERO);
+    KeyRing keys =
+        sdk
+            ? new KeyRing(SigningKey.unchecked("dummy-key"), List.of())
+            : new KeyRing(SigningKey.of(PRIMARY), List.of(SigningKey.of(PREVIOUS)));
+    SignatureVerifier verifier =
+        new SignatureVerifier(
+            keys,
+            List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256),
+            NOW,
+            Duration.ZERO);
     int q = uri.indexOf('?');
-    ImageRequest request = new RequestParser(sdk ? "/demo" : "/img")
-        .parse(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1))
-        .orElseThrow();
+    ImageRequest request =
+        new RequestParser(sdk ? "/demo" : "/img")
+            .parse(q < 0 ? uri : uri.substring(0, q), q < 0 ? null : uri.substring(q + 1))
+            .orElseThrow();
     verifier.verify(request);
   }
 }

@@ -32,13 +32,20 @@ public final class RawHttp {
     return send(port, "GET", target, headers);
   }
 
-  public static Response send(int port, String method, String target, String... headers) throws IOException {
+  public static Response send(int port, String method, String target, String... headers)
+      throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
-      StringBuilder request = new StringBuilder()
-          .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-          .append("Host: 127.0.0.1:").append(port).append("\r\n")
-          .append("Connection: close\r\n");
+      StringBuilder request =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(target)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:")
+              .append(port)
+              .append("\r\n")
+              .append("Connection: close\r\n");
       for (String header : headers) {
         request.append(header).append("\r\n");
       }
@@ -60,11 +67,14 @@ public final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-            lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+        headers.merge(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim(),
+            (a, b) -> a + ", " + b);
       }
     }
-    byte[] body = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, split + 4, all.length);
+    byte[] body =
+        split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, split + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
@@ -75,11 +85,13 @@ public final class RawHttp {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int pos = 0;
     while (pos < body.length) {
-      int lineEnd = indexOf(java.util.Arrays.copyOfRange(body, pos, body.length), new byte[] {'\r', '\n'});
+      int lineEnd =
+          indexOf(java.util.Arrays.copyOfRange(body, pos, body.length), new byte[] {'\r', '\n'});
       if (lineEnd < 0) {
         break;
       }
-      String sizeText = new String(body, pos, lineEnd, StandardCharsets.US_ASCII).split(";")[0].trim();
+      String sizeText =
+          new String(body, pos, lineEnd, StandardCharsets.US_ASCII).split(";")[0].trim();
       int size = Integer.parseInt(sizeText, 16);
       pos += lineEnd + 2;
       if (size == 0) {

@@ -16,8 +16,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Embedded Jetty on a random loopback port with the filter at {@code /img/*}; whatever the filter
- * passes down the chain is answered by a servlet that says {@code chain:<uri>}; anything else
- * is a 404, as in a web app without files of its own.
+ * passes down the chain is answered by a servlet that says {@code chain:<uri>}; anything else is a
+ * 404, as in a web app without files of its own.
  */
 public final class TestServer implements AutoCloseable {
   private final Server server;
@@ -63,10 +63,13 @@ public final class TestServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      String path =
+          request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
       if (!path.startsWith("/img/")) {
-        // Like a web app with no files of its own: what Jetty normalised away from /img is not found.
+        // Like a web app with no files of its own: what Jetty normalised away from /img is not
+        // found.
         response.sendError(404);
         return;
       }

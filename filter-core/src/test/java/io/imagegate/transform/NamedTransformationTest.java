@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code n-<name>}: expansion, the namedOnly flag, and configuration errors. */
 class NamedTransformationTest {
-  private final TransformationParser parser = new TransformationParser(Map.of(
-      "thumb", "w-300,h-300",
-      "wm", "oi-logo.png,ofo-bottom_right,ow-150",
-      "two-step", "w-400:e-grayscale",
-      "six", "w-1:w-2:w-3:w-4:w-5:w-6"), TransformLimits.defaults());
+  private final TransformationParser parser =
+      new TransformationParser(
+          Map.of(
+              "thumb", "w-300,h-300",
+              "wm", "oi-logo.png,ofo-bottom_right,ow-150",
+              "two-step", "w-400:e-grayscale",
+              "six", "w-1:w-2:w-3:w-4:w-5:w-6"),
+          TransformLimits.defaults());
 
   @Test
   void named_expandsToItsSteps() {
@@ -27,8 +30,8 @@ class NamedTransformationTest {
   void named_chainsWithOtherSteps() {
     Transformation t = parser.parse("n-thumb:n-wm");
     assertThat(t.namedOnly()).isTrue();
-    assertThat(t.canonical()).isEqualTo(
-        "w-300,h-300:l-image,i-logo.png,w-150,lfo-bottom_right,l-end");
+    assertThat(t.canonical())
+        .isEqualTo("w-300,h-300:l-image,i-logo.png,w-150,lfo-bottom_right,l-end");
     assertThat(t.overlays()).extracting(Overlay::path).containsExactly("logo.png");
 
     Transformation mixed = parser.parse("n-two-step:rt-90");
@@ -69,8 +72,10 @@ class NamedTransformationTest {
 
   @Test
   void constructor_rejectsNamedReferringToNamed() {
-    assertThatThrownBy(() -> new TransformationParser(
-        Map.of("a", "w-1", "b", "n-a"), TransformLimits.defaults()))
+    assertThatThrownBy(
+            () ->
+                new TransformationParser(
+                    Map.of("a", "w-1", "b", "n-a"), TransformLimits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'b' is invalid")
         .hasMessageContaining("cannot refer to other named ones");
@@ -78,23 +83,25 @@ class NamedTransformationTest {
 
   @Test
   void constructor_rejectsInvalidNamedTransformation() {
-    assertThatThrownBy(() -> new TransformationParser(
-        Map.of("bad", "w-abc"), TransformLimits.defaults()))
+    assertThatThrownBy(
+            () -> new TransformationParser(Map.of("bad", "w-abc"), TransformLimits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'bad' is invalid")
         .hasMessageContaining("got 'abc'");
-    assertThatThrownBy(() -> new TransformationParser(
-        Map.of("empty", ""), TransformLimits.defaults()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'empty' is empty");
+    assertThatThrownBy(
+            () -> new TransformationParser(Map.of("empty", ""), TransformLimits.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'empty' is empty");
   }
 
   @Test
   void constructor_rejectsInvalidName() {
-    assertThatThrownBy(() -> new TransformationParser(
-        Map.of("a b", "w-1"), TransformLimits.defaults()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a b'");
-    assertThatThrownBy(() -> new TransformationParser(
-        Map.of("a:b", "w-1"), TransformLimits.defaults()))
+    assertThatThrownBy(
+            () -> new TransformationParser(Map.of("a b", "w-1"), TransformLimits.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a b'");
+    assertThatThrownBy(
+            () -> new TransformationParser(Map.of("a:b", "w-1"), TransformLimits.defaults()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -22,9 +22,16 @@ class OverlayParsingTest {
 
     assertThat(legacy).isEqualTo(layer);
     Overlay overlay = legacy.overlays().get(0);
-    assertThat(overlay).isEqualTo(new Overlay("img/logo.png", Optional.of(Focus.BOTTOM_RIGHT),
-        OptionalInt.of(10), OptionalInt.of(-20), Optional.of(Dimension.ofPixels(100)),
-        Optional.of(Dimension.ofFraction(0.5)), Step.empty()));
+    assertThat(overlay)
+        .isEqualTo(
+            new Overlay(
+                "img/logo.png",
+                Optional.of(Focus.BOTTOM_RIGHT),
+                OptionalInt.of(10),
+                OptionalInt.of(-20),
+                Optional.of(Dimension.ofPixels(100)),
+                Optional.of(Dimension.ofFraction(0.5)),
+                Step.empty()));
   }
 
   @Test
@@ -62,81 +69,94 @@ class OverlayParsingTest {
     Step s = step("l-image,i-a.png,l-end,oi-b.png,l-image,i-c.png,l-end");
     assertThat(s.overlays()).extracting(Overlay::path).containsExactly("a.png", "b.png", "c.png");
     assertThat(step("ofo-top,oi-b.png,l-image,i-c.png,l-end").overlays())
-        .extracting(Overlay::path).containsExactly("b.png", "c.png");
+        .extracting(Overlay::path)
+        .containsExactly("b.png", "c.png");
   }
 
   @Test
   void nesting_upToThreeDeep_isAccepted_andAllOverlaysAreListed() {
-    Transformation t = parse(
-        "l-image,i-a.png,l-image,i-b.png,l-image,i-c.png,l-end,l-end,l-end:oi-d.png");
-    assertThat(t.overlays()).extracting(Overlay::path)
+    Transformation t =
+        parse("l-image,i-a.png,l-image,i-b.png,l-image,i-c.png,l-end,l-end,l-end:oi-d.png");
+    assertThat(t.overlays())
+        .extracting(Overlay::path)
         .containsExactly("a.png", "b.png", "c.png", "d.png");
     Overlay a = t.steps().get(0).overlays().get(0);
     assertThat(a.transformation().overlays().get(0).transformation().overlays())
-        .extracting(Overlay::path).containsExactly("c.png");
+        .extracting(Overlay::path)
+        .containsExactly("c.png");
     assertThat(parse(t.canonical())).isEqualTo(t);
   }
 
   @Test
   void nesting_fourDeep_isRejected() {
-    assertRejected("l-image,i-a,l-image,i-b,l-image,i-c,l-image,i-d,l-end,l-end,l-end,l-end",
-        "layers nest at most 3 deep", "depth 4");
+    assertRejected(
+        "l-image,i-a,l-image,i-b,l-image,i-c,l-image,i-d,l-end,l-end,l-end,l-end",
+        "layers nest at most 3 deep",
+        "depth 4");
   }
 
   @Test
   void overlayCount_countsNestedAndAllSteps() {
     assertThat(parse("oi-a:oi-b:oi-c:oi-d:oi-e").overlays()).hasSize(5);
     assertRejected("oi-a:oi-b:oi-c:oi-d:oi-e:oi-f", "6 overlays, above the limit of 5");
-    assertRejected("l-image,i-a,l-image,i-b,l-image,i-c,l-end,l-end,l-end,"
-        + "l-image,i-d,l-image,i-e,l-image,i-f,l-end,l-end,l-end", "6 overlays");
-    TransformationParser none = new TransformationParser(Map.of(),
-        new TransformLimits(8192, 5, 10, 0, 2048));
+    assertRejected(
+        "l-image,i-a,l-image,i-b,l-image,i-c,l-end,l-end,l-end,"
+            + "l-image,i-d,l-image,i-e,l-image,i-f,l-end,l-end,l-end",
+        "6 overlays");
+    TransformationParser none =
+        new TransformationParser(Map.of(), new TransformLimits(8192, 5, 10, 0, 2048));
     assertRejected(none, "oi-a", "1 overlays, above the limit of 0");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "l-image,i-a.png | not closed with l-end",
-      "l-image,i-a.png,l-image,i-b.png,l-end | not closed with l-end",
-      "l-end | 'l-end' without a matching 'l-image'",
-      "l-text,i-a | layer type 'text' is not supported",
-      "l-image,l-end | a layer needs an image",
-      "i-a.png | 'i' is only allowed inside a layer",
-      "lx-5 | 'lx' is only allowed inside a layer",
-      "l-image,i-a,q-50,l-end | 'q' is not allowed inside a layer",
-      "l-image,i-a,oi-b,l-end | 'oi' is not allowed inside a layer",
-      "l-image,i-a,dpr-2,l-end | 'dpr' is not allowed inside a layer",
-      "l-image,i-a,n-thumb,l-end | must be alone in its step",
-      "l-image,i-a,i-b,l-end | duplicate key 'i'",
-      "l-image,i-a,zz-1,l-end | unknown transformation key 'zz'",
-      "l-image,i-a,lfo-auto,l-end | lfo must be, got 'auto'",
-      "l-image,i-a,l-end:ox-1 | need an overlay image: add oi-<path>",
-      "ofo-top | need an overlay image",
-      "oi-a,ofo-auto | ofo must be, got 'auto'",
-      "oi-a,ofo-middle | got 'middle'",
-      "oi-a,ox--20 | ox must be an integer, with N for negative (e.g. N20), got '-20'",
-      "oi-a,ox-N | got 'N'",
-      "oi-a,oy-N1000000000 | got 'N1000000000'",
-      "oi-a,ow-0 | ow must be a positive integer or a fraction 0-1, got '0'",
-      "oi-a,oh-9000 | oh must be at most 8192 pixels",
-      "oi-a,oi-b | duplicate key 'oi'",
-      "w-300,h-300:l-image,i-a,w-1,w-2,l-end | duplicate key 'w'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "l-image,i-a.png | not closed with l-end",
+        "l-image,i-a.png,l-image,i-b.png,l-end | not closed with l-end",
+        "l-end | 'l-end' without a matching 'l-image'",
+        "l-text,i-a | layer type 'text' is not supported",
+        "l-image,l-end | a layer needs an image",
+        "i-a.png | 'i' is only allowed inside a layer",
+        "lx-5 | 'lx' is only allowed inside a layer",
+        "l-image,i-a,q-50,l-end | 'q' is not allowed inside a layer",
+        "l-image,i-a,oi-b,l-end | 'oi' is not allowed inside a layer",
+        "l-image,i-a,dpr-2,l-end | 'dpr' is not allowed inside a layer",
+        "l-image,i-a,n-thumb,l-end | must be alone in its step",
+        "l-image,i-a,i-b,l-end | duplicate key 'i'",
+        "l-image,i-a,zz-1,l-end | unknown transformation key 'zz'",
+        "l-image,i-a,lfo-auto,l-end | lfo must be, got 'auto'",
+        "l-image,i-a,l-end:ox-1 | need an overlay image: add oi-<path>",
+        "ofo-top | need an overlay image",
+        "oi-a,ofo-auto | ofo must be, got 'auto'",
+        "oi-a,ofo-middle | got 'middle'",
+        "oi-a,ox--20 | ox must be an integer, with N for negative (e.g. N20), got '-20'",
+        "oi-a,ox-N | got 'N'",
+        "oi-a,oy-N1000000000 | got 'N1000000000'",
+        "oi-a,ow-0 | ow must be a positive integer or a fraction 0-1, got '0'",
+        "oi-a,oh-9000 | oh must be at most 8192 pixels",
+        "oi-a,oi-b | duplicate key 'oi'",
+        "w-300,h-300:l-image,i-a,w-1,w-2,l-end | duplicate key 'w'",
+      })
   void overlays_rejectMalformed(String raw, String expected) {
     assertRejected(raw, expected.split(", (?=got ')"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "oi-@@ | oi needs an image path",
-      "oi-..@@secret.png | must not contain empty, '.' or '..' segments",
-      "oi-a@@..@@..@@etc@@passwd | '..' segments",
-      "oi-a@@.@@b.png | '..' segments",
-      "oi-a@@@@b.png | empty",
-      "oi-a@@ | empty",
-      "oi-@@@@a.png | empty",
-      "l-image,i-..,l-end | i path must not contain",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "oi-@@ | oi needs an image path",
+        "oi-..@@secret.png | must not contain empty, '.' or '..' segments",
+        "oi-a@@..@@..@@etc@@passwd | '..' segments",
+        "oi-a@@.@@b.png | '..' segments",
+        "oi-a@@@@b.png | empty",
+        "oi-a@@ | empty",
+        "oi-@@@@a.png | empty",
+        "l-image,i-..,l-end | i path must not contain",
+      })
   void overlayPath_rejectsTraversalAndEmptySegments(String raw, String expected) {
     assertRejected(raw, expected);
   }
@@ -164,11 +184,27 @@ class OverlayParsingTest {
   @Test
   void overlay_rejectsModelsTheGrammarCannotExpress() {
     Step sized = step("w-10");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Overlay("a.png",
-        Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
-        Optional.empty(), sized)).isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Overlay("a.png",
-        Optional.of(Focus.AUTO), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
-        Optional.empty(), Step.empty())).isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new Overlay(
+                    "a.png",
+                    Optional.empty(),
+                    OptionalInt.empty(),
+                    OptionalInt.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    sized))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new Overlay(
+                    "a.png",
+                    Optional.of(Focus.AUTO),
+                    OptionalInt.empty(),
+                    OptionalInt.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Step.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

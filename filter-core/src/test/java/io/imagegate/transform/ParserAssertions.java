@@ -27,12 +27,14 @@ final class ParserAssertions {
   /** Asserts a 400 bad_transformation whose message contains every fragment. */
   static void assertRejected(TransformationParser parser, String raw, String... fragments) {
     assertThatThrownBy(() -> parser.parse(raw))
-        .isInstanceOfSatisfying(ImageGateException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.BAD_TRANSFORMATION);
-          for (String fragment : fragments) {
-            assertThat(e.getMessage()).contains(fragment);
-          }
-        });
+        .isInstanceOfSatisfying(
+            ImageGateException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.BAD_TRANSFORMATION);
+              for (String fragment : fragments) {
+                assertThat(e.getMessage()).contains(fragment);
+              }
+            });
   }
 
   static void assertRejected(String raw, String... fragments) {

@@ -72,8 +72,7 @@ class TransformationTest {
     Transformation t = parse("w-1,oi-a.png");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.steps().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> t.steps().get(0).overlays().clear())
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.steps().get(0).overlays().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -87,13 +86,13 @@ class TransformationTest {
 
   @Test
   void limits_rejectNonsense() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TransformLimits(0, 5, 10, 5, 2048))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxDimension");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> new TransformLimits(0, 5, 10, 5, 2048))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDimension");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> new TransformLimits(10, Double.NaN, 10, 5, 2048))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDpr");
-    assertThat(TransformLimits.defaults())
-        .isEqualTo(new TransformLimits(8192, 5, 10, 5, 2048));
+            () -> new TransformLimits(10, Double.NaN, 10, 5, 2048))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxDpr");
+    assertThat(TransformLimits.defaults()).isEqualTo(new TransformLimits(8192, 5, 10, 5, 2048));
   }
 }

@@ -34,18 +34,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A thumbnail rendered from a reduced (shrink-on-load) decode has the same geometry as one from
- * the full decode, looks the same, and shows no moiré where the full decode shows none.
+ * A thumbnail rendered from a reduced (shrink-on-load) decode has the same geometry as one from the
+ * full decode, looks the same, and shows no moiré where the full decode shows none.
  */
 class VariantRendererShrinkOnLoadTest {
-  private static final OverlayImages NO_OVERLAYS = path -> {
-    throw new AssertionError("no overlay expected");
-  };
+  private static final OverlayImages NO_OVERLAYS =
+      path -> {
+        throw new AssertionError("no overlay expected");
+      };
+
   /**
    * Stripe periods in source pixels, one horizontal band each, all far above what a 9x smaller
-   * thumbnail can show. 2.9 and 3.2 alias badly under 3x point subsampling (the control); a 3x3
-   * box leaves a few percent of them, in the full decode (the resampler's own box pre-reduction)
-   * and the reduced one alike.
+   * thumbnail can show. 2.9 and 3.2 alias badly under 3x point subsampling (the control); a 3x3 box
+   * leaves a few percent of them, in the full decode (the resampler's own box pre-reduction) and
+   * the reduced one alike.
    */
   private static final double[] PERIODS = {2, 2.4, 2.9, 3.2, 4.5, 7};
 
@@ -53,8 +55,10 @@ class VariantRendererShrinkOnLoadTest {
   private static Path stripes;
   private static Path photo;
 
-  private final VariantRenderer fast = new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults());
-  private final VariantRenderer full = new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), false);
+  private final VariantRenderer fast =
+      new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults());
+  private final VariantRenderer full =
+      new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), false);
 
   @BeforeAll
   static void writeSources() {
@@ -72,7 +76,9 @@ class VariantRendererShrinkOnLoadTest {
     for (int band = 0; band < PERIODS.length; band++) {
       double fastStd = bandStdDev(reduced, band);
       double fullStd = bandStdDev(reference, band);
-      assertThat(fastStd).as("period %s", PERIODS[band]).isLessThanOrEqualTo(Math.max(1.5, fullStd + 1));
+      assertThat(fastStd)
+          .as("period %s", PERIODS[band])
+          .isLessThanOrEqualTo(Math.max(1.5, fullStd + 1));
       worstControl = Math.max(worstControl, bandStdDev(pointSampled, band));
     }
     assertThat(worstControl).as("the control: point subsampling shows moiré").isGreaterThan(5);
@@ -96,9 +102,22 @@ class VariantRendererShrinkOnLoadTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"w-300", "h-200", "w-400,h-150,c-force", "w-300,h-300,cm-pad_resize,bg-FF0000",
-      "w-300,h-300,c-at_max", "w-300,h-300,fo-top_left", "w-300,h-200:rt-90", "w-300,h-300,dpr-2",
-      "w-0.05", "w-300,h-300,fo-auto", "w-500,h-500,cm-extract,x-10,y-10", "w-300:w-100,h-100", "t-true,w-300"})
+  @ValueSource(
+      strings = {
+        "w-300",
+        "h-200",
+        "w-400,h-150,c-force",
+        "w-300,h-300,cm-pad_resize,bg-FF0000",
+        "w-300,h-300,c-at_max",
+        "w-300,h-300,fo-top_left",
+        "w-300,h-200:rt-90",
+        "w-300,h-300,dpr-2",
+        "w-0.05",
+        "w-300,h-300,fo-auto",
+        "w-500,h-500,cm-extract,x-10,y-10",
+        "w-300:w-100,h-100",
+        "t-true,w-300"
+      })
   void geometry_isTheSameAsWithTheFullDecode(String transformation) {
     BufferedImage reduced = render(fast, photo, transformation);
     BufferedImage reference = render(full, photo, transformation);
@@ -108,8 +127,10 @@ class VariantRendererShrinkOnLoadTest {
     assertThat(psnr(reduced, reference)).isGreaterThan(35);
   }
 
-  private static BufferedImage render(VariantRenderer renderer, Path source, String transformation) {
-    Transformation parsed = new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+  private static BufferedImage render(
+      VariantRenderer renderer, Path source, String transformation) {
+    Transformation parsed =
+        new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
     Variant variant = renderer.render(source, parsed, ImageFormat.PNG, NO_OVERLAYS);
     try {
       return ImageIO.read(new ByteArrayInputStream(variant.bytes()));
@@ -127,11 +148,13 @@ class VariantRendererShrinkOnLoadTest {
       param.setSourceSubsampling(k, k, 0, 0);
       BufferedImage sampled = reader.read(0, param);
       reader.dispose();
-      BufferedImage rgb = new BufferedImage(sampled.getWidth(), sampled.getHeight(), BufferedImage.TYPE_INT_RGB);
+      BufferedImage rgb =
+          new BufferedImage(sampled.getWidth(), sampled.getHeight(), BufferedImage.TYPE_INT_RGB);
       Graphics2D g = rgb.createGraphics();
       g.drawImage(sampled, 0, 0, null);
       g.dispose();
-      Transformation parsed = new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+      Transformation parsed =
+          new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
       return new ImagePipeline(TransformLimits.defaults()).apply(rgb, parsed, NO_OVERLAYS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -234,6 +257,7 @@ class VariantRendererShrinkOnLoadTest {
   }
 
   private static long allocatedBytes() {
-    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 }

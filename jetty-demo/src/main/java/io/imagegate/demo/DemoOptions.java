@@ -30,25 +30,37 @@ public record DemoOptions(int port, String host, Optional<Path> images, Optional
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (arg) {
         case "--port":
-          options = new DemoOptions(port(value), options.host(), options.images(), options.config());
+          options =
+              new DemoOptions(port(value), options.host(), options.images(), options.config());
           i++;
           break;
         case "--host":
-          options = new DemoOptions(options.port(), required(arg, value), options.images(), options.config());
+          options =
+              new DemoOptions(
+                  options.port(), required(arg, value), options.images(), options.config());
           i++;
           break;
         case "--images":
-          options = new DemoOptions(options.port(), options.host(), Optional.of(Path.of(required(arg, value))),
-              options.config());
+          options =
+              new DemoOptions(
+                  options.port(),
+                  options.host(),
+                  Optional.of(Path.of(required(arg, value))),
+                  options.config());
           i++;
           break;
         case "--config":
-          options = new DemoOptions(options.port(), options.host(), options.images(),
-              Optional.of(Path.of(required(arg, value))));
+          options =
+              new DemoOptions(
+                  options.port(),
+                  options.host(),
+                  options.images(),
+                  Optional.of(Path.of(required(arg, value))));
           i++;
           break;
         default:
-          throw new IllegalArgumentException("unknown argument '" + arg + "'; usage: " + Main.USAGE);
+          throw new IllegalArgumentException(
+              "unknown argument '" + arg + "'; usage: " + Main.USAGE);
       }
     }
     return options;

@@ -5,6 +5,7 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.SessionTrackingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,13 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import jakarta.servlet.SessionTrackingMode;
-import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -63,7 +63,8 @@ public final class DemoServer implements AutoCloseable {
     if (generated) {
       config.put("key", randomKey());
     }
-    ImageGateSettings settings = new ConfigParser(System::getenv).parse(config, null).clock(clock).build();
+    ImageGateSettings settings =
+        new ConfigParser(System::getenv).parse(config, null).clock(clock).build();
     String key = generated ? config.get("key") : null;
 
     Server server = new Server();
@@ -77,11 +78,15 @@ public final class DemoServer implements AutoCloseable {
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
     ImageGateFilter filter = new ImageGateFilter(settings);
-    context.addFilter(new FilterHolder(filter), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(filter), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new StatsServlet(filter)), "/stats");
     Gallery gallery = new Gallery(root, settings.clock(), c -> signer(settings, c));
-    context.addServlet(new ServletHolder(new GalleryServlet(gallery, new GalleryPage(options.images().isEmpty()),
-        new TamperProbe())), "/");
+    context.addServlet(
+        new ServletHolder(
+            new GalleryServlet(
+                gallery, new GalleryPage(options.images().isEmpty()), new TamperProbe())),
+        "/");
     ServletHolder account = new ServletHolder(new AccountServlet());
     context.addServlet(account, AccountServlet.SIGN_IN);
     context.addServlet(account, AccountServlet.SIGN_OUT);
@@ -107,8 +112,12 @@ public final class DemoServer implements AutoCloseable {
 
   /** A signer for this server's key that counts expiry from {@code clock}. */
   static UrlSigner signer(ImageGateSettings settings, Clock clock) {
-    return UrlSigner.builder().urlEndpoint(ENDPOINT).key(settings.keys().primary())
-        .algorithm(settings.algorithms().get(0)).clock(clock).build();
+    return UrlSigner.builder()
+        .urlEndpoint(ENDPOINT)
+        .key(settings.keys().primary())
+        .algorithm(settings.algorithms().get(0))
+        .clock(clock)
+        .build();
   }
 
   /** Cookie-only sessions, out of reach of scripts and of other sites' form posts. */
@@ -124,7 +133,9 @@ public final class DemoServer implements AutoCloseable {
     return generatedKey;
   }
 
-  /** The generated key, for the demo's console only; null when the key came from the configuration. */
+  /**
+   * The generated key, for the demo's console only; null when the key came from the configuration.
+   */
   String key() {
     return key;
   }
@@ -147,7 +158,8 @@ public final class DemoServer implements AutoCloseable {
     if (options.config().isPresent()) {
       // A sysadmin's file replaces the demo's defaults entirely.
       properties.clear();
-      try (Reader reader = Files.newBufferedReader(options.config().get(), StandardCharsets.UTF_8)) {
+      try (Reader reader =
+          Files.newBufferedReader(options.config().get(), StandardCharsets.UTF_8)) {
         properties.load(reader);
       }
     }

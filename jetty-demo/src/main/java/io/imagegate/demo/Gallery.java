@@ -25,10 +25,14 @@ import java.util.stream.Stream;
 final class Gallery {
   /** The folder below the image root that the page lists. */
   static final String FOLDER = "gallery";
+
   /** Every thumbnail: 300x300 with the logo in the bottom-right corner, 150 px wide. */
-  static final String THUMBNAIL = "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150";
+  static final String THUMBNAIL =
+      "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150";
+
   /** The same thumbnail for screens with two device pixels per CSS pixel. */
   static final String THUMBNAIL_2X = THUMBNAIL + ",dpr-2";
+
   /** How long a paid user's link to an original works. */
   static final Duration ORIGINAL_LIFETIME = Duration.ofHours(1);
 
@@ -63,13 +67,20 @@ final class Gallery {
     List<Photo> photos = new ArrayList<>();
     for (String name : fileNames()) {
       String path = FOLDER + "/" + name;
-      Optional<String> original = paid
-          ? Optional.of(signer.url(path).expiresIn(ORIGINAL_LIFETIME).sign())
-          : Optional.empty();
-      photos.add(new Photo(path, Photo.title(name), signer.url(path).transformation(THUMBNAIL).sign(),
-          signer.url(path).transformation(THUMBNAIL_2X).sign(), original));
+      Optional<String> original =
+          paid
+              ? Optional.of(signer.url(path).expiresIn(ORIGINAL_LIFETIME).sign())
+              : Optional.empty();
+      photos.add(
+          new Photo(
+              path,
+              Photo.title(name),
+              signer.url(path).transformation(THUMBNAIL).sign(),
+              signer.url(path).transformation(THUMBNAIL_2X).sign(),
+              original));
     }
-    return new View(List.copyOf(photos), paid ? Optional.of(now.plus(ORIGINAL_LIFETIME)) : Optional.empty());
+    return new View(
+        List.copyOf(photos), paid ? Optional.of(now.plus(ORIGINAL_LIFETIME)) : Optional.empty());
   }
 
   /** Names of the images the filter can render, by their bytes; no dotfiles, no sub-folders. */
@@ -79,7 +90,8 @@ final class Gallery {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(file -> file.getFileName().toString())
           .filter(name -> !name.startsWith("."))
           .filter(name -> renderable(folder.resolve(name)))

@@ -24,7 +24,8 @@ final class GalleryServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!request.getRequestURI().equals("/")) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -51,17 +52,21 @@ final class GalleryServlet extends HttpServlet {
   }
 
   /** Alters the first thumbnail's URL and asks this very server what it makes of it. */
-  private Optional<GalleryPage.TamperSection> tamper(HttpServletRequest request, Gallery.View view) {
+  private Optional<GalleryPage.TamperSection> tamper(
+      HttpServletRequest request, Gallery.View view) {
     if (view.photos().isEmpty()) {
       return Optional.empty();
     }
-    return TamperProbe.tamper(view.photos().get(0).thumbnail()).map(t -> {
-      try {
-        return new GalleryPage.TamperSection(t, probe.ask(request.getLocalAddr(), request.getLocalPort(), t.url()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new GalleryPage.TamperSection(t, Optional.empty());
-      }
-    });
+    return TamperProbe.tamper(view.photos().get(0).thumbnail())
+        .map(
+            t -> {
+              try {
+                return new GalleryPage.TamperSection(
+                    t, probe.ask(request.getLocalAddr(), request.getLocalPort(), t.url()));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new GalleryPage.TamperSection(t, Optional.empty());
+              }
+            });
   }
 }

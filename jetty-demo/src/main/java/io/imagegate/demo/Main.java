@@ -8,15 +8,19 @@ import java.util.Arrays;
  * {@code java -jar imagegate-demo.jar sign ...} prints a signed URL.
  */
 public final class Main {
-  static final String USAGE = "java -jar imagegate-demo.jar [--port N] [--host ADDR] [--images DIR] [--config FILE]\n"
-      + "       java -jar imagegate-demo.jar " + SignCommand.USAGE;
+  static final String USAGE =
+      "java -jar imagegate-demo.jar [--port N] [--host ADDR] [--images DIR] [--config FILE]\n"
+          + "       java -jar imagegate-demo.jar "
+          + SignCommand.USAGE;
 
   private Main() {}
 
   /** Starts the server, or runs {@code sign}. */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("sign")) {
-      System.exit(SignCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
+      System.exit(
+          SignCommand.run(
+              Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
     }
     if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println("usage: " + USAGE);
@@ -41,7 +45,8 @@ public final class Main {
     System.out.println("imagegate demo running: open http://localhost:" + server.port() + "/");
     System.out.println("images from " + server.settings().root());
     if (server.generatedKey()) {
-      System.out.println("demo signing key (generated for this run; never print a real key): " + server.key());
+      System.out.println(
+          "demo signing key (generated for this run; never print a real key): " + server.key());
     }
     server.join();
   }

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The demo's "paid user": a flag in the servlet session, nothing more. There are no accounts and
- * no payments; the page says so.
+ * The demo's "paid user": a flag in the servlet session, nothing more. There are no accounts and no
+ * payments; the page says so.
  */
 final class PaidSession {
   private static final String ATTRIBUTE = "io.imagegate.demo.paid";

@@ -12,12 +12,17 @@ import java.util.Optional;
  * @param thumbnail2x the same at {@code dpr-2}, for high-density screens
  * @param original the full-size original, signed to expire, for paid users only
  */
-record Photo(String path, String title, String thumbnail, String thumbnail2x, Optional<String> original) {
+record Photo(
+    String path, String title, String thumbnail, String thumbnail2x, Optional<String> original) {
 
   /** {@code fig-on-red-plate.jpg} becomes {@code Fig on red plate}. */
   static String title(String fileName) {
     int dot = fileName.lastIndexOf('.');
-    String base = (dot > 0 ? fileName.substring(0, dot) : fileName).replace('-', ' ').replace('_', ' ').strip();
+    String base =
+        (dot > 0 ? fileName.substring(0, dot) : fileName)
+            .replace('-', ' ')
+            .replace('_', ' ')
+            .strip();
     if (base.isEmpty()) {
       return fileName;
     }

@@ -17,8 +17,9 @@ import java.util.Map;
  * given as {@code env:NAME} or {@code file:PATH} so it stays out of shell history.
  */
 final class SignCommand {
-  static final String USAGE = "sign --path <path> [--tr <transformation>] [--expires <seconds>]"
-      + " [--position query|path] [--endpoint <url>] [--config <file> | --key <key|env:NAME|file:PATH>]";
+  static final String USAGE =
+      "sign --path <path> [--tr <transformation>] [--expires <seconds>]"
+          + " [--position query|path] [--endpoint <url>] [--config <file> | --key <key|env:NAME|file:PATH>]";
 
   private SignCommand() {}
 
@@ -33,7 +34,8 @@ final class SignCommand {
       options.put(args[i].substring(2), args[++i]);
     }
     for (String name : options.keySet()) {
-      if (!java.util.Set.of("path", "tr", "expires", "position", "endpoint", "config", "key").contains(name)) {
+      if (!java.util.Set.of("path", "tr", "expires", "position", "endpoint", "config", "key")
+          .contains(name)) {
         err.println("sign: unknown option --" + name + "; usage: " + USAGE);
         return 2;
       }
@@ -53,19 +55,24 @@ final class SignCommand {
       } else {
         params.put("key", options.get("key"));
       }
-      ImageGateSettings settings = new ConfigParser(System::getenv).parse(params, Path.of(".")).build();
-      UrlSigner signer = UrlSigner.builder()
-          .urlEndpoint(options.getOrDefault("endpoint", "http://localhost:8080" + DemoServer.ENDPOINT))
-          .key(settings.keys().primary())
-          .algorithm(settings.algorithms().get(0))
-          .clock(clock)
-          .build();
+      ImageGateSettings settings =
+          new ConfigParser(System::getenv).parse(params, Path.of(".")).build();
+      UrlSigner signer =
+          UrlSigner.builder()
+              .urlEndpoint(
+                  options.getOrDefault("endpoint", "http://localhost:8080" + DemoServer.ENDPOINT))
+              .key(settings.keys().primary())
+              .algorithm(settings.algorithms().get(0))
+              .clock(clock)
+              .build();
       UrlSigner.UrlBuilder url = signer.url(options.get("path"));
       if (options.containsKey("tr")) {
         url.transformation(options.get("tr"));
       }
       if (options.containsKey("position")) {
-        url.position(UrlSigner.TransformationPosition.valueOf(options.get("position").toUpperCase(java.util.Locale.ROOT)));
+        url.position(
+            UrlSigner.TransformationPosition.valueOf(
+                options.get("position").toUpperCase(java.util.Locale.ROOT)));
       }
       if (options.containsKey("expires")) {
         url.expiresIn(Duration.ofSeconds(Long.parseLong(options.get("expires"))));

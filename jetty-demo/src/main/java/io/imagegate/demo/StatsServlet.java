@@ -16,7 +16,8 @@ final class StatsServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("application/json;charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
     response.getWriter().print(filter.gate().stats().toJson());

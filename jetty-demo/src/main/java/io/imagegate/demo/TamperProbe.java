@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 final class TamperProbe {
   /** Short: the filter refuses a bad signature before it touches the file or renders anything. */
   static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([a-z_]+)\"");
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(TIMEOUT)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .proxy(HttpClient.Builder.NO_PROXY)
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .build();
 
   /**
    * A URL with one character changed.
@@ -44,7 +46,9 @@ final class TamperProbe {
    */
   record Answer(int status, String code) {}
 
-  /** Turns the first {@code w-3..} of the transformation into {@code w-4..}; empty if there is none. */
+  /**
+   * Turns the first {@code w-3..} of the transformation into {@code w-4..}; empty if there is none.
+   */
   static Optional<Tampered> tamper(String signedUrl) {
     int tr = signedUrl.indexOf("tr=");
     int width = tr < 0 ? -1 : signedUrl.indexOf("w-3", tr);
@@ -65,12 +69,14 @@ final class TamperProbe {
    */
   Optional<Answer> ask(String host, int port, String pathAndQuery) throws InterruptedException {
     String authority = host.contains(":") ? "[" + host.replaceFirst("%.*$", "") + "]" : host;
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + authority + ":" + port + pathAndQuery))
-        .timeout(TIMEOUT)
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + authority + ":" + port + pathAndQuery))
+            .timeout(TIMEOUT)
+            .GET()
+            .build();
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       // An error body is a line of JSON; were the image ever served, its bytes are not needed.
       String head;
       try (InputStream body = response.body()) {

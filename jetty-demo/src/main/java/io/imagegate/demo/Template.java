@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A page template from the class path with {@code {{name}}} placeholders. Values that are
- * strings are HTML-escaped; {@link Html} values are inserted as they are. Every placeholder must
- * get a value and every value must have a placeholder, so a typo fails the first render (and the
- * tests) instead of leaving a hole in the page.
+ * A page template from the class path with {@code {{name}}} placeholders. Values that are strings
+ * are HTML-escaped; {@link Html} values are inserted as they are. Every placeholder must get a
+ * value and every value must have a placeholder, so a typo fails the first render (and the tests)
+ * instead of leaving a hole in the page.
  */
 final class Template {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9]+)}}");
@@ -50,7 +50,8 @@ final class Template {
   /** Fills the placeholders. */
   Html render(Map<String, ?> values) {
     if (!values.keySet().containsAll(names) || !names.containsAll(values.keySet())) {
-      throw new IllegalStateException("template " + name + " has " + names + " but got " + values.keySet());
+      throw new IllegalStateException(
+          "template " + name + " has " + names + " but got " + values.keySet());
     }
     StringBuilder out = new StringBuilder(literals.get(0));
     for (int i = 0; i < names.size(); i++) {

@@ -29,10 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real browser: headless Chromium at device scale factor 2 picks the {@code dpr-2}
- * thumbnails, the paid sign-in works with a real cookie, and an original opens at full size.
- * Saves a screenshot to {@code target/gallery.png}; with {@code -Dimagegate.screenshot=docs} it
- * refreshes the one the README shows ({@code docs/gallery.png}), so ordinary runs leave the work
- * tree clean.
+ * thumbnails, the paid sign-in works with a real cookie, and an original opens at full size. Saves
+ * a screenshot to {@code target/gallery.png}; with {@code -Dimagegate.screenshot=docs} it refreshes
+ * the one the README shows ({@code docs/gallery.png}), so ordinary runs leave the work tree clean.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} packages; without them the test
  * fails (CI installs them). Selenium Manager never runs: the driver and browser paths are given.
@@ -40,12 +39,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOT = "docs".equals(System.getProperty("imagegate.screenshot"))
-      ? Path.of("..", "docs", "gallery.png") : Path.of("target", "gallery.png");
+  static final Path SCREENSHOT =
+      "docs".equals(System.getProperty("imagegate.screenshot"))
+          ? Path.of("..", "docs", "gallery.png")
+          : Path.of("target", "gallery.png");
   static final Duration WAIT = Duration.ofSeconds(30);
+
   /** True once every image has settled: thumbnails decoded, the tampered one refused. */
-  static final String IMAGES_SETTLED = "return Array.from(document.images).every(i => i.complete"
-      + " && (i.classList.contains('tampered') || i.naturalWidth > 0));";
+  static final String IMAGES_SETTLED =
+      "return Array.from(document.images).every(i => i.complete"
+          + " && (i.classList.contains('tampered') || i.naturalWidth > 0));";
 
   @TempDir static Path profile;
   static DemoServer server;
@@ -54,23 +57,37 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(Files.isExecutable(CHROMIUM)).as(CHROMIUM + " is missing: apt-get install -y chromium chromium-driver")
+    assertThat(Files.isExecutable(CHROMIUM))
+        .as(CHROMIUM + " is missing: apt-get install -y chromium chromium-driver")
         .isTrue();
-    assertThat(Files.isExecutable(CHROMEDRIVER)).as(CHROMEDRIVER + " is missing: apt-get install -y chromium-driver")
+    assertThat(Files.isExecutable(CHROMEDRIVER))
+        .as(CHROMEDRIVER + " is missing: apt-get install -y chromium-driver")
         .isTrue();
     System.setProperty("SE_OFFLINE", "true");
-    server = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()), Clock.systemUTC());
+    server =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()), Clock.systemUTC());
     base = "http://127.0.0.1:" + server.port();
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogOutput(OutputStream.nullOutputStream())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--force-device-scale-factor=2", "--window-size=1280,1600", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--force-device-scale-factor=2",
+        "--window-size=1280,1600",
+        "--user-data-dir=" + profile);
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(WAIT);
   }
@@ -93,9 +110,12 @@ class BrowserTest {
     browser.get(base + "/");
     waitForImages();
     assertThat(script("return window.devicePixelRatio;")).isEqualTo(2L);
-    // The stylesheet is allowed by its hash in the CSP; if the hash were wrong the header would be plain.
-    assertThat(script("return getComputedStyle(document.querySelector('.masthead')).backgroundImage;"))
-        .asString().contains("linear-gradient");
+    // The stylesheet is allowed by its hash in the CSP; if the hash were wrong the header would be
+    // plain.
+    assertThat(
+            script("return getComputedStyle(document.querySelector('.masthead')).backgroundImage;"))
+        .asString()
+        .contains("linear-gradient");
 
     List<Map<String, Object>> thumbs = thumbnails();
     assertThat(thumbs).hasSizeGreaterThanOrEqualTo(3);
@@ -106,11 +126,14 @@ class BrowserTest {
       assertThat(thumb.get("naturalWidth")).as(twice).isEqualTo(300L);
       assertThat(pixelWidth(base + twice)).as("device pixels of " + twice).isEqualTo(600L);
     }
-    assertThat(script("return document.querySelector('img.tampered').naturalWidth;")).as("tampered image").isEqualTo(0L);
+    assertThat(script("return document.querySelector('img.tampered').naturalWidth;"))
+        .as("tampered image")
+        .isEqualTo(0L);
     assertThat(browser.findElement(By.className("status")).getText()).isEqualTo("401");
 
     browser.findElement(By.xpath("//button[normalize-space()='Sign in as a paid user']")).click();
-    new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.cssSelector("a.original")).isEmpty());
+    new WebDriverWait(browser, WAIT)
+        .until(d -> !d.findElements(By.cssSelector("a.original")).isEmpty());
     waitForImages();
     assertThat(browser.findElements(By.cssSelector("a.original"))).hasSameSizeAs(thumbs);
     saveScreenshot();
@@ -119,23 +142,37 @@ class BrowserTest {
     String path = href.replaceFirst("^.*?/img/", "").replaceFirst("\\?.*$", "");
     BufferedImage source = ImageIO.read(server.settings().root().resolve(path).toFile());
     browser.findElement(By.cssSelector("a.original")).click();
-    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-        "return document.images.length === 1 && document.images[0].complete && document.images[0].naturalWidth > 0;")));
+    new WebDriverWait(browser, WAIT)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.images.length === 1 && document.images[0].complete && document.images[0].naturalWidth > 0;")));
     assertThat(browser.getCurrentUrl()).isEqualTo(href);
-    assertThat(script("return document.images[0].naturalWidth;")).isEqualTo((long) source.getWidth());
-    assertThat(script("return document.images[0].naturalHeight;")).isEqualTo((long) source.getHeight());
+    assertThat(script("return document.images[0].naturalWidth;"))
+        .isEqualTo((long) source.getWidth());
+    assertThat(script("return document.images[0].naturalHeight;"))
+        .isEqualTo((long) source.getHeight());
   }
 
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> thumbnails() {
-    return (List<Map<String, Object>>) script("return Array.from(document.querySelectorAll('img.thumb')).map(i =>"
-        + " ({srcset: i.getAttribute('srcset'), currentSrc: i.currentSrc, naturalWidth: i.naturalWidth}));");
+    return (List<Map<String, Object>>)
+        script(
+            "return Array.from(document.querySelectorAll('img.thumb')).map(i =>"
+                + " ({srcset: i.getAttribute('srcset'), currentSrc: i.currentSrc, naturalWidth: i.naturalWidth}));");
   }
 
-  /** The width in image pixels of what the browser fetches for {@code url}, loaded without a density. */
+  /**
+   * The width in image pixels of what the browser fetches for {@code url}, loaded without a
+   * density.
+   */
   static Object pixelWidth(String url) {
-    return browser.executeAsyncScript("const done = arguments[arguments.length - 1]; const i = new Image();"
-        + " i.onload = () => done(i.naturalWidth); i.onerror = () => done(-1); i.src = arguments[0];", url);
+    return browser.executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; const i = new Image();"
+            + " i.onload = () => done(i.naturalWidth); i.onerror = () => done(-1); i.src = arguments[0];",
+        url);
   }
 
   static Object script(String js) {
@@ -144,8 +181,12 @@ class BrowserTest {
 
   static void waitForImages() {
     new WebDriverWait(browser, WAIT)
-        .withMessage(() -> "images did not load: " + script("return Array.from(document.images).map(i =>"
-            + " i.currentSrc + ' complete=' + i.complete + ' naturalWidth=' + i.naturalWidth).join('\\n');"))
+        .withMessage(
+            () ->
+                "images did not load: "
+                    + script(
+                        "return Array.from(document.images).map(i =>"
+                            + " i.currentSrc + ' complete=' + i.complete + ' naturalWidth=' + i.naturalWidth).join('\\n');"))
         .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(IMAGES_SETTLED)));
   }
 
@@ -153,16 +194,26 @@ class BrowserTest {
   static void saveScreenshot() throws Exception {
     long width = (Long) script("return document.documentElement.clientWidth;");
     long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight);");
-    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-    BufferedImage large = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) shot.get("data"))));
+    Map<String, Object> shot =
+        browser.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    BufferedImage large =
+        ImageIO.read(
+            new ByteArrayInputStream(Base64.getDecoder().decode((String) shot.get("data"))));
     assertThat(large.getWidth()).as("captured at device scale factor 2").isEqualTo(2 * width);
     BufferedImage small = new BufferedImage((int) width, (int) height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
-    g.drawImage(large.getScaledInstance((int) width, (int) height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+    g.drawImage(
+        large.getScaledInstance((int) width, (int) height, Image.SCALE_AREA_AVERAGING), 0, 0, null);
     g.dispose();
     Files.createDirectories(SCREENSHOT.getParent());
     assertThat(ImageIO.write(small, "png", SCREENSHOT.toFile())).isTrue();
   }
-
 }

@@ -32,7 +32,9 @@ class GalleryEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()), Clock.systemUTC());
+    server =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()), Clock.systemUTC());
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -49,18 +51,27 @@ class GalleryEndToEndTest {
     assertThat(thumbs).hasSizeGreaterThanOrEqualTo(3);
     for (PageHtml.Tag thumb : thumbs) {
       String src = thumb.get("src");
-      assertThat(src).as("src").startsWith("/img/gallery/").contains("ik-s=")
+      assertThat(src)
+          .as("src")
+          .startsWith("/img/gallery/")
+          .contains("ik-s=")
           .contains("tr=w-300,h-300" + WATERMARK + "&");
       assertThat(thumb.get("width")).isEqualTo("300");
       assertThat(thumb.get("height")).isEqualTo("300");
       assertThat(thumb.get("alt")).isNotBlank().doesNotContain(".jpg");
       assertThat(PageHtml.srcsetCandidate(thumb.get("srcset"), "1x")).contains(src);
-      assertThat(PageHtml.srcsetCandidate(thumb.get("srcset"), "2x")).get().asString()
-          .contains("tr=w-300,h-300" + WATERMARK + ",dpr-2&").contains("ik-s=");
+      assertThat(PageHtml.srcsetCandidate(thumb.get("srcset"), "2x"))
+          .get()
+          .asString()
+          .contains("tr=w-300,h-300" + WATERMARK + ",dpr-2&")
+          .contains("ik-s=");
     }
     assertThat(PageHtml.tags(html, "a", "original")).isEmpty();
-    assertThat(PageHtml.textOf(html, "credits")).get().asString()
-        .contains("Trevor 'Freespace', Jakub Mede").contains("Pascal Riesinger / nononsense.cooking");
+    assertThat(PageHtml.textOf(html, "credits"))
+        .get()
+        .asString()
+        .contains("Trevor 'Freespace', Jakub Mede")
+        .contains("Pascal Riesinger / nononsense.cooking");
   }
 
   @Test
@@ -87,11 +98,18 @@ class GalleryEndToEndTest {
     for (PageHtml.Tag thumb : PageHtml.tags(page(client), "img", "thumb")) {
       String path = thumb.get("src").replaceFirst("^/img/", "").replaceFirst("\\?.*$", "");
       BufferedImage marked = image(client, thumb.get("src"));
-      BufferedImage plain = image(client, server.signer().url(path).transformation("w-300,h-300").sign());
+      BufferedImage plain =
+          image(client, server.signer().url(path).transformation("w-300,h-300").sign());
 
-      assertThat(Pixels.meanAbsoluteDifference(marked, plain, logo)).as(path + " under the logo").isGreaterThan(12);
-      assertThat(Pixels.meanAbsoluteDifference(marked, plain, topLeft)).as(path + " top left").isLessThan(2);
-      assertThat(Pixels.meanAbsoluteDifference(marked, plain, bottomLeft)).as(path + " bottom left").isLessThan(2);
+      assertThat(Pixels.meanAbsoluteDifference(marked, plain, logo))
+          .as(path + " under the logo")
+          .isGreaterThan(12);
+      assertThat(Pixels.meanAbsoluteDifference(marked, plain, topLeft))
+          .as(path + " top left")
+          .isLessThan(2);
+      assertThat(Pixels.meanAbsoluteDifference(marked, plain, bottomLeft))
+          .as(path + " bottom left")
+          .isLessThan(2);
     }
   }
 
@@ -103,10 +121,16 @@ class GalleryEndToEndTest {
       String src = thumbs.get(i).get("src");
       String twice = PageHtml.srcsetCandidate(thumbs.get(i).get("srcset"), "2x").orElseThrow();
       for (String url : List.of(src, twice)) {
-        assertThat(status(client, bumpDigit(url, i))).as("altered " + bumpDigit(url, i)).isEqualTo(401);
+        assertThat(status(client, bumpDigit(url, i)))
+            .as("altered " + bumpDigit(url, i))
+            .isEqualTo(401);
         assertThat(status(client, url.replace("w-300", "w-400"))).as("wider").isEqualTo(401);
-        assertThat(status(client, url.replaceFirst("&ik-s=[0-9a-f]+$", ""))).as("unsigned").isEqualTo(401);
-        assertThat(status(client, url.replace(WATERMARK, ""))).as("watermark stripped").isEqualTo(401);
+        assertThat(status(client, url.replaceFirst("&ik-s=[0-9a-f]+$", "")))
+            .as("unsigned")
+            .isEqualTo(401);
+        assertThat(status(client, url.replace(WATERMARK, "")))
+            .as("watermark stripped")
+            .isEqualTo(401);
       }
     }
   }
@@ -117,7 +141,11 @@ class GalleryEndToEndTest {
     HttpResponse<String> signIn = post(client, "/signin");
     assertThat(signIn.statusCode()).isEqualTo(303);
     assertThat(signIn.headers().firstValue("Location")).contains("/");
-    assertThat(signIn.headers().firstValue("Set-Cookie")).get().asString().contains("HttpOnly").contains("SameSite=Lax");
+    assertThat(signIn.headers().firstValue("Set-Cookie"))
+        .get()
+        .asString()
+        .contains("HttpOnly")
+        .contains("SameSite=Lax");
 
     String html = page(client);
     long now = Instant.now().getEpochSecond();
@@ -162,36 +190,62 @@ class GalleryEndToEndTest {
   }
 
   static HttpClient client() {
-    return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   static String page(HttpClient client) throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("text/html");
     return response.body();
   }
 
   static HttpResponse<String> post(HttpClient client, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   static BufferedImage image(HttpClient client, String url) throws Exception {
-    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + url)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(response.statusCode()).as(url + ": " + new String(response.body(), 0,
-        Math.min(200, response.body().length), StandardCharsets.UTF_8)).isEqualTo(200);
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode())
+        .as(
+            url
+                + ": "
+                + new String(
+                    response.body(),
+                    0,
+                    Math.min(200, response.body().length),
+                    StandardCharsets.UTF_8))
+        .isEqualTo(200);
     return Pixels.decode(response.body());
   }
 
   static int status(HttpClient client, String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + url)).build(), HttpResponse.BodyHandlers.discarding())
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(base + url)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
-  /** Adds one to the {@code n}-th digit (cyclically) of the transformation: one character changed. */
+  /**
+   * Adds one to the {@code n}-th digit (cyclically) of the transformation: one character changed.
+   */
   static String bumpDigit(String url, int n) {
     int start = url.indexOf("tr=") + 3;
     int end = url.indexOf('&', start);

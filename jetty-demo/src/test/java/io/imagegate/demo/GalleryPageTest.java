@@ -30,7 +30,8 @@ class GalleryPageTest {
   @TempDir static Path root;
   static DemoServer server;
   static String base;
-  static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
@@ -41,7 +42,10 @@ class GalleryPageTest {
     Files.writeString(gallery.resolve("fake.jpg"), "not an image");
     Files.writeString(gallery.resolve("notes.txt"), "hello");
     Files.createDirectories(gallery.resolve("folder.jpg"));
-    server = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.of(root), Optional.empty()), Clock.systemUTC());
+    server =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.of(root), Optional.empty()),
+            Clock.systemUTC());
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -55,9 +59,13 @@ class GalleryPageTest {
     HttpResponse<String> page = send("GET", "/");
     List<PageHtml.Tag> thumbs = PageHtml.tags(page.body(), "img", "thumb");
 
-    assertThat(thumbs).extracting(t -> t.get("alt")).containsExactly("Plain", "Tart \"<i>fig\" & 'pie'");
+    assertThat(thumbs)
+        .extracting(t -> t.get("alt"))
+        .containsExactly("Plain", "Tart \"<i>fig\" & 'pie'");
     assertThat(page.body()).doesNotContain("<i>").contains("&lt;i&gt;fig");
-    assertThat(thumbs.get(1).get("src")).startsWith("/img/gallery/tart%20%22%3Ci%3Efig%22%20").contains("ik-s=");
+    assertThat(thumbs.get(1).get("src"))
+        .startsWith("/img/gallery/tart%20%22%3Ci%3Efig%22%20")
+        .contains("ik-s=");
     // Someone else's photos are not credited to the bundled photos' authors.
     assertThat(PageHtml.textOf(page.body(), "credits")).isEmpty();
   }
@@ -66,8 +74,12 @@ class GalleryPageTest {
   void page_isNeverCached_andAllowsNoScript() throws Exception {
     HttpResponse<String> page = send("GET", "/");
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
-        .startsWith("default-src 'none'").contains("img-src 'self'").doesNotContain("script-src");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
+        .startsWith("default-src 'none'")
+        .contains("img-src 'self'")
+        .doesNotContain("script-src");
   }
 
   @Test
@@ -79,20 +91,20 @@ class GalleryPageTest {
 
   @ParameterizedTest
   @CsvSource({
-      "GET, /signin, 405",
-      "GET, /signout, 405",
-      "PUT, /signin, 405",
-      "DELETE, /signout, 405",
-      "POST, /, 405",
-      "PUT, /, 405",
-      "TRACE, /, 405",
-      "OPTIONS, /, 405",
-      "GET, /nope, 404",
-      "POST, /nope, 404",
-      "GET, /signin/more, 404",
-      "GET, /stats.html, 404",
-      "GET, /gallery/plain.png, 404",
-      "GET, /img/gallery/notes.txt, 401",
+    "GET, /signin, 405",
+    "GET, /signout, 405",
+    "PUT, /signin, 405",
+    "DELETE, /signout, 405",
+    "POST, /, 405",
+    "PUT, /, 405",
+    "TRACE, /, 405",
+    "OPTIONS, /, 405",
+    "GET, /nope, 404",
+    "POST, /nope, 404",
+    "GET, /signin/more, 404",
+    "GET, /stats.html, 404",
+    "GET, /gallery/plain.png, 404",
+    "GET, /img/gallery/notes.txt, 401",
   })
   void badRequests_getAClear4xx(String method, String path, int status) throws Exception {
     HttpResponse<String> response = send(method, path);
@@ -112,10 +124,14 @@ class GalleryPageTest {
   @Test
   void emptyImageRoot_showsAnEmptyGallery() throws Exception {
     Path empty = Files.createDirectories(root.resolve("empty-root"));
-    try (DemoServer other = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.of(empty), Optional.empty()),
-        Clock.systemUTC())) {
-      HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+    try (DemoServer other =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.of(empty), Optional.empty()),
+            Clock.systemUTC())) {
+      HttpResponse<String> page =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(PageHtml.textOf(page.body(), "empty")).get().asString().contains("no photos");
       assertThat(PageHtml.tags(page.body(), "img")).isEmpty();
@@ -125,29 +141,47 @@ class GalleryPageTest {
   @Test
   void originalsExpireAnHourAfterTheServersClock() throws Exception {
     Instant now = Instant.parse("2030-01-02T03:04:05Z");
-    try (DemoServer fixed = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.of(root), Optional.empty()),
-        Clock.fixed(now, ZoneOffset.UTC))) {
+    try (DemoServer fixed =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.of(root), Optional.empty()),
+            Clock.fixed(now, ZoneOffset.UTC))) {
       HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       String site = "http://127.0.0.1:" + fixed.port();
-      client.send(HttpRequest.newBuilder(URI.create(site + "/signin")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+      client.send(
+          HttpRequest.newBuilder(URI.create(site + "/signin"))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build(),
           HttpResponse.BodyHandlers.discarding());
-      String html = client.send(HttpRequest.newBuilder(URI.create(site + "/")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String html =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create(site + "/")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
 
-      assertThat(PageHtml.tags(html, "time", "expires").get(0).get("datetime")).isEqualTo("2030-01-02T04:04:05Z");
-      assertThat(PageHtml.tags(html, "a", "original")).hasSize(2)
-          .allSatisfy(a -> assertThat(a.get("href")).contains("ik-t=" + now.plusSeconds(3600).getEpochSecond() + "&"));
+      assertThat(PageHtml.tags(html, "time", "expires").get(0).get("datetime"))
+          .isEqualTo("2030-01-02T04:04:05Z");
+      assertThat(PageHtml.tags(html, "a", "original"))
+          .hasSize(2)
+          .allSatisfy(
+              a ->
+                  assertThat(a.get("href"))
+                      .contains("ik-t=" + now.plusSeconds(3600).getEpochSecond() + "&"));
     }
   }
 
   static byte[] image(String format) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), format, out)).isTrue();
+    assertThat(ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), format, out))
+        .isTrue();
     return out.toByteArray();
   }
 
   static HttpResponse<String> send(String method, String path) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

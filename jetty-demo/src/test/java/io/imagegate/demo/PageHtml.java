@@ -66,14 +66,22 @@ final class PageHtml {
 
   /** Decodes the entities the page's templates produce. */
   static String unescape(String text) {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
         .replace("&amp;", "&");
   }
 
   /** The text of the first element with {@code cssClass}, tags stripped and entities decoded. */
   static Optional<String> textOf(String html, String cssClass) {
-    Matcher m = Pattern.compile("<(\\w+)[^>]*class=\"[^\"]*\\b" + cssClass + "\\b[^\"]*\"[^>]*>(.*?)</\\1>",
-        Pattern.DOTALL).matcher(html);
-    return m.find() ? Optional.of(unescape(m.group(2).replaceAll("<[^>]+>", ""))) : Optional.empty();
+    Matcher m =
+        Pattern.compile(
+                "<(\\w+)[^>]*class=\"[^\"]*\\b" + cssClass + "\\b[^\"]*\"[^>]*>(.*?)</\\1>",
+                Pattern.DOTALL)
+            .matcher(html);
+    return m.find()
+        ? Optional.of(unescape(m.group(2).replaceAll("<[^>]+>", "")))
+        : Optional.empty();
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo starts on its embedded defaults, and what {@code sign} prints is accepted by the filter. */
+/**
+ * The demo starts on its embedded defaults, and what {@code sign} prints is accepted by the filter.
+ */
 class SignCommandTest {
   static final String KEY = "imagegate-demo-test-key-0123456789abcdef";
   @TempDir static Path tmp;
@@ -27,9 +29,14 @@ class SignCommandTest {
 
   @BeforeAll
   static void start() throws Exception {
-    config = Files.writeString(tmp.resolve("demo.properties"),
-        "key=" + KEY + "\nrule.gallery.path=/gallery/**\nrule.gallery.require-expiry=true\n");
-    server = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.of(config)), Clock.systemUTC());
+    config =
+        Files.writeString(
+            tmp.resolve("demo.properties"),
+            "key=" + KEY + "\nrule.gallery.path=/gallery/**\nrule.gallery.require-expiry=true\n");
+    server =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.of(config)),
+            Clock.systemUTC());
   }
 
   @AfterAll
@@ -39,44 +46,76 @@ class SignCommandTest {
 
   @Test
   void signedUrlFromTheCommand_isServed() throws Exception {
-    String url = sign("--config", config.toString(), "--path", "gallery/burger.jpg", "--expires", "600",
-        "--endpoint", "http://127.0.0.1:" + server.port() + "/img");
+    String url =
+        sign(
+            "--config",
+            config.toString(),
+            "--path",
+            "gallery/burger.jpg",
+            "--expires",
+            "600",
+            "--endpoint",
+            "http://127.0.0.1:" + server.port() + "/img");
     assertThat(url).contains("ik-t=").contains("ik-s=");
     HttpResponse<byte[]> ok = get(url);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().firstValue("Content-Type")).contains("image/jpeg");
     assertThat(get(url.replace("burger", "burgeR")).statusCode()).isEqualTo(401);
-    assertThat(get("http://127.0.0.1:" + server.port() + "/img/gallery/burger.jpg").statusCode()).isEqualTo(401);
+    assertThat(get("http://127.0.0.1:" + server.port() + "/img/gallery/burger.jpg").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void keyFromTheEnvironmentForm_andPathPosition() throws Exception {
     Path keyFile = Files.writeString(tmp.resolve("key"), KEY);
-    String url = sign("--key", "file:" + keyFile, "--path", "gallery/burger.jpg", "--expires", "60",
-        "--endpoint", "http://127.0.0.1:" + server.port() + "/img");
+    String url =
+        sign(
+            "--key",
+            "file:" + keyFile,
+            "--path",
+            "gallery/burger.jpg",
+            "--expires",
+            "60",
+            "--endpoint",
+            "http://127.0.0.1:" + server.port() + "/img");
     assertThat(get(url).statusCode()).isEqualTo(200);
   }
 
   @Test
   void badArguments_exitWith2AndUsage() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SignCommand.run(new String[] {"--path"}, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    int code =
+        SignCommand.run(
+            new String[] {"--path"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
-    int missingKey = SignCommand.run(new String[] {"--path", "a.jpg"}, System.out,
-        new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC());
+    int missingKey =
+        SignCommand.run(
+            new String[] {"--path", "a.jpg"},
+            System.out,
+            new PrintStream(new ByteArrayOutputStream()),
+            Clock.systemUTC());
     assertThat(missingKey).isEqualTo(2);
     ByteArrayOutputStream shortKey = new ByteArrayOutputStream();
-    SignCommand.run(new String[] {"--path", "a.jpg", "--key", "short-one"}, System.out,
-        new PrintStream(shortKey, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    assertThat(shortKey.toString(StandardCharsets.UTF_8)).contains("32 bytes").doesNotContain("short-one");
+    SignCommand.run(
+        new String[] {"--path", "a.jpg", "--key", "short-one"},
+        System.out,
+        new PrintStream(shortKey, true, StandardCharsets.UTF_8),
+        Clock.systemUTC());
+    assertThat(shortKey.toString(StandardCharsets.UTF_8))
+        .contains("32 bytes")
+        .doesNotContain("short-one");
   }
 
   @Test
   void defaults_serveTheBundledPhotos() throws Exception {
-    try (DemoServer defaults = DemoServer.start(new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()),
-        Clock.systemUTC())) {
+    try (DemoServer defaults =
+        DemoServer.start(
+            new DemoOptions(0, "127.0.0.1", Optional.empty(), Optional.empty()),
+            Clock.systemUTC())) {
       assertThat(defaults.generatedKey()).isTrue();
       String base = "http://127.0.0.1:" + defaults.port();
       assertThat(get(base + "/img/gallery/burger.jpg").statusCode()).isEqualTo(401);
@@ -88,14 +127,20 @@ class SignCommandTest {
   static String sign(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SignCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    int code =
+        SignCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC());
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     return out.toString(StandardCharsets.UTF_8).trim();
   }
 
   static HttpResponse<byte[]> get(String url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }

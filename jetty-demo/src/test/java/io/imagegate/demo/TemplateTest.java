@@ -20,8 +20,11 @@ class TemplateTest {
   @Test
   void render_refusesMissingOrUnknownValues() {
     Template template = Template.load("original.html");
-    assertThatThrownBy(() -> template.render(Map.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("href");
-    assertThatThrownBy(() -> template.render(Map.of("href", "x", "extra", "y"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> template.render(Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("href");
+    assertThatThrownBy(() -> template.render(Map.of("href", "x", "extra", "y")))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

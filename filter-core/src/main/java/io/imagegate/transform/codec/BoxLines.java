@@ -12,18 +12,18 @@ import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
- * A destination raster that never holds the full image: the JDK's JPEG reader hands it each
- * decoded line (through {@link #setRect(int, int, Raster)}), and it adds the line into running
- * sums, writing one output row of box averages, {@code factor x factor} source pixels each,
- * whenever a band of {@code factor} lines is complete. Memory is the reduced image plus one row
- * of sums, whatever the source size. At factor 1 each line is copied into the INT image as it
- * comes: a full decode without the reader's own 3-byte image beside it.
+ * A destination raster that never holds the full image: the JDK's JPEG reader hands it each decoded
+ * line (through {@link #setRect(int, int, Raster)}), and it adds the line into running sums,
+ * writing one output row of box averages, {@code factor x factor} source pixels each, whenever a
+ * band of {@code factor} lines is complete. Memory is the reduced image plus one row of sums,
+ * whatever the source size. At factor 1 each line is copied into the INT image as it comes: a full
+ * decode without the reader's own 3-byte image beside it.
  *
- * <p>A progressive JPEG is delivered once per scan (the JDK's reader repaints the whole image
- * after each scan); only passes from {@code firstCountedPass} on are summed, since each pass
- * rewrites every line and the last one is the finished image. Anything unexpected (a line out
- * of order, another pixel layout) throws {@link IllegalStateException}, so that the caller can
- * fall back to a full decode instead of returning a wrong picture.
+ * <p>A progressive JPEG is delivered once per scan (the JDK's reader repaints the whole image after
+ * each scan); only passes from {@code firstCountedPass} on are summed, since each pass rewrites
+ * every line and the last one is the finished image. Anything unexpected (a line out of order,
+ * another pixel layout) throws {@link IllegalStateException}, so that the caller can fall back to a
+ * full decode instead of returning a wrong picture.
  */
 final class BoxLines extends WritableRaster {
   private final int factor;
@@ -42,8 +42,16 @@ final class BoxLines extends WritableRaster {
    * @param firstCountedPass the 1-based pass from which lines are summed (the scan count)
    */
   BoxLines(int width, int height, int bands, int factor, int firstCountedPass) {
-    super(new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, bands, bands * width,
-        bands == 1 ? new int[] {0} : new int[] {0, 1, 2}), new DataBufferByte(1), new Point(0, 0));
+    super(
+        new PixelInterleavedSampleModel(
+            DataBuffer.TYPE_BYTE,
+            width,
+            height,
+            bands,
+            bands * width,
+            bands == 1 ? new int[] {0} : new int[] {0, 1, 2}),
+        new DataBufferByte(1),
+        new Point(0, 0));
     this.factor = factor;
     this.firstCountedPass = Math.max(1, firstCountedPass);
     int outWidth = ceilDiv(width, factor);
@@ -71,14 +79,21 @@ final class BoxLines extends WritableRaster {
     if (pass < firstCountedPass) {
       return;
     }
-    if (dx != 0 || dy != rows || line.getWidth() != width || line.getHeight() != 1
+    if (dx != 0
+        || dy != rows
+        || line.getWidth() != width
+        || line.getHeight() != 1
         || !(line.getDataBuffer() instanceof DataBufferByte buffer)
         || !(line.getSampleModel() instanceof ComponentSampleModel model)
         || model.getNumBands() != numBands) {
       throw new IllegalStateException("unexpected line " + dy + " from the JPEG reader");
     }
     if (factor == 1) {
-      copy(buffer.getData(), model, line.getSampleModelTranslateX(), line.getSampleModelTranslateY());
+      copy(
+          buffer.getData(),
+          model,
+          line.getSampleModelTranslateX(),
+          line.getSampleModelTranslateY());
       rows++;
       return;
     }
@@ -99,7 +114,8 @@ final class BoxLines extends WritableRaster {
     int b = base + offsets[numBands == 1 ? 0 : 2];
     int row = rows * width;
     for (int x = 0, p = 0; x < width; x++, p += stride) {
-      out[row + x] = 0xFF000000 | (data[r + p] & 0xFF) << 16 | (data[g + p] & 0xFF) << 8 | data[b + p] & 0xFF;
+      out[row + x] =
+          0xFF000000 | (data[r + p] & 0xFF) << 16 | (data[g + p] & 0xFF) << 8 | data[b + p] & 0xFF;
     }
   }
 
@@ -134,8 +150,11 @@ final class BoxLines extends WritableRaster {
     for (int ox = 0, s = 0; ox < outWidth; ox++, s += 3) {
       int cols = Math.min(factor, width - ox * factor);
       double scale = cols == factor ? full : 1.0 / (lines * cols);
-      out[row + ox] = 0xFF000000 | (int) (sums[s] * scale + 0.5) << 16
-          | (int) (sums[s + 1] * scale + 0.5) << 8 | (int) (sums[s + 2] * scale + 0.5);
+      out[row + ox] =
+          0xFF000000
+              | (int) (sums[s] * scale + 0.5) << 16
+              | (int) (sums[s + 1] * scale + 0.5) << 8
+              | (int) (sums[s + 2] * scale + 0.5);
     }
     Arrays.fill(sums, 0);
   }

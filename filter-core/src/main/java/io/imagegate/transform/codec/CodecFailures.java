@@ -6,8 +6,8 @@ import io.imagegate.source.ImageFormat;
 import java.lang.System.Logger.Level;
 
 /**
- * The refusals a source can cause, with their public messages in one place. The messages name
- * sizes and formats, never a path; the underlying cause goes to the log only.
+ * The refusals a source can cause, with their public messages in one place. The messages name sizes
+ * and formats, never a path; the underlying cause goes to the log only.
  */
 final class CodecFailures {
   private static final System.Logger LOG = System.getLogger(CodecFailures.class.getName());
@@ -15,12 +15,15 @@ final class CodecFailures {
   private CodecFailures() {}
 
   static ImageGateException notAnImage() {
-    return new ImageGateException(Failure.UNSUPPORTED_MEDIA_TYPE, "the source is not a supported image format");
+    return new ImageGateException(
+        Failure.UNSUPPORTED_MEDIA_TYPE, "the source is not a supported image format");
   }
 
   static ImageGateException notRendered(ImageFormat format) {
-    return ImageGateException.of(Failure.UNSUPPORTED_MEDIA_TYPE,
-        "the source is %s, which is served only as an original", format.extension());
+    return ImageGateException.of(
+        Failure.UNSUPPORTED_MEDIA_TYPE,
+        "the source is %s, which is served only as an original",
+        format.extension());
   }
 
   static ImageGateException empty() {
@@ -28,38 +31,52 @@ final class CodecFailures {
   }
 
   static ImageGateException tooManyBytes(long bytes, long limit) {
-    return ImageGateException.of(Failure.UNPROCESSABLE_IMAGE, "the source is %d bytes; the limit is %d", bytes, limit);
+    return ImageGateException.of(
+        Failure.UNPROCESSABLE_IMAGE, "the source is %d bytes; the limit is %d", bytes, limit);
   }
 
   static ImageGateException tooManyPixels(long width, long height, long limit) {
-    return ImageGateException.of(Failure.UNPROCESSABLE_IMAGE,
-        "the source is %dx%d pixels; the limit is %d", width, height, limit);
+    return ImageGateException.of(
+        Failure.UNPROCESSABLE_IMAGE,
+        "the source is %dx%d pixels; the limit is %d",
+        width,
+        height,
+        limit);
   }
 
   static ImageGateException badHeader(Throwable cause) {
     log("unreadable image header", cause);
-    return new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "the source image header is corrupt or truncated");
+    return new ImageGateException(
+        Failure.UNPROCESSABLE_IMAGE, "the source image header is corrupt or truncated");
   }
 
   static ImageGateException badData(Throwable cause) {
     log("undecodable image data", cause);
-    return new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "the source image is corrupt or truncated");
+    return new ImageGateException(
+        Failure.UNPROCESSABLE_IMAGE, "the source image is corrupt or truncated");
   }
 
   static ImageGateException outOfMemory(OutOfMemoryError cause) {
     log("out of memory while decoding", cause);
-    return new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "the source image is too large to decode");
+    return new ImageGateException(
+        Failure.UNPROCESSABLE_IMAGE, "the source image is too large to decode");
   }
 
-  static ImageGateException tooLargeForFormat(int width, int height, ImageFormat format, int maxSide) {
-    return ImageGateException.of(Failure.UNPROCESSABLE_IMAGE,
-        "the output is %dx%d pixels; %s allows at most %d per side", width, height, format.extension(), maxSide);
+  static ImageGateException tooLargeForFormat(
+      int width, int height, ImageFormat format, int maxSide) {
+    return ImageGateException.of(
+        Failure.UNPROCESSABLE_IMAGE,
+        "the output is %dx%d pixels; %s allows at most %d per side",
+        width,
+        height,
+        format.extension(),
+        maxSide);
   }
 
   /**
    * Turns whatever a reader threw into the client's 422, keeping our own refusals as they are.
-   * Errors other than running out of memory or stack (a broken deployment, thread death) are
-   * not the image's fault and are rethrown.
+   * Errors other than running out of memory or stack (a broken deployment, thread death) are not
+   * the image's fault and are rethrown.
    */
   static ImageGateException translate(Throwable thrown, boolean header) {
     if (thrown instanceof ImageGateException refusal) {
@@ -68,7 +85,9 @@ final class CodecFailures {
     if (thrown instanceof OutOfMemoryError oom) {
       return outOfMemory(oom);
     }
-    if (thrown instanceof Error error && !(thrown instanceof StackOverflowError) && !(thrown instanceof InternalError)) {
+    if (thrown instanceof Error error
+        && !(thrown instanceof StackOverflowError)
+        && !(thrown instanceof InternalError)) {
       throw error;
     }
     return header ? badHeader(thrown) : badData(thrown);

@@ -9,20 +9,25 @@ package io.imagegate.transform.codec;
 public record DecodeLimits(long maxSourcePixels, long maxFileBytes) {
   /** 50 megapixels: a full decode is then at most 200 MB as {@code TYPE_INT_ARGB}. */
   public static final long DEFAULT_MAX_SOURCE_PIXELS = 50_000_000L;
+
   /** 100 MiB: larger than any reasonable photo, small enough to bound header scans. */
   public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
 
   /** Validates that both limits are positive. */
   public DecodeLimits {
     if (maxSourcePixels < 1) {
-      throw new IllegalArgumentException("maxSourcePixels must be positive but was " + maxSourcePixels);
+      throw new IllegalArgumentException(
+          "maxSourcePixels must be positive but was " + maxSourcePixels);
     }
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("maxFileBytes must be positive but was " + maxFileBytes);
     }
   }
 
-  /** The defaults: {@value #DEFAULT_MAX_SOURCE_PIXELS} pixels, {@value #DEFAULT_MAX_FILE_BYTES} bytes. */
+  /**
+   * The defaults: {@value #DEFAULT_MAX_SOURCE_PIXELS} pixels, {@value #DEFAULT_MAX_FILE_BYTES}
+   * bytes.
+   */
   public static DecodeLimits defaults() {
     return new DecodeLimits(DEFAULT_MAX_SOURCE_PIXELS, DEFAULT_MAX_FILE_BYTES);
   }

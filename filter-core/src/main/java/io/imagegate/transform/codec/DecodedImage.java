@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param image the pixels; a new image owned by the caller
  * @param info the header information (upright size, orientation that was applied)
  * @param exif the source's raw EXIF (a TIFF structure starting with {@code II} or {@code MM},
- *     without the JPEG {@code Exif\0\0} prefix) with its orientation reset to 1 because the
- *     pixels are already upright; {@code null} when the source has none. Only for {@code md-true}.
+ *     without the JPEG {@code Exif\0\0} prefix) with its orientation reset to 1 because the pixels
+ *     are already upright; {@code null} when the source has none. Only for {@code md-true}.
  */
 public record DecodedImage(BufferedImage image, ImageInfo info, byte[] exif) {
   /** Validates the fields and copies {@code exif}. */

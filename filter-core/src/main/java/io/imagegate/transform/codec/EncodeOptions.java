@@ -10,15 +10,21 @@ import java.util.Objects;
  * @param quality 1-100; JPEG and lossy WebP quality, ignored by PNG, GIF and lossless WebP
  * @param progressive progressive JPEG ({@code pr-true}); ignored by other formats
  * @param lossless lossless WebP ({@code lo-true}); ignored by other formats
- * @param backgroundArgb the colour a JPEG is flattened onto when the image has alpha, as
- *     {@code 0xAARRGGBB}; a translucent background is itself first composited onto white
+ * @param backgroundArgb the colour a JPEG is flattened onto when the image has alpha, as {@code
+ *     0xAARRGGBB}; a translucent background is itself first composited onto white
  * @param exif raw EXIF (TIFF structure) to embed, or {@code null} to write none ({@code md-true}
  *     passes {@link DecodedImage#exif()}); only JPEG output carries it
  */
 public record EncodeOptions(
-    ImageFormat format, int quality, boolean progressive, boolean lossless, int backgroundArgb, byte[] exif) {
+    ImageFormat format,
+    int quality,
+    boolean progressive,
+    boolean lossless,
+    int backgroundArgb,
+    byte[] exif) {
   /** ImageKit's default quality. */
   public static final int DEFAULT_QUALITY = 80;
+
   /** Opaque white, ImageKit's background for flattening transparent images. */
   public static final int WHITE = 0xFFFFFFFF;
 
@@ -26,8 +32,10 @@ public record EncodeOptions(
   public EncodeOptions {
     Objects.requireNonNull(format, "format");
     switch (format) {
-      case JPEG, PNG, WEBP, GIF -> { }
-      default -> throw new IllegalArgumentException("cannot encode " + format + "; use JPEG, PNG, WEBP or GIF");
+      case JPEG, PNG, WEBP, GIF -> {}
+      default ->
+          throw new IllegalArgumentException(
+              "cannot encode " + format + "; use JPEG, PNG, WEBP or GIF");
     }
     if (quality < 1 || quality > 100) {
       throw new IllegalArgumentException("quality must be 1-100 but was " + quality);

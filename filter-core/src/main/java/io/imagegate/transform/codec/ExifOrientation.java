@@ -1,9 +1,9 @@
 package io.imagegate.transform.codec;
 
 /**
- * Finds the Orientation tag (0x0112) in IFD0 of a raw EXIF TIFF structure, to read it and to
- * reset it to 1 once the pixels have been turned upright (else a viewer would turn them again).
- * Every offset is bounds-checked; a malformed structure simply has no orientation.
+ * Finds the Orientation tag (0x0112) in IFD0 of a raw EXIF TIFF structure, to read it and to reset
+ * it to 1 once the pixels have been turned upright (else a viewer would turn them again). Every
+ * offset is bounds-checked; a malformed structure simply has no orientation.
  */
 final class ExifOrientation {
   static final int TAG = 0x0112;
@@ -53,7 +53,8 @@ final class ExifOrientation {
         return -1;
       }
       if (u16(tiff, entry, little) == TAG) {
-        boolean oneShort = u16(tiff, entry + 2, little) == TYPE_SHORT && u32(tiff, entry + 4, little) == 1;
+        boolean oneShort =
+            u16(tiff, entry + 2, little) == TYPE_SHORT && u32(tiff, entry + 4, little) == 1;
         return oneShort ? entry + 8 : -1;
       }
     }

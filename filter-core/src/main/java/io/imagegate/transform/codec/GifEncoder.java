@@ -5,19 +5,21 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
 /**
- * GIF output: the JDK writer quantizes to a 256-colour palette. GIF has only one transparent
- * index, so alpha is made binary first: below half opacity is transparent, the rest opaque.
+ * GIF output: the JDK writer quantizes to a 256-colour palette. GIF has only one transparent index,
+ * so alpha is made binary first: below half opacity is transparent, the rest opaque.
  */
 final class GifEncoder {
   private GifEncoder() {}
 
   static byte[] encode(BufferedImage image) {
     BufferedImage plain = SrgbConverter.toPlainInt(image);
-    return ImageEncoder.write(ImageFormat.GIF, plain.getColorModel().hasAlpha() ? binaryAlpha(plain) : plain, null);
+    return ImageEncoder.write(
+        ImageFormat.GIF, plain.getColorModel().hasAlpha() ? binaryAlpha(plain) : plain, null);
   }
 
   private static BufferedImage binaryAlpha(BufferedImage argb) {
-    BufferedImage out = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    BufferedImage out =
+        new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_ARGB);
     int[] src = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     for (int i = 0; i < src.length; i++) {

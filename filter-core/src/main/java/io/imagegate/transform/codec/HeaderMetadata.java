@@ -11,10 +11,10 @@ import java.util.zip.Inflater;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The metadata imagegate reads itself, by walking a file's segments or chunks: the raw EXIF of
- * a JPEG (APP1), PNG ({@code eXIf}) or WebP ({@code EXIF}), and the ICC profile of a PNG
- * ({@code iCCP}) or WebP ({@code ICCP}), which their decoders do not apply. Every read is
- * bounded, so a hostile file cannot make the walk allocate or loop without limit.
+ * The metadata imagegate reads itself, by walking a file's segments or chunks: the raw EXIF of a
+ * JPEG (APP1), PNG ({@code eXIf}) or WebP ({@code EXIF}), and the ICC profile of a PNG ({@code
+ * iCCP}) or WebP ({@code ICCP}), which their decoders do not apply. Every read is bounded, so a
+ * hostile file cannot make the walk allocate or loop without limit.
  *
  * @param exif the raw TIFF structure, or {@code null}
  * @param iccProfile an ICC profile the decoder will not apply itself, or {@code null}
@@ -22,8 +22,10 @@ import javax.imageio.stream.ImageInputStream;
 record HeaderMetadata(byte[] exif, byte[] iccProfile) {
   /** The largest EXIF that fits into one JPEG APP1 segment after {@code Exif\0\0}. */
   static final int MAX_EXIF_BYTES = 65_535 - 2 - 6;
+
   /** Larger ICC profiles are ignored rather than inflated. */
   static final int MAX_ICC_BYTES = 4 * 1024 * 1024;
+
   private static final int MAX_SEGMENTS = 4096;
   private static final byte[] EXIF_PREFIX = {'E', 'x', 'i', 'f', 0, 0};
   private static final HeaderMetadata NONE = new HeaderMetadata(null, null);
@@ -60,7 +62,8 @@ record HeaderMetadata(byte[] exif, byte[] iccProfile) {
       }
       long next = in.getStreamPosition() + length;
       if (marker == 0xE1 && length > EXIF_PREFIX.length && startsWith(in, EXIF_PREFIX)) {
-        return new HeaderMetadata(tiff(readBounded(in, length - EXIF_PREFIX.length, MAX_EXIF_BYTES)), null);
+        return new HeaderMetadata(
+            tiff(readBounded(in, length - EXIF_PREFIX.length, MAX_EXIF_BYTES)), null);
       }
       in.seek(next);
     }
@@ -124,9 +127,12 @@ record HeaderMetadata(byte[] exif, byte[] iccProfile) {
 
   /** Some writers keep the JPEG {@code Exif\0\0} prefix inside the WebP chunk. */
   private static byte[] webpExif(byte[] payload) {
-    boolean prefixed = payload != null && payload.length > EXIF_PREFIX.length
-        && Arrays.equals(payload, 0, EXIF_PREFIX.length, EXIF_PREFIX, 0, EXIF_PREFIX.length);
-    return tiff(prefixed ? Arrays.copyOfRange(payload, EXIF_PREFIX.length, payload.length) : payload);
+    boolean prefixed =
+        payload != null
+            && payload.length > EXIF_PREFIX.length
+            && Arrays.equals(payload, 0, EXIF_PREFIX.length, EXIF_PREFIX, 0, EXIF_PREFIX.length);
+    return tiff(
+        prefixed ? Arrays.copyOfRange(payload, EXIF_PREFIX.length, payload.length) : payload);
   }
 
   /** Reads {@code length} bytes, or skips them and returns {@code null} when above {@code max}. */
@@ -145,7 +151,8 @@ record HeaderMetadata(byte[] exif, byte[] iccProfile) {
       return null;
     }
     boolean intel = payload[0] == 'I' && payload[1] == 'I' && payload[2] == 42 && payload[3] == 0;
-    boolean motorola = payload[0] == 'M' && payload[1] == 'M' && payload[2] == 0 && payload[3] == 42;
+    boolean motorola =
+        payload[0] == 'M' && payload[1] == 'M' && payload[2] == 0 && payload[3] == 42;
     return intel || motorola ? payload : null;
   }
 

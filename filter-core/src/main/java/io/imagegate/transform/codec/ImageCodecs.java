@@ -7,25 +7,25 @@ import java.util.Objects;
 /**
  * Safe decoding and encoding of source images (DESIGN.md §2, §5).
  *
- * <p>Formats are recognised by their magic bytes, never by the file name. JPEG, PNG, GIF, WebP
- * and BMP are rendered; SVG, AVIF, TIFF, ICO and unknown bytes are refused with 415
- * ({@code unsupported_media_type}). Every limit is checked on header values before any pixel is
- * allocated. Empty, truncated and corrupt sources, and sources above a limit, are refused with
- * 422 ({@code unprocessable_image}); no reader exception escapes as anything else.
+ * <p>Formats are recognised by their magic bytes, never by the file name. JPEG, PNG, GIF, WebP and
+ * BMP are rendered; SVG, AVIF, TIFF, ICO and unknown bytes are refused with 415 ({@code
+ * unsupported_media_type}). Every limit is checked on header values before any pixel is allocated.
+ * Empty, truncated and corrupt sources, and sources above a limit, are refused with 422 ({@code
+ * unprocessable_image}); no reader exception escapes as anything else.
  *
- * <p>Decisions: a GIF is measured and decoded by its first frame, not by its logical screen,
- * which is never allocated (a 1x1 frame on a 65535x65535 screen is a 1x1 image); likewise an
- * animated WebP by its first frame, not its canvas. Animated GIF and WebP give their first
- * frame. A truncated JPEG, which libjpeg would silently fill with grey, is refused. Colour:
- * CMYK/YCCK JPEGs without an embedded profile are converted by TwelveMonkeys' generic CMYK
- * profile where the platform provides one and by the naive formula otherwise (Linux).
+ * <p>Decisions: a GIF is measured and decoded by its first frame, not by its logical screen, which
+ * is never allocated (a 1x1 frame on a 65535x65535 screen is a 1x1 image); likewise an animated
+ * WebP by its first frame, not its canvas. Animated GIF and WebP give their first frame. A
+ * truncated JPEG, which libjpeg would silently fill with grey, is refused. Colour: CMYK/YCCK JPEGs
+ * without an embedded profile are converted by TwelveMonkeys' generic CMYK profile where the
+ * platform provides one and by the naive formula otherwise (Linux).
  *
- * <p>JPEG: 8-bit greyscale and YCbCr/RGB JPEGs are decoded by the JDK's libjpeg reader line by
- * line straight into the INT image (or its box-averaged reduction, see
- * {@link #decode(Path, DecodeLimits, int, int)}), so a full decode holds 4 bytes a pixel rather
- * than the reader's 3-byte image plus its INT copy, and a progressive JPEG, which that reader
- * repaints once per scan, is copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG
- * that path refuses, go through TwelveMonkeys.
+ * <p>JPEG: 8-bit greyscale and YCbCr/RGB JPEGs are decoded by the JDK's libjpeg reader line by line
+ * straight into the INT image (or its box-averaged reduction, see {@link #decode(Path,
+ * DecodeLimits, int, int)}), so a full decode holds 4 bytes a pixel rather than the reader's 3-byte
+ * image plus its INT copy, and a progressive JPEG, which that reader repaints once per scan, is
+ * copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG that path refuses, go through
+ * TwelveMonkeys.
  *
  * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
  * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
@@ -37,55 +37,60 @@ public final class ImageCodecs {
   /**
    * Reads a source's header: format, upright size and EXIF orientation. No pixel is decoded.
    *
-   * @throws io.imagegate.response.ImageGateException 415 for a format that is never rendered,
-   *     422 for an empty or corrupt header or a source above {@code limits}
+   * @throws io.imagegate.response.ImageGateException 415 for a format that is never rendered, 422
+   *     for an empty or corrupt header or a source above {@code limits}
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
   public static ImageInfo probe(Path file, DecodeLimits limits) {
-    return ImageDecoder.probe(Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
+    return ImageDecoder.probe(
+        Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
   }
 
   /**
-   * Decodes a source's first frame: upright (EXIF orientation 1-8 applied), in sRGB (CMYK,
-   * YCCK and embedded ICC profiles converted), as {@code TYPE_INT_ARGB} when the source has
-   * alpha and {@code TYPE_INT_RGB} otherwise. The header is checked as in {@link #probe} first.
+   * Decodes a source's first frame: upright (EXIF orientation 1-8 applied), in sRGB (CMYK, YCCK and
+   * embedded ICC profiles converted), as {@code TYPE_INT_ARGB} when the source has alpha and {@code
+   * TYPE_INT_RGB} otherwise. The header is checked as in {@link #probe} first.
    *
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #probe}, and 422
-   *     for pixel data that is truncated or corrupt
+   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #probe}, and 422 for
+   *     pixel data that is truncated or corrupt
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
   public static DecodedImage decode(Path file, DecodeLimits limits) {
-    return ImageDecoder.decode(Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
+    return ImageDecoder.decode(
+        Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
   }
 
   /**
    * Decodes a source for a known smaller output: shrink-on-load. When the source is a JPEG (8-bit
-   * greyscale or colour, not CMYK/YCCK) and a whole factor {@code k >= 2} leaves at least
-   * {@code minWidth x minHeight} upright pixels ({@link #reductionFactor}), the image is decoded
-   * straight into its {@code k x k} box average, {@code ceil(width / k) x ceil(height / k)}
-   * upright: the full-size pixels are never held in the heap, and fine detail averages out
-   * instead of aliasing. Otherwise, or when the reduced path cannot handle this JPEG, this is
-   * {@link #decode(Path, DecodeLimits)}. Orientation, colour conversion and the returned
-   * {@link DecodedImage#info()} (the source's full upright size) are as there; only the image
-   * may be smaller than {@code info}.
+   * greyscale or colour, not CMYK/YCCK) and a whole factor {@code k >= 2} leaves at least {@code
+   * minWidth x minHeight} upright pixels ({@link #reductionFactor}), the image is decoded straight
+   * into its {@code k x k} box average, {@code ceil(width / k) x ceil(height / k)} upright: the
+   * full-size pixels are never held in the heap, and fine detail averages out instead of aliasing.
+   * Otherwise, or when the reduced path cannot handle this JPEG, this is {@link #decode(Path,
+   * DecodeLimits)}. Orientation, colour conversion and the returned {@link DecodedImage#info()}
+   * (the source's full upright size) are as there; only the image may be smaller than {@code info}.
    *
    * @param minWidth the smallest acceptable upright width, at least 1
    * @param minHeight the smallest acceptable upright height, at least 1
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #decode(Path, DecodeLimits)}
+   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #decode(Path,
+   *     DecodeLimits)}
    * @throws IllegalArgumentException when a minimum is below 1
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
   public static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
-    return ImageDecoder.decode(Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"),
-        minWidth, minHeight);
+    return ImageDecoder.decode(
+        Objects.requireNonNull(file, "file"),
+        Objects.requireNonNull(limits, "limits"),
+        minWidth,
+        minHeight);
   }
 
   /**
    * The whole factor by which {@link #decode(Path, DecodeLimits, int, int)} reduces a JPEG of
-   * {@code width x height} upright pixels for the given minimum, 1 when it does not reduce:
-   * {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is
-   * {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
-   * geometry comes out the same on it.
+   * {@code width x height} upright pixels for the given minimum, 1 when it does not reduce: {@code
+   * min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is {@code ceil(width
+   * / k) x ceil(height / k)}; callers use this to check beforehand that their geometry comes out
+   * the same on it.
    *
    * @throws IllegalArgumentException when a minimum is below 1
    */
@@ -94,13 +99,14 @@ public final class ImageCodecs {
   }
 
   /**
-   * Encodes a rendered image. Metadata is written only when {@code options.exif()} is given,
-   * and only into JPEG.
+   * Encodes a rendered image. Metadata is written only when {@code options.exif()} is given, and
+   * only into JPEG.
    *
-   * @throws io.imagegate.response.ImageGateException 422 when the image is larger than the
-   *     format can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side)
+   * @throws io.imagegate.response.ImageGateException 422 when the image is larger than the format
+   *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side)
    */
   public static byte[] encode(BufferedImage image, EncodeOptions options) {
-    return ImageEncoder.encode(Objects.requireNonNull(image, "image"), Objects.requireNonNull(options, "options"));
+    return ImageEncoder.encode(
+        Objects.requireNonNull(image, "image"), Objects.requireNonNull(options, "options"));
   }
 }

@@ -11,12 +11,13 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 
 /**
- * Decodes the first frame of a source into an upright sRGB INT image: open and check the
- * header, read the pixels, convert the colours, apply the EXIF orientation.
+ * Decodes the first frame of a source into an upright sRGB INT image: open and check the header,
+ * read the pixels, convert the colours, apply the EXIF orientation.
  */
 final class ImageDecoder {
   /** Box sums of 8-bit samples stay within an int up to this factor (255 x 1024^2 < 2^31). */
   static final int MAX_FACTOR = 1024;
+
   private static final System.Logger LOG = System.getLogger(ImageDecoder.class.getName());
 
   private ImageDecoder() {}
@@ -67,8 +68,8 @@ final class ImageDecoder {
   }
 
   /**
-   * As {@link #decode(Path, DecodeLimits)}, but a JPEG that a whole factor of at least 2 leaves
-   * at least {@code minWidth x minHeight} (upright) is decoded reduced by that factor.
+   * As {@link #decode(Path, DecodeLimits)}, but a JPEG that a whole factor of at least 2 leaves at
+   * least {@code minWidth x minHeight} (upright) is decoded reduced by that factor.
    */
   static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
     reductionFactor(1, 1, minWidth, minHeight); // validates the minimum before any I/O
@@ -82,7 +83,8 @@ final class ImageDecoder {
   /** See {@link ImageCodecs#reductionFactor}. */
   static int reductionFactor(int width, int height, int minWidth, int minHeight) {
     if (minWidth < 1 || minHeight < 1) {
-      throw new IllegalArgumentException("minimum size must be positive but was " + minWidth + "x" + minHeight);
+      throw new IllegalArgumentException(
+          "minimum size must be positive but was " + minWidth + "x" + minHeight);
     }
     int factor = Math.min(width / minWidth, height / minHeight);
     return Math.max(1, Math.min(factor, MAX_FACTOR));

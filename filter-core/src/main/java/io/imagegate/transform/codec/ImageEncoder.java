@@ -18,8 +18,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class ImageEncoder {
   /** libjpeg's JPEG_MAX_DIMENSION. */
   static final int JPEG_MAX_SIDE = 65_500;
+
   /** The VP8 and VP8L bitstreams store 14 bits per side. */
   static final int WEBP_MAX_SIDE = 16_383;
+
   /** The GIF logical screen stores 16 bits per side. */
   static final int GIF_MAX_SIDE = 65_535;
 
@@ -37,8 +39,8 @@ final class ImageEncoder {
   }
 
   /**
-   * Writes {@code image} with the format's chosen writer into a byte array; ImageIO's file
-   * cache is never involved.
+   * Writes {@code image} with the format's chosen writer into a byte array; ImageIO's file cache is
+   * never involved.
    *
    * @param param the write parameters, or {@code null} for the writer's defaults
    */

@@ -7,8 +7,8 @@ import java.util.Objects;
  * What a source's header says, read without decoding pixels.
  *
  * <p>{@code width} and {@code height} are the upright size, after the EXIF orientation has been
- * applied: for orientations 5 to 8 they are the stored height and width. Resize and crop boxes
- * are computed on this size. For a GIF they are the first frame's size, not the logical screen.
+ * applied: for orientations 5 to 8 they are the stored height and width. Resize and crop boxes are
+ * computed on this size. For a GIF they are the first frame's size, not the logical screen.
  *
  * @param format the format recognised from the leading bytes
  * @param width the upright width in pixels

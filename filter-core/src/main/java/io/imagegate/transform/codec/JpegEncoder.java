@@ -11,9 +11,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 
 /**
- * JPEG output: alpha flattened onto the background, the requested quality, baseline or
- * progressive, 4:2:0 chroma (the JDK writer's default), a JFIF header and, only when asked for,
- * the source's EXIF in an APP1 segment.
+ * JPEG output: alpha flattened onto the background, the requested quality, baseline or progressive,
+ * 4:2:0 chroma (the JDK writer's default), a JFIF header and, only when asked for, the source's
+ * EXIF in an APP1 segment.
  */
 final class JpegEncoder {
   private static final byte[] EXIF_PREFIX = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
@@ -33,12 +33,15 @@ final class JpegEncoder {
     return exif == null ? jpeg : withExif(jpeg, exif);
   }
 
-  /** An opaque INT_RGB image: alpha composited onto the background (itself made opaque over white). */
+  /**
+   * An opaque INT_RGB image: alpha composited onto the background (itself made opaque over white).
+   */
   static BufferedImage flatten(BufferedImage image, int backgroundArgb) {
     if (!image.getColorModel().hasAlpha()) {
       return SrgbConverter.toPlainInt(image);
     }
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(Color.WHITE);
@@ -55,8 +58,8 @@ final class JpegEncoder {
 
   /**
    * Inserts an APP1 Exif segment after SOI and the writer's JFIF APP0. EXIF too large for one
-   * segment is left out: it cannot be stored in a JPEG without the multi-segment extensions
-   * that readers rarely support.
+   * segment is left out: it cannot be stored in a JPEG without the multi-segment extensions that
+   * readers rarely support.
    */
   static byte[] withExif(byte[] jpeg, byte[] exif) {
     if (exif.length > HeaderMetadata.MAX_EXIF_BYTES) {

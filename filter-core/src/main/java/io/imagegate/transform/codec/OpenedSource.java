@@ -11,9 +11,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * A source file opened for decoding, with everything known from its header: the format from
- * its magic bytes, the stored size from the reader, EXIF and PNG ICC metadata. Opening checks
- * every limit, so no pixel is allocated for a source that will be refused.
+ * A source file opened for decoding, with everything known from its header: the format from its
+ * magic bytes, the stored size from the reader, EXIF and PNG ICC metadata. Opening checks every
+ * limit, so no pixel is allocated for a source that will be refused.
  */
 final class OpenedSource implements AutoCloseable {
   private final ImageInputStream stream;
@@ -21,7 +21,8 @@ final class OpenedSource implements AutoCloseable {
   private final HeaderMetadata metadata;
   private final ImageInfo info;
 
-  private OpenedSource(ImageInputStream stream, ImageReader reader, HeaderMetadata metadata, ImageInfo info) {
+  private OpenedSource(
+      ImageInputStream stream, ImageReader reader, HeaderMetadata metadata, ImageInfo info) {
     this.stream = stream;
     this.reader = reader;
     this.metadata = metadata;
@@ -31,7 +32,8 @@ final class OpenedSource implements AutoCloseable {
   /**
    * Opens {@code file} and reads its header.
    *
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as documented on {@link ImageCodecs}
+   * @throws io.imagegate.response.ImageGateException 415 or 422 as documented on {@link
+   *     ImageCodecs}
    * @throws UncheckedIOException when the file itself cannot be read (a server problem)
    */
   static OpenedSource open(Path file, DecodeLimits limits) {
@@ -77,7 +79,10 @@ final class OpenedSource implements AutoCloseable {
     return metadata.exif();
   }
 
-  /** An ICC profile the reader does not apply (PNG {@code iCCP}, WebP {@code ICCP}), or {@code null}. */
+  /**
+   * An ICC profile the reader does not apply (PNG {@code iCCP}, WebP {@code ICCP}), or {@code
+   * null}.
+   */
   byte[] iccProfile() {
     return metadata.iccProfile();
   }
@@ -97,7 +102,8 @@ final class OpenedSource implements AutoCloseable {
     close(stream, reader);
   }
 
-  private static ImageInfo info(ImageFormat format, int width, int height, HeaderMetadata metadata, DecodeLimits limits) {
+  private static ImageInfo info(
+      ImageFormat format, int width, int height, HeaderMetadata metadata, DecodeLimits limits) {
     if (width < 1 || height < 1) {
       throw CodecFailures.badHeader(null);
     }
@@ -114,7 +120,8 @@ final class OpenedSource implements AutoCloseable {
   private static ImageFormat sniff(ImageInputStream stream) throws IOException {
     byte[] head = new byte[ImageFormat.SNIFF_BYTES];
     int length = 0;
-    for (int n; length < head.length && (n = stream.read(head, length, head.length - length)) > 0; ) {
+    for (int n;
+        length < head.length && (n = stream.read(head, length, head.length - length)) > 0; ) {
       length += n;
     }
     ImageFormat format = ImageFormat.sniff(head, length).orElseThrow(CodecFailures::notAnImage);

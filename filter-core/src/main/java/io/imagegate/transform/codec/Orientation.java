@@ -4,13 +4,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
 /**
- * Applies an EXIF orientation to a {@code TYPE_INT_RGB}/{@code TYPE_INT_ARGB} image by moving
- * whole pixels, so nothing is resampled or interpolated.
+ * Applies an EXIF orientation to a {@code TYPE_INT_RGB}/{@code TYPE_INT_ARGB} image by moving whole
+ * pixels, so nothing is resampled or interpolated.
  *
- * <p>Tag values and what the viewer must do to the stored pixels: 1 nothing, 2 mirror
- * horizontally, 3 rotate 180°, 4 mirror vertically, 5 transpose (mirror along the main
- * diagonal), 6 rotate 90° clockwise, 7 transverse (mirror along the other diagonal), 8 rotate
- * 90° counter-clockwise.
+ * <p>Tag values and what the viewer must do to the stored pixels: 1 nothing, 2 mirror horizontally,
+ * 3 rotate 180°, 4 mirror vertically, 5 transpose (mirror along the main diagonal), 6 rotate 90°
+ * clockwise, 7 transverse (mirror along the other diagonal), 8 rotate 90° counter-clockwise.
  */
 final class Orientation {
   private Orientation() {}
@@ -46,7 +45,9 @@ final class Orientation {
     return out;
   }
 
-  /** The stored pixel shown at upright position (x, y); {@code w}, {@code h} are the stored size. */
+  /**
+   * The stored pixel shown at upright position (x, y); {@code w}, {@code h} are the stored size.
+   */
   private static int sourceIndex(int orientation, int x, int y, int w, int h) {
     return switch (orientation) {
       case 2 -> y * w + (w - 1 - x);

@@ -20,23 +20,27 @@ import javax.imageio.spi.ServiceRegistry;
  * profiles), webp-imageio (libwebp) for WebP, the JDK for the rest.
  *
  * <p>WebP is read with libwebp rather than TwelveMonkeys' pure-Java decoder: fuzzing showed that
- * decoder treating reads past the end as zero bits, so a corrupt 76-byte lossless file kept it
- * busy for minutes. libwebp rejects the same file at once.
+ * decoder treating reads past the end as zero bits, so a corrupt 76-byte lossless file kept it busy
+ * for minutes. libwebp rejects the same file at once.
  */
 final class Plugins {
-  private static final Map<ImageFormat, String> JDK_READERS = Map.of(
-      ImageFormat.PNG, "com.sun.imageio.plugins.png.PNGImageReaderSpi",
-      ImageFormat.GIF, "com.sun.imageio.plugins.gif.GIFImageReaderSpi",
-      ImageFormat.BMP, "com.sun.imageio.plugins.bmp.BMPImageReaderSpi");
-  private static final Map<ImageFormat, String> JDK_WRITERS = Map.of(
-      ImageFormat.JPEG, "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi",
-      ImageFormat.PNG, "com.sun.imageio.plugins.png.PNGImageWriterSpi",
-      ImageFormat.GIF, "com.sun.imageio.plugins.gif.GIFImageWriterSpi");
+  private static final Map<ImageFormat, String> JDK_READERS =
+      Map.of(
+          ImageFormat.PNG, "com.sun.imageio.plugins.png.PNGImageReaderSpi",
+          ImageFormat.GIF, "com.sun.imageio.plugins.gif.GIFImageReaderSpi",
+          ImageFormat.BMP, "com.sun.imageio.plugins.bmp.BMPImageReaderSpi");
+  private static final Map<ImageFormat, String> JDK_WRITERS =
+      Map.of(
+          ImageFormat.JPEG, "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi",
+          ImageFormat.PNG, "com.sun.imageio.plugins.png.PNGImageWriterSpi",
+          ImageFormat.GIF, "com.sun.imageio.plugins.gif.GIFImageWriterSpi");
   private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
 
   private static final ImageReaderSpi JPEG_READER = twelveMonkeysJpeg();
-  private static final ImageReaderSpi WEBP_READER = new com.luciad.imageio.webp.WebPImageReaderSpi();
-  private static final ImageWriterSpi WEBP_WRITER = new com.luciad.imageio.webp.WebPImageWriterSpi();
+  private static final ImageReaderSpi WEBP_READER =
+      new com.luciad.imageio.webp.WebPImageReaderSpi();
+  private static final ImageWriterSpi WEBP_WRITER =
+      new com.luciad.imageio.webp.WebPImageWriterSpi();
 
   static {
     // Plugins may open their own streams internally; with the cache on, ImageIO would back
@@ -52,7 +56,8 @@ final class Plugins {
       return switch (format) {
         case JPEG -> JPEG_READER.createReaderInstance();
         case WEBP -> WEBP_READER.createReaderInstance();
-        default -> jdk(ImageReaderSpi.class, requireName(JDK_READERS, format)).createReaderInstance();
+        default ->
+            jdk(ImageReaderSpi.class, requireName(JDK_READERS, format)).createReaderInstance();
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,12 +88,13 @@ final class Plugins {
   }
 
   /**
-   * TwelveMonkeys' JPEG reader finds its delegate (the JDK's libjpeg reader) when it is
-   * registered. A private registry gives it that delegate without touching ImageIO's global one,
-   * which in a servlet container may belong to another web application's class loader.
+   * TwelveMonkeys' JPEG reader finds its delegate (the JDK's libjpeg reader) when it is registered.
+   * A private registry gives it that delegate without touching ImageIO's global one, which in a
+   * servlet container may belong to another web application's class loader.
    */
   private static ImageReaderSpi twelveMonkeysJpeg() {
-    ServiceRegistry registry = new ServiceRegistry(List.<Class<?>>of(ImageReaderSpi.class).iterator());
+    ServiceRegistry registry =
+        new ServiceRegistry(List.<Class<?>>of(ImageReaderSpi.class).iterator());
     registry.registerServiceProvider(jdk(ImageReaderSpi.class, JDK_JPEG_READER));
     ImageReaderSpi spi = new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi();
     registry.registerServiceProvider(spi);

@@ -15,13 +15,13 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 
 /**
- * Brings a decoded image to sRGB in a plain {@code TYPE_INT_ARGB} (source has alpha) or
- * {@code TYPE_INT_RGB} image, the form every transformation step expects.
+ * Brings a decoded image to sRGB in a plain {@code TYPE_INT_ARGB} (source has alpha) or {@code
+ * TYPE_INT_RGB} image, the form every transformation step expects.
  *
  * <p>TwelveMonkeys already turns CMYK and YCCK JPEGs and JPEGs with embedded ICC profiles into
- * sRGB. What is left: other pixel layouts (indexed, 16-bit, grey, BGR bytes), any non-sRGB
- * colour space a reader reports, and the ICC profiles of PNG ({@code iCCP}) and WebP
- * ({@code ICCP}), which the JDK's PNG reader and libwebp ignore and which are applied here.
+ * sRGB. What is left: other pixel layouts (indexed, 16-bit, grey, BGR bytes), any non-sRGB colour
+ * space a reader reports, and the ICC profiles of PNG ({@code iCCP}) and WebP ({@code ICCP}), which
+ * the JDK's PNG reader and libwebp ignore and which are applied here.
  */
 final class SrgbConverter {
   private static final ColorSpace SRGB = ColorSpace.getInstance(ColorSpace.CS_sRGB);
@@ -40,7 +40,8 @@ final class SrgbConverter {
 
   /** A plain INT image holding the same sRGB colours; {@code image} itself when it is one. */
   static BufferedImage toPlainInt(BufferedImage image) {
-    int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+    int type =
+        image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     if (image.getType() == type && isPlain(image)) {
       return image;
     }
@@ -74,9 +75,12 @@ final class SrgbConverter {
   /** Reinterprets the plain image's numbers in {@code assigned} and converts them to sRGB. */
   private static BufferedImage convert(BufferedImage plain, ICC_ColorSpace assigned) {
     boolean alpha = plain.getType() == BufferedImage.TYPE_INT_ARGB;
-    ColorModel relabelled = alpha
-        ? new DirectColorModel(assigned, 32, 0xFF0000, 0xFF00, 0xFF, 0xFF000000, false, DataBuffer.TYPE_INT)
-        : new DirectColorModel(assigned, 24, 0xFF0000, 0xFF00, 0xFF, 0, false, DataBuffer.TYPE_INT);
+    ColorModel relabelled =
+        alpha
+            ? new DirectColorModel(
+                assigned, 32, 0xFF0000, 0xFF00, 0xFF, 0xFF000000, false, DataBuffer.TYPE_INT)
+            : new DirectColorModel(
+                assigned, 24, 0xFF0000, 0xFF00, 0xFF, 0, false, DataBuffer.TYPE_INT);
     BufferedImage source = new BufferedImage(relabelled, plain.getRaster(), false, null);
     BufferedImage out = new BufferedImage(plain.getWidth(), plain.getHeight(), plain.getType());
     new ColorConvertOp(null).filter(source, out);

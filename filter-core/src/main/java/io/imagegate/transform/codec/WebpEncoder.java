@@ -7,8 +7,8 @@ import java.util.Locale;
 import javax.imageio.ImageWriteParam;
 
 /**
- * WebP output through webp-imageio's libwebp: lossy at the requested quality, or lossless
- * ({@code lo-true}); alpha is kept in both. No metadata chunks are written.
+ * WebP output through webp-imageio's libwebp: lossy at the requested quality, or lossless ({@code
+ * lo-true}); alpha is kept in both. No metadata chunks are written.
  */
 final class WebpEncoder {
   private WebpEncoder() {}

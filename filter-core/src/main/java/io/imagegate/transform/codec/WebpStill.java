@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns an animated WebP into a still WebP of its first frame, which libwebp's still-image
- * decoder then reads (it refuses animations). Still files pass through unchanged. The frame
- * keeps its own size; the animation canvas is never allocated, as with GIF.
+ * Turns an animated WebP into a still WebP of its first frame, which libwebp's still-image decoder
+ * then reads (it refuses animations). Still files pass through unchanged. The frame keeps its own
+ * size; the animation canvas is never allocated, as with GIF.
  */
 final class WebpStill {
   private static final int ANIMATION_FLAG = 0x02;
@@ -20,8 +20,8 @@ final class WebpStill {
   /**
    * The bytes to decode: {@code webp} itself unless its VP8X header announces an animation.
    *
-   * @return the first frame as a still WebP, or {@code webp} unchanged when it is not animated
-   *     or has no usable frame (libwebp then reports the problem)
+   * @return the first frame as a still WebP, or {@code webp} unchanged when it is not animated or
+   *     has no usable frame (libwebp then reports the problem)
    */
   static byte[] firstFrame(byte[] webp) {
     if (webp.length < 30 || !fourCc(webp, 12).equals("VP8X") || (webp[20] & ANIMATION_FLAG) == 0) {
@@ -62,7 +62,7 @@ final class WebpStill {
         case "VP8 " -> {
           return alpha == null ? riff(chunk) : riff(vp8x(width, height), alpha, chunk);
         }
-        default -> { } // unknown chunks inside a frame are skipped, as the format asks
+        default -> {} // unknown chunks inside a frame are skipped, as the format asks
       }
       at += chunk.length;
     }
@@ -78,7 +78,11 @@ final class WebpStill {
 
   private static byte[] vp8x(int width, int height) {
     ByteBuffer chunk = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
-    chunk.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).put((byte) ALPHA_FLAG).put(new byte[3]);
+    chunk
+        .put("VP8X".getBytes(StandardCharsets.US_ASCII))
+        .putInt(10)
+        .put((byte) ALPHA_FLAG)
+        .put(new byte[3]);
     put24(chunk, width - 1);
     put24(chunk, height - 1);
     return chunk.array();
@@ -90,7 +94,9 @@ final class WebpStill {
       body.writeBytes(chunk);
     }
     ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-    header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + body.size())
+    header
+        .put("RIFF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(4 + body.size())
         .put("WEBP".getBytes(StandardCharsets.US_ASCII));
     ByteArrayOutputStream out = new ByteArrayOutputStream(12 + body.size());
     out.writeBytes(header.array());

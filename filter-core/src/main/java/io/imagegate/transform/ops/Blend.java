@@ -26,8 +26,8 @@ final class Blend {
   }
 
   /**
-   * Linear mix {@code from * (1 - t) + to * t} of premultiplied colours: {@code t = 0} gives
-   * {@code from}, {@code t = 1} gives {@code to}, exactly.
+   * Linear mix {@code from * (1 - t) + to * t} of premultiplied colours: {@code t = 0} gives {@code
+   * from}, {@code t = 1} gives {@code to}, exactly.
    */
   static int mix(int from, int to, float t) {
     if (t <= 0f) {

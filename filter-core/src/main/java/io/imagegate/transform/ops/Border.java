@@ -7,18 +7,18 @@ import java.awt.image.BufferedImage;
  *
  * <p>ImageKit's documentation says only that the step "adds a border to the image" of the given
  * width in pixels; here the frame is added outside the picture, so nothing of it is covered and
- * each dimension grows by twice the width (as ImageMagick's {@code -border} and Cloudinary's
- * {@code bo_} do).
+ * each dimension grows by twice the width (as ImageMagick's {@code -border} and Cloudinary's {@code
+ * bo_} do).
  */
 public final class Border {
   private Border() {}
 
   /**
-   * Returns {@code src} framed by {@code width} pixels of {@code argb} on every side, so
-   * {@code (w + 2 * width) x (h + 2 * width)}. The input is not modified.
+   * Returns {@code src} framed by {@code width} pixels of {@code argb} on every side, so {@code (w
+   * + 2 * width) x (h + 2 * width)}. The input is not modified.
    *
-   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the colour is not opaque, else
-   *     {@code TYPE_INT_RGB}
+   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the colour is not opaque, else {@code
+   *     TYPE_INT_RGB}
    * @throws IllegalArgumentException if {@code width} is negative
    */
   public static BufferedImage border(BufferedImage src, int width, int argb) {

@@ -7,10 +7,10 @@ import java.awt.image.BufferedImage;
  * premultiplied mean of its {@code kx x ky} block (blocks at the right and bottom edges may be
  * partial and average what they cover).
  *
- * <p>Area averaging is a low-pass filter and cheap (one addition per source sample), so a
- * large shrink first goes through here and leaves the remaining factor of at least
- * {@link Resample#PRE_REDUCE_MARGIN} to the sharper Lanczos filter, which then also removes what
- * the box lets through near the new Nyquist frequency.
+ * <p>Area averaging is a low-pass filter and cheap (one addition per source sample), so a large
+ * shrink first goes through here and leaves the remaining factor of at least {@link
+ * Resample#PRE_REDUCE_MARGIN} to the sharper Lanczos filter, which then also removes what the box
+ * lets through near the new Nyquist frequency.
  */
 final class BoxRows implements PremultipliedRows {
   private final RowReader reader;

@@ -9,11 +9,11 @@ public final class Composite {
   /**
    * Returns a copy of {@code base} with {@code overlay} drawn over it (Porter-Duff source-over,
    * honouring the overlay's alpha) with the overlay's top-left corner at {@code (x, y)}.
-   * Coordinates may be negative; what falls outside the base is cut off, and base pixels
-   * outside the overlay are copied unchanged. Neither input is modified.
+   * Coordinates may be negative; what falls outside the base is cut off, and base pixels outside
+   * the overlay are copied unchanged. Neither input is modified.
    *
-   * @return {@code TYPE_INT_ARGB} if {@code base} has an alpha channel, else {@code
-   *     TYPE_INT_RGB} (drawing over an opaque base leaves it opaque)
+   * @return {@code TYPE_INT_ARGB} if {@code base} has an alpha channel, else {@code TYPE_INT_RGB}
+   *     (drawing over an opaque base leaves it opaque)
    */
   public static BufferedImage overlay(BufferedImage base, BufferedImage overlay, int x, int y) {
     int w = base.getWidth();

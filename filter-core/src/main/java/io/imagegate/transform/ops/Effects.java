@@ -3,9 +3,9 @@ package io.imagegate.transform.ops;
 import java.awt.image.BufferedImage;
 
 /**
- * ImageKit's pixel effects: {@code bl-N}, {@code e-grayscale}, {@code e-sharpen[-N]} and
- * {@code e-contrast}. Each returns a new image and leaves its input untouched; each returns
- * {@code TYPE_INT_ARGB} when the input has an alpha channel, else {@code TYPE_INT_RGB}.
+ * ImageKit's pixel effects: {@code bl-N}, {@code e-grayscale}, {@code e-sharpen[-N]} and {@code
+ * e-contrast}. Each returns a new image and leaves its input untouched; each returns {@code
+ * TYPE_INT_ARGB} when the input has an alpha channel, else {@code TYPE_INT_RGB}.
  */
 public final class Effects {
   /** The sharpening level of a bare {@code e-sharpen}. */
@@ -20,8 +20,8 @@ public final class Effects {
 
   /**
    * Gaussian blur, ImageKit's {@code bl-<radius>}. The radius maps to the Gaussian's standard
-   * deviation as {@code sigma = 1 + radius / 2}, the relation sharp and libvips document for a
-   * blur "radius". Colour is blurred premultiplied, so transparent areas do not bleed black.
+   * deviation as {@code sigma = 1 + radius / 2}, the relation sharp and libvips document for a blur
+   * "radius". Colour is blurred premultiplied, so transparent areas do not bleed black.
    *
    * @param radius 1 to {@value #MAX_BLUR_RADIUS}
    * @throws IllegalArgumentException if the radius is out of range
@@ -36,16 +36,15 @@ public final class Effects {
     int[] blurred = Gaussian.blur(premul, w, h, 1 + radius / 2.0);
     for (int i = 0; i < blurred.length; i++) {
       int p = blurred[i];
-      blurred[i] =
-          Pixels.unpremultiply((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF, p >>> 24);
+      blurred[i] = Pixels.unpremultiply((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF, p >>> 24);
     }
     return Pixels.image(blurred, w, h, Pixels.hasAlpha(src));
   }
 
   /**
-   * Grey version, ImageKit's {@code e-grayscale}: each pixel becomes its Rec.601 luma
-   * ({@code 0.299 R + 0.587 G + 0.114 B} on the encoded values, as JPEG defines luma) in all
-   * three channels; alpha is kept.
+   * Grey version, ImageKit's {@code e-grayscale}: each pixel becomes its Rec.601 luma ({@code 0.299
+   * R + 0.587 G + 0.114 B} on the encoded values, as JPEG defines luma) in all three channels;
+   * alpha is kept.
    */
   public static BufferedImage grayscale(BufferedImage src) {
     int[] argb = Pixels.argb(src);
@@ -58,10 +57,10 @@ public final class Effects {
   }
 
   /**
-   * Unsharp mask, ImageKit's {@code e-sharpen} and {@code e-sharpen-<level>}: each pixel moves
-   * away from its Gaussian-blurred neighbourhood ({@code sigma = 1 px}) by {@code level / 10}
-   * times the difference, so level 10 (the default) adds the full detail once more. ImageKit
-   * documents only that the number controls the strength; this scale is ours. Alpha is kept.
+   * Unsharp mask, ImageKit's {@code e-sharpen} and {@code e-sharpen-<level>}: each pixel moves away
+   * from its Gaussian-blurred neighbourhood ({@code sigma = 1 px}) by {@code level / 10} times the
+   * difference, so level 10 (the default) adds the full detail once more. ImageKit documents only
+   * that the number controls the strength; this scale is ours. Alpha is kept.
    *
    * @param level 0 (no change) or more
    * @throws IllegalArgumentException if the level is negative
@@ -91,10 +90,10 @@ public final class Effects {
   }
 
   /**
-   * Automatic contrast stretch, ImageKit's {@code e-contrast}: one linear map, the same for R,
-   * G and B so hues do not shift, takes the darkest channel value to 0 and the brightest to 255.
-   * The darkest and brightest 0.5% of values are ignored so that a few stray pixels do not pin
-   * the range; fully transparent pixels are ignored too. A flat image is returned unchanged.
+   * Automatic contrast stretch, ImageKit's {@code e-contrast}: one linear map, the same for R, G
+   * and B so hues do not shift, takes the darkest channel value to 0 and the brightest to 255. The
+   * darkest and brightest 0.5% of values are ignored so that a few stray pixels do not pin the
+   * range; fully transparent pixels are ignored too. A flat image is returned unchanged.
    */
   public static BufferedImage contrast(BufferedImage src) {
     return ContrastStretch.apply(src);

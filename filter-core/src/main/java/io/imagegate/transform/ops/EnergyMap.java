@@ -6,10 +6,10 @@ import java.awt.image.BufferedImage;
  * How much visual detail each part of an image holds, on a coarse grid of square cells (about
  * {@link #CELLS} on the long side), for {@link Focus}.
  *
- * <p>A cell's energy is the standard deviation of luma inside it (fine texture, even texture
- * far finer than a cell, which downscaling first would average away) plus the Sobel gradient
- * of the cell means (edges and outlines at the cell scale). Luma is weighted by alpha, so an
- * opaque object on a transparent background has edges. One pass over the pixels.
+ * <p>A cell's energy is the standard deviation of luma inside it (fine texture, even texture far
+ * finer than a cell, which downscaling first would average away) plus the Sobel gradient of the
+ * cell means (edges and outlines at the cell scale). Luma is weighted by alpha, so an opaque object
+ * on a transparent background has edges. One pass over the pixels.
  */
 final class EnergyMap {
   static final int CELLS = 200;
@@ -61,13 +61,19 @@ final class EnergyMap {
     for (int y = 0; y < gh; y++) {
       for (int x = 0; x < gw; x++) {
         double gx =
-            at(mean, gw, gh, x + 1, y - 1) + 2 * at(mean, gw, gh, x + 1, y)
-                + at(mean, gw, gh, x + 1, y + 1) - at(mean, gw, gh, x - 1, y - 1)
-                - 2 * at(mean, gw, gh, x - 1, y) - at(mean, gw, gh, x - 1, y + 1);
+            at(mean, gw, gh, x + 1, y - 1)
+                + 2 * at(mean, gw, gh, x + 1, y)
+                + at(mean, gw, gh, x + 1, y + 1)
+                - at(mean, gw, gh, x - 1, y - 1)
+                - 2 * at(mean, gw, gh, x - 1, y)
+                - at(mean, gw, gh, x - 1, y + 1);
         double gy =
-            at(mean, gw, gh, x - 1, y + 1) + 2 * at(mean, gw, gh, x, y + 1)
-                + at(mean, gw, gh, x + 1, y + 1) - at(mean, gw, gh, x - 1, y - 1)
-                - 2 * at(mean, gw, gh, x, y - 1) - at(mean, gw, gh, x + 1, y - 1);
+            at(mean, gw, gh, x - 1, y + 1)
+                + 2 * at(mean, gw, gh, x, y + 1)
+                + at(mean, gw, gh, x + 1, y + 1)
+                - at(mean, gw, gh, x - 1, y - 1)
+                - 2 * at(mean, gw, gh, x, y - 1)
+                - at(mean, gw, gh, x + 1, y - 1);
         // A step of height D between two cells gives |g| = 4D; / 8 shares it between both.
         energy[y * gw + x] += Math.hypot(gx, gy) / 8;
       }

@@ -4,23 +4,23 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * Content-aware cropping, ImageKit's {@code fo-auto}: where to cut a crop of a given aspect
- * ratio so that it keeps the subject.
+ * Content-aware cropping, ImageKit's {@code fo-auto}: where to cut a crop of a given aspect ratio
+ * so that it keeps the subject.
  *
- * <p>Method. The crop is the largest rectangle of the requested aspect ratio, so it spans the
- * image fully in one direction and only its position along the other has to be chosen. An
- * {@link EnergyMap} (texture plus edges per cell) is summed into a profile along that
- * direction; its median is taken as the background's level and only energy above it counts
- * as subject, weighted down towards the image's edges (by up to half at the very edge, a mild
- * prior: photographers tend to centre what matters, and an even score should fall back to the
- * centre crop that ImageKit uses by default). The crop goes where it holds the most subject
- * energy; among positions within 2% of that best, the one that centres the subject (the
- * energy centroid inside the best window) wins, so a small subject is framed in the middle
- * rather than pushed against an edge. An image with no subject energy is cropped in the centre.
+ * <p>Method. The crop is the largest rectangle of the requested aspect ratio, so it spans the image
+ * fully in one direction and only its position along the other has to be chosen. An {@link
+ * EnergyMap} (texture plus edges per cell) is summed into a profile along that direction; its
+ * median is taken as the background's level and only energy above it counts as subject, weighted
+ * down towards the image's edges (by up to half at the very edge, a mild prior: photographers tend
+ * to centre what matters, and an even score should fall back to the centre crop that ImageKit uses
+ * by default). The crop goes where it holds the most subject energy; among positions within 2% of
+ * that best, the one that centres the subject (the energy centroid inside the best window) wins, so
+ * a small subject is framed in the middle rather than pushed against an edge. An image with no
+ * subject energy is cropped in the centre.
  *
- * <p>Limits. This finds detail, not meaning: a smooth subject on a smooth background is found
- * by its outline only, and a busy background (a patterned tablecloth) can outweigh a smooth
- * subject (a bread roll) on it. No face, skin or saturation cues.
+ * <p>Limits. This finds detail, not meaning: a smooth subject on a smooth background is found by
+ * its outline only, and a busy background (a patterned tablecloth) can outweigh a smooth subject (a
+ * bread roll) on it. No face, skin or saturation cues.
  */
 public final class Focus {
   private static final double NEAR_BEST = 0.02;
@@ -31,8 +31,8 @@ public final class Focus {
   private Focus() {}
 
   /**
-   * Chooses the crop of {@code src} with the aspect ratio {@code targetWidth : targetHeight},
-   * as large as fits, that best keeps the image's subject. The input is not modified.
+   * Chooses the crop of {@code src} with the aspect ratio {@code targetWidth : targetHeight}, as
+   * large as fits, that best keeps the image's subject. The input is not modified.
    *
    * @return the rectangle to cut out, in {@code src}'s pixels (the caller resizes it)
    * @throws IllegalArgumentException if a target dimension is below 1

@@ -5,9 +5,9 @@ package io.imagegate.transform.ops;
  *
  * <p>Small sigmas use the exact sampled kernel. From {@link #BOX_SIGMA} up, three successive box
  * filters whose odd widths give the nearest variance stand in for it: the shape is close to a
- * Gaussian, its spread within 6% of sigma (box widths are whole pixels; the error shrinks as
- * sigma grows), and each pass costs two additions per sample whatever the radius, so
- * {@code bl-100} on a large photo stays fast.
+ * Gaussian, its spread within 6% of sigma (box widths are whole pixels; the error shrinks as sigma
+ * grows), and each pass costs two additions per sample whatever the radius, so {@code bl-100} on a
+ * large photo stays fast.
  */
 final class Gaussian {
   static final double BOX_SIGMA = 3.0;
@@ -67,8 +67,8 @@ final class Gaussian {
   }
 
   /**
-   * Odd widths of three boxes whose combined variance matches {@code sigma^2}: two widths
-   * {@code wl} and {@code wl + 2} mixed so that {@code sum (w_i^2 - 1) / 12 = sigma^2}.
+   * Odd widths of three boxes whose combined variance matches {@code sigma^2}: two widths {@code
+   * wl} and {@code wl + 2} mixed so that {@code sum (w_i^2 - 1) / 12 = sigma^2}.
    */
   static int[] boxSizes(double sigma) {
     double ideal = Math.sqrt(12 * sigma * sigma / 3 + 1);

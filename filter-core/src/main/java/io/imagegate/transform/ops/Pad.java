@@ -8,15 +8,15 @@ public final class Pad {
 
   /**
    * Returns a {@code canvasWidth x canvasHeight} image filled with {@code backgroundArgb}, with
-   * {@code src} copied onto it with its top-left corner at {@code (offsetX, offsetY)}. Offsets
-   * may be negative or push the image past the canvas; what falls outside is cut off. Source
-   * pixels replace the background rather than being blended onto it, so a transparent PNG
-   * keeps its transparency; use {@link Composite#overlay} to flatten. The input is not modified.
+   * {@code src} copied onto it with its top-left corner at {@code (offsetX, offsetY)}. Offsets may
+   * be negative or push the image past the canvas; what falls outside is cut off. Source pixels
+   * replace the background rather than being blended onto it, so a transparent PNG keeps its
+   * transparency; use {@link Composite#overlay} to flatten. The input is not modified.
    *
    * @param backgroundArgb non-premultiplied ARGB, e.g. {@code 0xFFFFFFFF} white, {@code 0}
    *     transparent
-   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the background is not opaque,
-   *     else {@code TYPE_INT_RGB}
+   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the background is not opaque, else
+   *     {@code TYPE_INT_RGB}
    * @throws IllegalArgumentException if a canvas dimension is below 1
    */
   public static BufferedImage pad(

@@ -8,8 +8,8 @@ import java.awt.image.WritableRaster;
 
 /**
  * Moves pixels between {@link BufferedImage}s of any type and plain {@code int[]} arrays of
- * non-premultiplied ARGB, which is what every operation here computes on. Reading always
- * copies, so an operation can never write into the image it was given.
+ * non-premultiplied ARGB, which is what every operation here computes on. Reading always copies, so
+ * an operation can never write into the image it was given.
  */
 final class Pixels {
   private static final int[] ARGB_MASKS = {0xFF0000, 0xFF00, 0xFF, 0xFF000000};
@@ -46,8 +46,8 @@ final class Pixels {
   }
 
   /**
-   * Wraps an ARGB array (not copied) as a {@code TYPE_INT_ARGB} image, or {@code TYPE_INT_RGB}
-   * when {@code alpha} is false (the alpha byte is then ignored).
+   * Wraps an ARGB array (not copied) as a {@code TYPE_INT_ARGB} image, or {@code TYPE_INT_RGB} when
+   * {@code alpha} is false (the alpha byte is then ignored).
    */
   static BufferedImage image(int[] argb, int w, int h, boolean alpha) {
     if (argb.length != w * h) {
@@ -93,9 +93,9 @@ final class Pixels {
   }
 
   /**
-   * Packs premultiplied float channels (0..255 scale) into a non-premultiplied ARGB pixel.
-   * Colour is clamped to the alpha first, which is what keeps filter overshoot (ringing) from
-   * turning into bright fringes on transparent edges.
+   * Packs premultiplied float channels (0..255 scale) into a non-premultiplied ARGB pixel. Colour
+   * is clamped to the alpha first, which is what keeps filter overshoot (ringing) from turning into
+   * bright fringes on transparent edges.
    */
   static int unpremultiply(float r, float g, float b, float a) {
     int ai = clamp255(a);

@@ -5,11 +5,10 @@ import java.awt.image.BufferedImage;
 /**
  * Rounded corners, ImageKit's {@code r-<radius>} and {@code r-max}.
  *
- * <p>Pixels outside the rounded shape take the background colour; pass a transparent one
- * ({@code 0}) for corners that show whatever is behind the image, or the page colour when the
- * output format has no alpha (JPEG). The edge is antialiased: each pixel's share of the shape,
- * estimated from its centre's distance to the curve, mixes image and background in
- * premultiplied space.
+ * <p>Pixels outside the rounded shape take the background colour; pass a transparent one ({@code
+ * 0}) for corners that show whatever is behind the image, or the page colour when the output format
+ * has no alpha (JPEG). The edge is antialiased: each pixel's share of the shape, estimated from its
+ * centre's distance to the curve, mixes image and background in premultiplied space.
  */
 public final class Radius {
   /** Radius meaning {@code r-max}: the largest rounding, an ellipse touching all four sides. */
@@ -18,14 +17,14 @@ public final class Radius {
   private Radius() {}
 
   /**
-   * Returns {@code src} with its corners rounded. A radius over half the shorter side is
-   * reduced to it (a pill shape); {@link #MAX} gives the inscribed ellipse (a circle for a
-   * square image). The input is not modified.
+   * Returns {@code src} with its corners rounded. A radius over half the shorter side is reduced to
+   * it (a pill shape); {@link #MAX} gives the inscribed ellipse (a circle for a square image). The
+   * input is not modified.
    *
    * @param radius corner radius in pixels, 0 (a copy) or more, or {@link #MAX}
    * @param backgroundArgb colour outside the shape, non-premultiplied ARGB
-   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the background is not opaque,
-   *     else {@code TYPE_INT_RGB}
+   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha or the background is not opaque, else
+   *     {@code TYPE_INT_RGB}
    * @throws IllegalArgumentException if the radius is negative
    */
   public static BufferedImage round(BufferedImage src, int radius, int backgroundArgb) {
@@ -62,9 +61,9 @@ public final class Radius {
   }
 
   /**
-   * Approximate signed distance to an ellipse with semi-axes {@code a, b}: the implicit
-   * function divided by its gradient's length, exact on the curve to first order, which is
-   * all a one-pixel antialiasing ramp needs.
+   * Approximate signed distance to an ellipse with semi-axes {@code a, b}: the implicit function
+   * divided by its gradient's length, exact on the curve to first order, which is all a one-pixel
+   * antialiasing ramp needs.
    */
   private static double ellipseDistance(double dx, double dy, double a, double b) {
     double f = dx * dx / (a * a) + dy * dy / (b * b) - 1;

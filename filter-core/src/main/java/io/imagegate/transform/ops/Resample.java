@@ -3,33 +3,32 @@ package io.imagegate.transform.ops;
 import java.awt.image.BufferedImage;
 
 /**
- * Resizes an image to an exact size with a separable Lanczos-3 filter on premultiplied RGBA,
- * after an optional whole-factor area-average pre-reduction for large shrinks.
+ * Resizes an image to an exact size with a separable Lanczos-3 filter on premultiplied RGBA, after
+ * an optional whole-factor area-average pre-reduction for large shrinks.
  *
- * <p>Why this filter. Measured on a 2400x1600 test card (zone plate, 1-px stripes, fine
- * diagonals, noise) shrunk to 300x200 and compared with a slow, exact double-precision
- * Lanczos-3 ({@code ResampleTest}): this class 48.2 dB PSNR / SSIM 0.996; imgscalr SPEED
- * 8.8 dB / 0.24 and BALANCED 15.1 dB / 0.35 (one Java2D pass: visible moiré); imgscalr QUALITY
- * 25.4 dB / 0.62 and ULTRA_QUALITY 34.5 dB / 0.94 (progressive bilinear halving: no moiré but
- * softer, and still faint stripe artefacts). Lanczos-3 is also the default of libvips, Pillow
- * and ImageMagick: its stretched kernel removes what the output cannot represent while
- * keeping detail just below that limit. Speed on this 2-core machine, 16 MP {@code
- * TYPE_3BYTE_BGR} source ({@code ResampleBenchmark}, JMH, one thread): to 300x300 about
- * 170 ms (imgscalr QUALITY 370 ms, ULTRA_QUALITY 3 s); to half size (no pre-reduction) about
- * 630 ms.
+ * <p>Why this filter. Measured on a 2400x1600 test card (zone plate, 1-px stripes, fine diagonals,
+ * noise) shrunk to 300x200 and compared with a slow, exact double-precision Lanczos-3 ({@code
+ * ResampleTest}): this class 48.2 dB PSNR / SSIM 0.996; imgscalr SPEED 8.8 dB / 0.24 and BALANCED
+ * 15.1 dB / 0.35 (one Java2D pass: visible moiré); imgscalr QUALITY 25.4 dB / 0.62 and
+ * ULTRA_QUALITY 34.5 dB / 0.94 (progressive bilinear halving: no moiré but softer, and still faint
+ * stripe artefacts). Lanczos-3 is also the default of libvips, Pillow and ImageMagick: its
+ * stretched kernel removes what the output cannot represent while keeping detail just below that
+ * limit. Speed on this 2-core machine, 16 MP {@code TYPE_3BYTE_BGR} source ({@code
+ * ResampleBenchmark}, JMH, one thread): to 300x300 about 170 ms (imgscalr QUALITY 370 ms,
+ * ULTRA_QUALITY 3 s); to half size (no pre-reduction) about 630 ms.
  *
  * <p>How. Rows stream from the source once, top to bottom: each needed row is resampled
- * horizontally into a small ring of rows, and each output row is a weighted sum of the ring.
- * Memory is a few rows, not the 64 MB a 16-megapixel {@code int[]} would take. When shrinking
- * by {@code 2 x PRE_REDUCE_MARGIN} or more on an axis, the source is first area-averaged by the
- * whole factor that leaves at least {@code PRE_REDUCE_MARGIN} for Lanczos: a 16 MP to 300x300
- * thumbnail then takes about 160 ms instead of 240 ms, and differs from the exact Lanczos-3 by
- * 48 dB PSNR instead of 59 dB, both far below what the eye sees.
+ * horizontally into a small ring of rows, and each output row is a weighted sum of the ring. Memory
+ * is a few rows, not the 64 MB a 16-megapixel {@code int[]} would take. When shrinking by {@code 2
+ * x PRE_REDUCE_MARGIN} or more on an axis, the source is first area-averaged by the whole factor
+ * that leaves at least {@code PRE_REDUCE_MARGIN} for Lanczos: a 16 MP to 300x300 thumbnail then
+ * takes about 160 ms instead of 240 ms, and differs from the exact Lanczos-3 by 48 dB PSNR instead
+ * of 59 dB, both far below what the eye sees.
  *
- * <p>Alpha. Filtering premultiplied colour is what keeps transparent pixels' (invisible,
- * usually black) colour from bleeding into edges as a dark fringe. Overshoot (ringing) is
- * clamped to 0..alpha before un-premultiplying. Resampling happens on gamma-encoded sRGB values,
- * as in most image servers.
+ * <p>Alpha. Filtering premultiplied colour is what keeps transparent pixels' (invisible, usually
+ * black) colour from bleeding into edges as a dark fringe. Overshoot (ringing) is clamped to
+ * 0..alpha before un-premultiplying. Resampling happens on gamma-encoded sRGB values, as in most
+ * image servers.
  */
 public final class Resample {
   /** The shrink factor left to Lanczos after area pre-reduction: at least this much. */
@@ -38,8 +37,8 @@ public final class Resample {
   private Resample() {}
 
   /**
-   * Returns a new image of exactly {@code width x height} pixels (aspect ratio not preserved;
-   * that is the caller's geometry). The input is not modified.
+   * Returns a new image of exactly {@code width x height} pixels (aspect ratio not preserved; that
+   * is the caller's geometry). The input is not modified.
    *
    * @return {@code TYPE_INT_ARGB} if {@code src} has an alpha channel, else {@code TYPE_INT_RGB}
    * @throws IllegalArgumentException if a dimension is below 1

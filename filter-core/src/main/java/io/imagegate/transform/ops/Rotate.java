@@ -5,11 +5,11 @@ import java.awt.image.BufferedImage;
 /**
  * Clockwise rotation, ImageKit's {@code rt-<degrees>} ({@code rt-N40} being -40 here).
  *
- * <p>Multiples of 90 degrees move pixels exactly and lose nothing. Any other angle enlarges
- * the canvas to the rotated image's bounding box, fills the corners with the background and
- * samples the source bilinearly in premultiplied space, treating everything outside the source
- * as background: so the slanted edges come out antialiased against the background rather than
- * jagged, and never darkened by a transparent pixel's colour.
+ * <p>Multiples of 90 degrees move pixels exactly and lose nothing. Any other angle enlarges the
+ * canvas to the rotated image's bounding box, fills the corners with the background and samples the
+ * source bilinearly in premultiplied space, treating everything outside the source as background:
+ * so the slanted edges come out antialiased against the background rather than jagged, and never
+ * darkened by a transparent pixel's colour.
  */
 public final class Rotate {
   private static final double EPSILON = 1e-9;
@@ -22,8 +22,8 @@ public final class Rotate {
    *
    * @param backgroundArgb fill for the corners a free angle uncovers, non-premultiplied ARGB;
    *     unused for multiples of 90
-   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha, or the angle is free and the
-   *     background is not opaque; else {@code TYPE_INT_RGB}
+   * @return {@code TYPE_INT_ARGB} if {@code src} has alpha, or the angle is free and the background
+   *     is not opaque; else {@code TYPE_INT_RGB}
    */
   public static BufferedImage rotate(BufferedImage src, double degrees, int backgroundArgb) {
     if (!Double.isFinite(degrees)) {

@@ -10,12 +10,12 @@ import java.awt.image.Raster;
 /**
  * Reads one row at a time of any {@link BufferedImage} as non-premultiplied ARGB.
  *
- * <p>{@link BufferedImage#getRGB(int, int, int, int, int[], int, int)} converts every pixel
- * through its colour model and costs a few hundred milliseconds on a 16-megapixel photo, so the
- * layouts that decoders actually produce (packed ints, interleaved 8-bit RGB/RGBA, 8-bit grey)
- * are copied straight from the raster; anything else falls back to {@code getRGB}. 8-bit grey
- * is copied as is: Java labels it linear, but decoded JPEG and PNG greys are gamma-encoded like
- * sRGB, and browsers show them that way.
+ * <p>{@link BufferedImage#getRGB(int, int, int, int, int[], int, int)} converts every pixel through
+ * its colour model and costs a few hundred milliseconds on a 16-megapixel photo, so the layouts
+ * that decoders actually produce (packed ints, interleaved 8-bit RGB/RGBA, 8-bit grey) are copied
+ * straight from the raster; anything else falls back to {@code getRGB}. 8-bit grey is copied as is:
+ * Java labels it linear, but decoded JPEG and PNG greys are gamma-encoded like sRGB, and browsers
+ * show them that way.
  */
 final class RowReader {
   private enum Layout {

@@ -1,13 +1,13 @@
 package io.imagegate.transform.ops;
 
 /**
- * The Lanczos-3 weights along one axis: for every output position, the first input index it
- * reads, how many inputs it reads and their weights (normalised to sum to one).
+ * The Lanczos-3 weights along one axis: for every output position, the first input index it reads,
+ * how many inputs it reads and their weights (normalised to sum to one).
  *
- * <p>When shrinking, the kernel is stretched by the shrink factor so that it averages every
- * input pixel under the output pixel's footprint; that stretch is what removes frequencies the
- * output cannot represent (the source of moiré). Taps that would fall outside the image are
- * dropped and the rest renormalised, so edges are neither darkened nor mirrored.
+ * <p>When shrinking, the kernel is stretched by the shrink factor so that it averages every input
+ * pixel under the output pixel's footprint; that stretch is what removes frequencies the output
+ * cannot represent (the source of moiré). Taps that would fall outside the image are dropped and
+ * the rest renormalised, so edges are neither darkened nor mirrored.
  */
 final class Taps {
   private static final double LOBES = 3.0;
@@ -27,8 +27,8 @@ final class Taps {
   /**
    * @param inputs number of input samples on this axis
    * @param outputs number of output samples
-   * @param inputsPerOutput the spacing of output samples measured in input samples (equal to
-   *     {@code inputs / outputs} unless the input was already pre-reduced)
+   * @param inputsPerOutput the spacing of output samples measured in input samples (equal to {@code
+   *     inputs / outputs} unless the input was already pre-reduced)
    */
   static Taps lanczos3(int inputs, int outputs, double inputsPerOutput) {
     double filterScale = Math.max(1.0, inputsPerOutput);

@@ -3,10 +3,10 @@ package io.imagegate.transform.ops;
 import java.awt.image.BufferedImage;
 
 /**
- * Removes a uniform border, ImageKit's {@code t-true} and {@code t-<threshold>}: the
- * background is the colour of the top-left pixel, and the result is the smallest rectangle
- * holding every pixel that differs from it by more than the threshold in some channel
- * (alpha included; two fully transparent pixels always match, whatever their hidden colour).
+ * Removes a uniform border, ImageKit's {@code t-true} and {@code t-<threshold>}: the background is
+ * the colour of the top-left pixel, and the result is the smallest rectangle holding every pixel
+ * that differs from it by more than the threshold in some channel (alpha included; two fully
+ * transparent pixels always match, whatever their hidden colour).
  */
 public final class Trim {
   /** The threshold of a bare {@code t-true}. */
@@ -15,9 +15,8 @@ public final class Trim {
   private Trim() {}
 
   /**
-   * Returns {@code src} with its background border removed, or an unchanged copy when the
-   * image is all background (trimming to nothing would leave no image). The input is not
-   * modified.
+   * Returns {@code src} with its background border removed, or an unchanged copy when the image is
+   * all background (trimming to nothing would leave no image). The input is not modified.
    *
    * @param threshold 0-255: the largest per-channel difference still counted as background
    * @return {@code TYPE_INT_ARGB} if {@code src} has an alpha channel, else {@code TYPE_INT_RGB}

@@ -11,13 +11,13 @@ import java.awt.image.BufferedImage;
 /**
  * {@code fo-auto}: moves a plan's crop, keeping its size, onto the image's subject.
  *
- * <p>Each axis on which the crop is shorter than the (scaled) image is placed on its own:
- * {@link Focus#auto} is asked for a window as long as the crop on that axis and spanning the
- * whole image on the other, so it chooses exactly the crop's position along that axis. For a
- * cover crop ({@code c-maintain_ratio}) only one axis is free; {@code cm-extract} can have two.
- * An axis fixed by {@code x}/{@code xc} ({@code y}/{@code yc}) never moves. The search runs on a
- * copy of at most {@value #ANALYSIS_SIZE} px on the long side: its cost grows with the pixels,
- * and a subject is still a subject at that size.
+ * <p>Each axis on which the crop is shorter than the (scaled) image is placed on its own: {@link
+ * Focus#auto} is asked for a window as long as the crop on that axis and spanning the whole image
+ * on the other, so it chooses exactly the crop's position along that axis. For a cover crop ({@code
+ * c-maintain_ratio}) only one axis is free; {@code cm-extract} can have two. An axis fixed by
+ * {@code x}/{@code xc} ({@code y}/{@code yc}) never moves. The search runs on a copy of at most
+ * {@value #ANALYSIS_SIZE} px on the long side: its cost grows with the pixels, and a subject is
+ * still a subject at that size.
  */
 final class AutoFocus {
   /** Long side of the copy the subject is searched on. */
@@ -72,7 +72,7 @@ final class AutoFocus {
       return image;
     }
     double k = (double) ANALYSIS_SIZE / longSide;
-    return Resample.resize(image, Math.max(1, (int) Math.round(w * k)),
-        Math.max(1, (int) Math.round(h * k)));
+    return Resample.resize(
+        image, Math.max(1, (int) Math.round(w * k)), Math.max(1, (int) Math.round(h * k)));
   }
 }

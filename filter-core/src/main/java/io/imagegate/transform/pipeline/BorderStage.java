@@ -27,8 +27,12 @@ final class BorderStage implements Stage {
     }
     io.imagegate.transform.Border border = step.border().get();
     long grow = 2L * border.width();
-    limit.check("b-" + border.token(), image.getWidth(), image.getHeight(),
-        image.getWidth() + grow, image.getHeight() + grow);
+    limit.check(
+        "b-" + border.token(),
+        image.getWidth(),
+        image.getHeight(),
+        image.getWidth() + grow,
+        image.getHeight() + grow);
     return Border.border(image, border.width(), border.color().argb());
   }
 }

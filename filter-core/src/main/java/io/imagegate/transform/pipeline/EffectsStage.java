@@ -5,15 +5,15 @@ import io.imagegate.transform.ops.Effects;
 import java.awt.image.BufferedImage;
 
 /**
- * {@code bl}, {@code e-grayscale}, {@code e-sharpen}, {@code e-contrast}, in that order. Blur
- * comes first so that a later sharpen or contrast stretch acts on what is actually shown.
+ * {@code bl}, {@code e-grayscale}, {@code e-sharpen}, {@code e-contrast}, in that order. Blur comes
+ * first so that a later sharpen or contrast stretch acts on what is actually shown.
  */
 final class EffectsStage implements Stage {
   /**
-   * {@code e-sharpen}'s 1-100 scale (default {@value Step#DEFAULT_SHARPEN}) over
-   * {@link Effects#sharpen}'s levels (default {@value Effects#DEFAULT_SHARPEN_LEVEL}): the two
-   * defaults meet, so a bare {@code e-sharpen} is the operation's own default strength, and
-   * {@code e-sharpen-10} (ImageKit's example of a milder one) a fifth of it.
+   * {@code e-sharpen}'s 1-100 scale (default {@value Step#DEFAULT_SHARPEN}) over {@link
+   * Effects#sharpen}'s levels (default {@value Effects#DEFAULT_SHARPEN_LEVEL}): the two defaults
+   * meet, so a bare {@code e-sharpen} is the operation's own default strength, and {@code
+   * e-sharpen-10} (ImageKit's example of a milder one) a fifth of it.
    */
   static final int SHARPEN_DIVISOR = Step.DEFAULT_SHARPEN / Effects.DEFAULT_SHARPEN_LEVEL;
 

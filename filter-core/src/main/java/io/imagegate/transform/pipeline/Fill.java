@@ -19,8 +19,8 @@ final class Fill {
   }
 
   /**
-   * What appears where the picture no longer covers its rectangle (rounded corners, the corners
-   * of a free rotation): {@code bg}, else {@link #TRANSPARENT_WHITE}.
+   * What appears where the picture no longer covers its rectangle (rounded corners, the corners of
+   * a free rotation): {@code bg}, else {@link #TRANSPARENT_WHITE}.
    */
   static int uncovered(Step step) {
     return step.background().map(Color::argb).orElse(TRANSPARENT_WHITE);

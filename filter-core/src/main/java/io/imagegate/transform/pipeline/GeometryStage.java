@@ -10,12 +10,12 @@ import io.imagegate.transform.ops.Resample;
 import java.awt.image.BufferedImage;
 
 /**
- * {@code w}, {@code h}, {@code ar}, {@code dpr}, {@code c}, {@code cm}, {@code fo} and
- * {@code x}/{@code y}/{@code xc}/{@code yc}: follows the {@link ResizePlan} of the
- * {@link GeometryPlanner}, cropping first so that no intermediate image is larger than needed:
- * cut the source region (a view when it is resampled next, so a large photo's region is never
- * copied), resample it to the crop's size, pad it onto the canvas. With
- * {@code fo-auto} the crop is first moved onto the subject ({@link AutoFocus}).
+ * {@code w}, {@code h}, {@code ar}, {@code dpr}, {@code c}, {@code cm}, {@code fo} and {@code
+ * x}/{@code y}/{@code xc}/{@code yc}: follows the {@link ResizePlan} of the {@link
+ * GeometryPlanner}, cropping first so that no intermediate image is larger than needed: cut the
+ * source region (a view when it is resampled next, so a large photo's region is never copied),
+ * resample it to the crop's size, pad it onto the canvas. With {@code fo-auto} the crop is first
+ * moved onto the subject ({@link AutoFocus}).
  */
 final class GeometryStage implements Stage {
   private final GeometryPlanner planner;
@@ -57,8 +57,14 @@ final class GeometryStage implements Stage {
       out = Resample.resize(out, crop.width(), crop.height());
     }
     if (plan.padded()) {
-      out = Pad.pad(out, plan.canvasWidth(), plan.canvasHeight(), plan.offsetX(),
-          plan.offsetY(), Fill.padding(step));
+      out =
+          Pad.pad(
+              out,
+              plan.canvasWidth(),
+              plan.canvasHeight(),
+              plan.offsetX(),
+              plan.offsetY(),
+              Fill.padding(step));
     }
     return out;
   }

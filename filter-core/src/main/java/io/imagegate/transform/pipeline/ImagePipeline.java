@@ -1,33 +1,35 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.Transformation;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
- * Turns a decoded image and a parsed {@link Transformation} into the output image. Thread-safe
- * and stateless: one instance serves every request.
+ * Turns a decoded image and a parsed {@link Transformation} into the output image. Thread-safe and
+ * stateless: one instance serves every request.
  *
- * <p>The steps of the chain apply in order, each to the previous one's output. Within a step:
- * trim ({@code t}); geometry ({@code w}, {@code h}, {@code ar}, {@code dpr}, {@code c},
- * {@code cm}, {@code fo} incl. {@code fo-auto}, {@code x}/{@code y}/{@code xc}/{@code yc}, padding
- * with {@code bg}, white by default); rotation ({@code rt}; {@code rt-auto} is a no-op, the
- * decoder has already applied the EXIF orientation); effects ({@code bl}, {@code e-grayscale},
- * {@code e-sharpen}, {@code e-contrast}); corner radius ({@code r}); border ({@code b}); and last
- * the overlays in list order. With {@code orig-true} the input is returned as it is.
+ * <p>The steps of the chain apply in order, each to the previous one's output. Within a step: trim
+ * ({@code t}); geometry ({@code w}, {@code h}, {@code ar}, {@code dpr}, {@code c}, {@code cm},
+ * {@code fo} incl. {@code fo-auto}, {@code x}/{@code y}/{@code xc}/{@code yc}, padding with {@code
+ * bg}, white by default); rotation ({@code rt}; {@code rt-auto} is a no-op, the decoder has already
+ * applied the EXIF orientation); effects ({@code bl}, {@code e-grayscale}, {@code e-sharpen},
+ * {@code e-contrast}); corner radius ({@code r}); border ({@code b}); and last the overlays in list
+ * order. With {@code orig-true} the input is returned as it is.
  *
  * <p>No stage may grow a side beyond {@link TransformLimits#maxDimension()}: the planner checks
  * planned sizes, rotation and border are checked before their pixels are allocated, and every
- * stage's result after. Such a request, and any value an operation refuses, is an
- * {@link io.imagegate.response.ImageGateException} with
- * {@link io.imagegate.response.Failure#BAD_TRANSFORMATION}; whatever the overlay loader throws
- * passes through unchanged.
+ * stage's result after. Such a request, and any value an operation refuses, is an {@link
+ * io.imagegate.response.ImageGateException} with {@link
+ * io.imagegate.response.Failure#BAD_TRANSFORMATION}; whatever the overlay loader throws passes
+ * through unchanged.
  */
 public final class ImagePipeline {
   private final StepRenderer renderer;
 
-  /** @param limits the bounds every result must stay within */
+  /**
+   * @param limits the bounds every result must stay within
+   */
   public ImagePipeline(TransformLimits limits) {
     this.renderer = new StepRenderer(Objects.requireNonNull(limits, "limits"));
   }
@@ -40,11 +42,11 @@ public final class ImagePipeline {
    * @param overlays loads the overlay images the transformation names
    * @return the output image; {@code upright} itself for {@code orig-true}, an empty
    *     transformation, or steps that change nothing
-   * @throws io.imagegate.response.ImageGateException 400 when a result would exceed the limits
-   *     or an operation refuses a value; or whatever {@code overlays} throws
+   * @throws io.imagegate.response.ImageGateException 400 when a result would exceed the limits or
+   *     an operation refuses a value; or whatever {@code overlays} throws
    */
-  public BufferedImage apply(BufferedImage upright, Transformation transformation,
-      OverlayImages overlays) {
+  public BufferedImage apply(
+      BufferedImage upright, Transformation transformation, OverlayImages overlays) {
     Objects.requireNonNull(upright, "upright");
     Objects.requireNonNull(transformation, "transformation");
     Objects.requireNonNull(overlays, "overlays");

@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Where the pipeline gets overlay images from. The caller supplies it per render: it resolves the
- * path below the image root, checks access and decodes the file (upright, as for the base
- * image). The pipeline never touches the file system itself.
+ * path below the image root, checks access and decodes the file (upright, as for the base image).
+ * The pipeline never touches the file system itself.
  */
 @FunctionalInterface
 public interface OverlayImages {

@@ -6,13 +6,13 @@ import java.util.OptionalInt;
 
 /**
  * Where an overlay's top-left corner lands on the image below it, per axis, as ImageKit places
- * layers: an offset ({@code ox}/{@code lx}, {@code oy}/{@code ly}) wins on its axis; without
- * one, the position ({@code ofo}/{@code lfo}, centre by default) puts the overlay against that
- * edge or in the middle. A positive offset is the distance of the overlay's left (top) edge
- * from the base's left (top) edge; a negative one, the distance of the overlay's right (bottom)
- * edge from the base's right (bottom) edge, so that {@code ox-N10} keeps a logo 10 px inside the
- * right edge. Offsets are multiplied by the scale ({@code dpr}). The result may lie partly or
- * wholly outside the base; drawing clips it.
+ * layers: an offset ({@code ox}/{@code lx}, {@code oy}/{@code ly}) wins on its axis; without one,
+ * the position ({@code ofo}/{@code lfo}, centre by default) puts the overlay against that edge or
+ * in the middle. A positive offset is the distance of the overlay's left (top) edge from the base's
+ * left (top) edge; a negative one, the distance of the overlay's right (bottom) edge from the
+ * base's right (bottom) edge, so that {@code ox-N10} keeps a logo 10 px inside the right edge.
+ * Offsets are multiplied by the scale ({@code dpr}). The result may lie partly or wholly outside
+ * the base; drawing clips it.
  *
  * @param x the overlay's left edge on the base
  * @param y the overlay's top edge on the base
@@ -27,8 +27,8 @@ record OverlayPlacement(int x, int y) {
    * @param height its height
    * @param scale the base image's scale ({@code dpr}), applied to offsets
    */
-  static OverlayPlacement of(Overlay overlay, int baseWidth, int baseHeight, int width,
-      int height, double scale) {
+  static OverlayPlacement of(
+      Overlay overlay, int baseWidth, int baseHeight, int width, int height, double scale) {
     Focus position = overlay.position().orElse(Focus.CENTER);
     return new OverlayPlacement(
         axis(overlay.x(), position.horizontal(), baseWidth, width, scale),

@@ -10,16 +10,16 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The step that renders an overlay image: its own transformation with its width and height
- * ({@link Overlay#effectiveStep()}), resolved to pixels and multiplied by the scale of the image
- * it is drawn on.
+ * The step that renders an overlay image: its own transformation with its width and height ({@link
+ * Overlay#effectiveStep()}), resolved to pixels and multiplied by the scale of the image it is
+ * drawn on.
  *
  * <p>Scale is the {@code dpr} of the base image's step (only when that step sizes the image, as
- * only then does dpr change it), times that of any parent overlay: so {@code ow-150} at
- * {@code dpr-2} is 300 px wide, and the dpr-2 image looks like the dpr-1 one at double density.
- * Fractions are shares of the overlay image's own size, as {@code w}/{@code h} are on any image
- * (ImageKit's {@code iw} inside a layer is the overlay's own width). An overlay without a size
- * keeps its natural size, times the scale.
+ * only then does dpr change it), times that of any parent overlay: so {@code ow-150} at {@code
+ * dpr-2} is 300 px wide, and the dpr-2 image looks like the dpr-1 one at double density. Fractions
+ * are shares of the overlay image's own size, as {@code w}/{@code h} are on any image (ImageKit's
+ * {@code iw} inside a layer is the overlay's own width). An overlay without a size keeps its
+ * natural size, times the scale.
  */
 final class OverlaySizing {
   private final int maxDimension;
@@ -36,10 +36,9 @@ final class OverlaySizing {
    * @return the step to render the overlay image with
    */
   Step step(Overlay overlay, int naturalWidth, int naturalHeight, double scale) {
-    Optional<Dimension> width = overlay.width()
-        .map(d -> pixels("width", d, naturalWidth, scale));
-    Optional<Dimension> height = overlay.height()
-        .map(d -> pixels("height", d, naturalHeight, scale));
+    Optional<Dimension> width = overlay.width().map(d -> pixels("width", d, naturalWidth, scale));
+    Optional<Dimension> height =
+        overlay.height().map(d -> pixels("height", d, naturalHeight, scale));
     boolean extracts = overlay.transformation().cropMode().map(CropMode::extracts).orElse(false);
     if (scale != 1 && width.isEmpty() && height.isEmpty() && !extracts) {
       width = Optional.of(pixels("width", Dimension.ofPixels(naturalWidth), naturalWidth, scale));
@@ -47,8 +46,15 @@ final class OverlaySizing {
     if (width.equals(overlay.width()) && height.equals(overlay.height())) {
       return overlay.effectiveStep();
     }
-    return new Overlay(overlay.path(), overlay.position(), overlay.x(), overlay.y(), width,
-        height, overlay.transformation()).effectiveStep();
+    return new Overlay(
+            overlay.path(),
+            overlay.position(),
+            overlay.x(),
+            overlay.y(),
+            width,
+            height,
+            overlay.transformation())
+        .effectiveStep();
   }
 
   private Dimension pixels(String side, Dimension d, int natural, double scale) {
@@ -57,10 +63,14 @@ final class OverlaySizing {
     }
     long value = Math.max(1, Math.round(d.resolve(natural) * scale));
     if (value > maxDimension) {
-      throw ImageGateException.of(Failure.BAD_TRANSFORMATION,
-          "an overlay %s of %s%s gives %d pixels, above the limit of %d", side, d.token(),
+      throw ImageGateException.of(
+          Failure.BAD_TRANSFORMATION,
+          "an overlay %s of %s%s gives %d pixels, above the limit of %d",
+          side,
+          d.token(),
           " scaled by dpr " + BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString(),
-          value, maxDimension);
+          value,
+          maxDimension);
     }
     return Dimension.ofPixels((int) value);
   }

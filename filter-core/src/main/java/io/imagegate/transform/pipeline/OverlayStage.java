@@ -7,15 +7,14 @@ import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
- * The last part of a step: its overlays, in list order, each loaded through
- * {@link OverlayImages}, rendered with its own step ({@link OverlaySizing}: size, layer
- * transformations, and its nested layers drawn on it by the same renderer), placed
- * ({@link OverlayPlacement}) and blended source-over with its alpha, clipped at the edges.
+ * The last part of a step: its overlays, in list order, each loaded through {@link OverlayImages},
+ * rendered with its own step ({@link OverlaySizing}: size, layer transformations, and its nested
+ * layers drawn on it by the same renderer), placed ({@link OverlayPlacement}) and blended
+ * source-over with its alpha, clipped at the edges.
  *
- * <p>Unlike the other stages this one calls out to the caller's loader, whose exceptions must
- * reach the caller unchanged; so it is not a {@link Stage} and is not guarded by the renderer's
- * translation of operation errors. Its own operations are pure arithmetic on sizes checked
- * before.
+ * <p>Unlike the other stages this one calls out to the caller's loader, whose exceptions must reach
+ * the caller unchanged; so it is not a {@link Stage} and is not guarded by the renderer's
+ * translation of operation errors. Its own operations are pure arithmetic on sizes checked before.
  */
 final class OverlayStage {
   private final StepRenderer renderer;
@@ -35,12 +34,18 @@ final class OverlayStage {
   BufferedImage apply(BufferedImage base, Step step, OverlayImages images, double scale) {
     BufferedImage out = base;
     for (Overlay overlay : step.overlays()) {
-      BufferedImage source = Objects.requireNonNull(images.load(overlay.path()),
-          "the overlay loader returned null");
+      BufferedImage source =
+          Objects.requireNonNull(images.load(overlay.path()), "the overlay loader returned null");
       Step own = sizing.step(overlay, source.getWidth(), source.getHeight(), scale);
       BufferedImage rendered = renderer.render(source, own, images, scale);
-      OverlayPlacement at = OverlayPlacement.of(overlay, out.getWidth(), out.getHeight(),
-          rendered.getWidth(), rendered.getHeight(), scale);
+      OverlayPlacement at =
+          OverlayPlacement.of(
+              overlay,
+              out.getWidth(),
+              out.getHeight(),
+              rendered.getWidth(),
+              rendered.getHeight(),
+              scale);
       out = Composite.overlay(out, rendered, at.x(), at.y());
     }
     return out;

@@ -5,9 +5,9 @@ import io.imagegate.transform.ops.Radius;
 import java.awt.image.BufferedImage;
 
 /**
- * {@code r-N} / {@code r-max}: rounded corners, applied before the border so that the border
- * frames the rectangle (as ImageKit draws {@code b} around a rounded image). Outside the corners
- * is {@code bg}, else transparent ({@link Fill#uncovered}).
+ * {@code r-N} / {@code r-max}: rounded corners, applied before the border so that the border frames
+ * the rectangle (as ImageKit draws {@code b} around a rounded image). Outside the corners is {@code
+ * bg}, else transparent ({@link Fill#uncovered}).
  */
 final class RadiusStage implements Stage {
 

@@ -8,8 +8,8 @@ import java.awt.image.BufferedImage;
 /**
  * {@code rt}: clockwise rotation. {@code rt-auto} is a no-op here because the decoder has already
  * applied the EXIF orientation. A free angle enlarges the canvas to the rotated bounding box,
- * filled with {@code bg} or transparent ({@link Fill#uncovered}); that size is checked against
- * the limit before any pixel is allocated.
+ * filled with {@code bg} or transparent ({@link Fill#uncovered}); that size is checked against the
+ * limit before any pixel is allocated.
  */
 final class RotateStage implements Stage {
   private final SizeLimit limit;

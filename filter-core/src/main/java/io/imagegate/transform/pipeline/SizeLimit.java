@@ -6,8 +6,8 @@ import io.imagegate.response.ImageGateException;
 /**
  * The {@code limits.max-dimension} rule for what a stage produces. A stage may not grow a side
  * beyond the limit; a side that was already beyond it (a large source passing through unscaled,
- * which the source-pixel limit bounds) may stay as it is. Checked before the pixels are
- * allocated where the size is known in advance (rotation, border), and after every stage.
+ * which the source-pixel limit bounds) may stay as it is. Checked before the pixels are allocated
+ * where the size is known in advance (rotation, border), and after every stage.
  */
 final class SizeLimit {
   private final int maxDimension;
@@ -26,9 +26,13 @@ final class SizeLimit {
     boolean wider = newWidth > maxDimension && newWidth > oldWidth;
     boolean taller = newHeight > maxDimension && newHeight > oldHeight;
     if (wider || taller) {
-      throw ImageGateException.of(Failure.BAD_TRANSFORMATION,
-          "%s would make the image %dx%d pixels, above the limit of %d", cause, newWidth,
-          newHeight, maxDimension);
+      throw ImageGateException.of(
+          Failure.BAD_TRANSFORMATION,
+          "%s would make the image %dx%d pixels, above the limit of %d",
+          cause,
+          newWidth,
+          newHeight,
+          maxDimension);
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Renders one step: trim, geometry, rotation, effects, radius, border, each a {@link Stage}, and
- * last the overlays. Every stage's result is checked against the size limit, and an
- * {@link IllegalArgumentException} from an operation (a value the parser let through that the
- * operation refuses for this image) becomes a 400 naming the stage's keys.
+ * last the overlays. Every stage's result is checked against the size limit, and an {@link
+ * IllegalArgumentException} from an operation (a value the parser let through that the operation
+ * refuses for this image) becomes a 400 naming the stage's keys.
  */
 final class StepRenderer {
   private final List<Stage> stages;
@@ -21,13 +21,14 @@ final class StepRenderer {
 
   StepRenderer(TransformLimits limits) {
     this.limit = new SizeLimit(limits.maxDimension());
-    this.stages = List.of(
-        new TrimStage(),
-        new GeometryStage(new GeometryPlanner(limits)),
-        new RotateStage(limit),
-        new EffectsStage(),
-        new RadiusStage(),
-        new BorderStage(limit));
+    this.stages =
+        List.of(
+            new TrimStage(),
+            new GeometryStage(new GeometryPlanner(limits)),
+            new RotateStage(limit),
+            new EffectsStage(),
+            new RadiusStage(),
+            new BorderStage(limit));
     this.overlays = new OverlayStage(this, new OverlaySizing(limits.maxDimension()));
   }
 
@@ -35,16 +36,16 @@ final class StepRenderer {
    * @param image the step's input; never modified
    * @param step the step
    * @param images the caller's overlay loader
-   * @param scale the scale inherited from the images this one is drawn on (1 for the base
-   *     image); this step's own {@code dpr} is added for its overlays
+   * @param scale the scale inherited from the images this one is drawn on (1 for the base image);
+   *     this step's own {@code dpr} is added for its overlays
    * @return the step's output, possibly {@code image} itself when the step changes nothing
    */
   BufferedImage render(BufferedImage image, Step step, OverlayImages images, double scale) {
     BufferedImage current = image;
     for (Stage stage : stages) {
       BufferedImage next = run(stage, current, step);
-      limit.check(stage.keys(), current.getWidth(), current.getHeight(), next.getWidth(),
-          next.getHeight());
+      limit.check(
+          stage.keys(), current.getWidth(), current.getHeight(), next.getWidth(), next.getHeight());
       current = next;
     }
     if (step.overlays().isEmpty()) {
@@ -63,8 +64,11 @@ final class StepRenderer {
     try {
       return stage.apply(image, step);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw ImageGateException.of(Failure.BAD_TRANSFORMATION,
-          "%s cannot be applied to this %dx%d image", stage.keys(), image.getWidth(),
+      throw ImageGateException.of(
+          Failure.BAD_TRANSFORMATION,
+          "%s cannot be applied to this %dx%d image",
+          stage.keys(),
+          image.getWidth(),
           image.getHeight());
     }
   }

@@ -6,9 +6,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * {@code t-true} / {@code t-N}: cuts away a uniform border before anything else, so that the
- * geometry that follows frames the content rather than the margin. The threshold is passed on
- * as it is: ImageKit's 1-99 scale and {@link Trim}'s per-channel difference share the default
- * of 10.
+ * geometry that follows frames the content rather than the margin. The threshold is passed on as it
+ * is: ImageKit's 1-99 scale and {@link Trim}'s per-channel difference share the default of 10.
  */
 final class TrimStage implements Stage {
 

@@ -10,8 +10,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 
 /**
- * Writes 4-component Adobe JPEGs with the JDK's writer, which stores a raster's samples without
- * any colour conversion: the caller's CMYK is laid out the way Photoshop stores it.
+ * Writes 4-component Adobe JPEGs with the JDK's writer, which stores a raster's samples without any
+ * colour conversion: the caller's CMYK is laid out the way Photoshop stores it.
  *
  * <ul>
  *   <li>CMYK (APP14 transform 0): every channel inverted (255 = no ink).
@@ -24,7 +24,8 @@ final class CmykJpegs {
 
   /** A 16-pixel-high strip of 16x16 patches, one per {@code {c, m, y, k}} (0-255 ink). */
   static byte[] strip(int[][] inks, boolean ycck) {
-    WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16 * inks.length, 16, 4, null);
+    WritableRaster raster =
+        Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16 * inks.length, 16, 4, null);
     for (int i = 0; i < inks.length; i++) {
       int[] stored = ycck ? ycck(inks[i]) : inverted(inks[i]);
       for (int y = 0; y < 16; y++) {
@@ -56,12 +57,15 @@ final class CmykJpegs {
     return (int) Math.max(0, Math.min(255, Math.round(v)));
   }
 
-  /** The writer's default metadata for a CMYK image (no JFIF, APP14 Adobe), with the transform set. */
+  /**
+   * The writer's default metadata for a CMYK image (no JFIF, APP14 Adobe), with the transform set.
+   */
   private static IIOMetadata adobeMetadata(int transform) {
     ImageWriter writer = Fixtures.jdkWriter("jpeg");
     try {
-      ImageTypeSpecifier cmyk = ImageTypeSpecifier.createInterleaved(
-          new AnyCmyk(), new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
+      ImageTypeSpecifier cmyk =
+          ImageTypeSpecifier.createInterleaved(
+              new AnyCmyk(), new int[] {0, 1, 2, 3}, DataBuffer.TYPE_BYTE, false, false);
       IIOMetadata metadata = writer.getDefaultImageMetadata(cmyk, null);
       String format = metadata.getNativeMetadataFormatName();
       IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(format);

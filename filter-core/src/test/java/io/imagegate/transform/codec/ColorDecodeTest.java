@@ -44,16 +44,18 @@ class ColorDecodeTest {
     assertRange(image, 1, "magenta", new int[] {200, 255}, new int[] {0, 60}, new int[] {120, 255});
     assertRange(image, 2, "yellow", new int[] {200, 255}, new int[] {200, 255}, new int[] {0, 60});
     assertRange(image, 3, "black", new int[] {0, 60}, new int[] {0, 60}, new int[] {0, 60});
-    assertRange(image, 4, "paper", new int[] {230, 255}, new int[] {230, 255}, new int[] {230, 255});
+    assertRange(
+        image, 4, "paper", new int[] {230, 255}, new int[] {230, 255}, new int[] {230, 255});
   }
 
   /**
-   * The JDK's linear-RGB profile has sRGB's primaries and gamma 1, so colour management must
-   * only apply the sRGB transfer curve: raw (128, 64, 32) shows as about (188, 137, 99).
+   * The JDK's linear-RGB profile has sRGB's primaries and gamma 1, so colour management must only
+   * apply the sRGB transfer curve: raw (128, 64, 32) shows as about (188, 137, 99).
    */
   @Test
   void decode_convertsJpegWithEmbeddedLinearProfile() {
-    byte[] raw = Fixtures.jdkJpeg(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
+    byte[] raw =
+        Fixtures.jdkJpeg(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
     Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linearProfile()));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
@@ -63,16 +65,22 @@ class ColorDecodeTest {
 
   @Test
   void decode_convertsPngWithIccpLinearProfile() {
-    byte[] raw = Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
-    Path file = Fixtures.write(dir, "linear.png",
-        Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(linearProfile())));
+    byte[] raw =
+        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
+    Path file =
+        Fixtures.write(
+            dir,
+            "linear.png",
+            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(linearProfile())));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32))).isLessThanOrEqualTo(6);
   }
 
-  /** The corpus' "SwappedRedAndGreen" case: a raw red pixel is green once the profile is honoured. */
+  /**
+   * The corpus' "SwappedRedAndGreen" case: a raw red pixel is green once the profile is honoured.
+   */
   @Test
   void decode_honoursSwappedPrimariesInJpegProfile() {
     BufferedImage redThenGreen = Fixtures.solid(32, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB);
@@ -81,20 +89,31 @@ class ColorDecodeTest {
     g.setColor(new java.awt.Color(0, 255, 0));
     g.fillRect(16, 0, 16, 16);
     g.dispose();
-    Path file = Fixtures.write(dir, "swapped.jpg",
-        Fixtures.jpegWithIcc(Fixtures.jdkJpeg(redThenGreen, 1f), swappedRedGreenProfile()));
+    Path file =
+        Fixtures.write(
+            dir,
+            "swapped.jpg",
+            Fixtures.jpegWithIcc(Fixtures.jdkJpeg(redThenGreen, 1f), swappedRedGreenProfile()));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).as("raw red shows green").isLessThanOrEqualTo(30);
-    assertThat(Fixtures.distance(image, 24, 8, 0xFFFF0000)).as("raw green shows red").isLessThanOrEqualTo(30);
+    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00))
+        .as("raw red shows green")
+        .isLessThanOrEqualTo(30);
+    assertThat(Fixtures.distance(image, 24, 8, 0xFFFF0000))
+        .as("raw green shows red")
+        .isLessThanOrEqualTo(30);
   }
 
   @Test
   void decode_honoursSwappedPrimariesInPngProfile() {
-    byte[] raw = Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB), "png");
-    Path file = Fixtures.write(dir, "swapped.png",
-        Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(swappedRedGreenProfile())));
+    byte[] raw =
+        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB), "png");
+    Path file =
+        Fixtures.write(
+            dir,
+            "swapped.png",
+            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(swappedRedGreenProfile())));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
 
@@ -104,8 +123,10 @@ class ColorDecodeTest {
   /** libwebp ignores the ICCP chunk; the decoder applies it. */
   @Test
   void decode_honoursSwappedPrimariesInWebpProfile() {
-    byte[] webp = WebpFiles.withIcc(Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
-        swappedRedGreenProfile());
+    byte[] webp =
+        WebpFiles.withIcc(
+            Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
+            swappedRedGreenProfile());
     Path file = Fixtures.write(dir, "swapped.webp", webp);
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
@@ -115,16 +136,22 @@ class ColorDecodeTest {
 
   @Test
   void decode_ignoresCorruptIccpProfile() {
-    byte[] raw = Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
-    Path file = Fixtures.write(dir, "bad-icc.png",
-        Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(new byte[] {1, 2, 3, 4, 5})));
+    byte[] raw =
+        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
+    Path file =
+        Fixtures.write(
+            dir,
+            "bad-icc.png",
+            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(new byte[] {1, 2, 3, 4, 5})));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, 0xFF804020)).isZero();
   }
 
-  /** Grey JPEG samples are gamma-encoded already; treating them as linear grey would lighten them. */
+  /**
+   * Grey JPEG samples are gamma-encoded already; treating them as linear grey would lighten them.
+   */
   @Test
   void decode_keepsGreyLevelsOfGrayscaleJpeg() {
     BufferedImage grey = Fixtures.solid(16, 16, 0xFF646464, BufferedImage.TYPE_BYTE_GRAY);
@@ -139,7 +166,8 @@ class ColorDecodeTest {
   private static void assertRange(BufferedImage image, int patch, String name, int[]... ranges) {
     int[] rgba = Fixtures.rgba(image, patch * 16 + 8, 8);
     for (int c = 0; c < 3; c++) {
-      assertThat(rgba[c]).as("%s channel %d of %s", name, c, java.util.Arrays.toString(rgba))
+      assertThat(rgba[c])
+          .as("%s channel %d of %s", name, c, java.util.Arrays.toString(rgba))
           .isBetween(ranges[c][0], ranges[c][1]);
     }
   }
@@ -150,7 +178,8 @@ class ColorDecodeTest {
 
   /** The JDK's sRGB profile with its red and green colorant tags exchanged. */
   static byte[] swappedRedGreenProfile() {
-    ICC_Profile profile = ICC_Profile.getInstance(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+    ICC_Profile profile =
+        ICC_Profile.getInstance(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
     byte[] red = profile.getData(ICC_Profile.icSigRedColorantTag);
     byte[] green = profile.getData(ICC_Profile.icSigGreenColorantTag);
     profile.setData(ICC_Profile.icSigRedColorantTag, green);

@@ -18,13 +18,24 @@ class ConcurrentDecodeTest {
 
   @Test
   void decodeAndEncode_giveSameResultsInParallel() throws Exception {
-    List<Path> files = List.of(
-        Fixtures.write(dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 0}}, true)),
-        Fixtures.write(dir, "icc.png", Fixtures.insertPngChunkAfterIhdr(
-            Fixtures.jdkEncode(Fixtures.quadrants(), "png"), Fixtures.iccpChunk(ColorDecodeTest.linearProfile()))),
-        Fixtures.write(dir, "o6.jpg", Fixtures.jpegWithExif(Fixtures.jdkJpeg(
-            ExifOrientationDecodeTest.storedFor(6, Fixtures.quadrants()), 0.9f), Fixtures.exifOrientation(6))),
-        Fixtures.write(dir, "q.webp", WebpFiles.still(Fixtures.quadrants(), false, 0.8f)));
+    List<Path> files =
+        List.of(
+            Fixtures.write(
+                dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 0}}, true)),
+            Fixtures.write(
+                dir,
+                "icc.png",
+                Fixtures.insertPngChunkAfterIhdr(
+                    Fixtures.jdkEncode(Fixtures.quadrants(), "png"),
+                    Fixtures.iccpChunk(ColorDecodeTest.linearProfile()))),
+            Fixtures.write(
+                dir,
+                "o6.jpg",
+                Fixtures.jpegWithExif(
+                    Fixtures.jdkJpeg(
+                        ExifOrientationDecodeTest.storedFor(6, Fixtures.quadrants()), 0.9f),
+                    Fixtures.exifOrientation(6))),
+            Fixtures.write(dir, "q.webp", WebpFiles.still(Fixtures.quadrants(), false, 0.8f)));
     List<int[]> expected = new ArrayList<>();
     for (Path file : files) {
       expected.add(signature(file));
@@ -49,8 +60,13 @@ class ConcurrentDecodeTest {
   /** Some decoded pixels plus the length of a re-encoded WebP: both deterministic per input. */
   private static int[] signature(Path file) {
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
-    byte[] webp = ImageCodecs.encode(image, EncodeOptions.of(io.imagegate.source.ImageFormat.WEBP, 75));
-    return new int[] {image.getRGB(0, 0), image.getRGB(image.getWidth() / 2, image.getHeight() / 2),
-      image.getRGB(image.getWidth() - 1, image.getHeight() - 1), webp.length};
+    byte[] webp =
+        ImageCodecs.encode(image, EncodeOptions.of(io.imagegate.source.ImageFormat.WEBP, 75));
+    return new int[] {
+      image.getRGB(0, 0),
+      image.getRGB(image.getWidth() / 2, image.getHeight() / 2),
+      image.getRGB(image.getWidth() - 1, image.getHeight() - 1),
+      webp.length
+    };
   }
 }

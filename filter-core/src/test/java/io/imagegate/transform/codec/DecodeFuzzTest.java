@@ -22,12 +22,15 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Any bytes decode to a plain INT image or are refused with 415/422; nothing else escapes. The
- * inputs are valid small images of every format with bytes flipped or cut off, and random
- * bytes behind each format's magic number.
+ * inputs are valid small images of every format with bytes flipped or cut off, and random bytes
+ * behind each format's magic number.
  */
 class DecodeFuzzTest {
-  /** Small, so that a mutated header that claims more pixels is refused instead of decoded slowly. */
+  /**
+   * Small, so that a mutated header that claims more pixels is refused instead of decoded slowly.
+   */
   private static final DecodeLimits LIMITS = new DecodeLimits(1_000_000, 10_000_000);
+
   private static List<byte[]> samples;
 
   @BeforeContainer
@@ -36,15 +39,17 @@ class DecodeFuzzTest {
     BufferedImage alpha = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
     alpha.createGraphics().drawImage(picture, 0, 0, null);
     alpha.setRGB(3, 3, 0x00000000);
-    samples = List.of(
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(picture, 0.8f), Fixtures.exifWithGps(6)),
-        Fixtures.insertPngChunkAfterIhdr(Fixtures.jdkEncode(alpha, "png"),
-            Fixtures.iccpChunk(ColorDecodeTest.linearProfile())),
-        Fixtures.jdkEncode(picture, "gif"),
-        Fixtures.jdkEncode(picture, "bmp"),
-        WebpFiles.still(picture, false, 0.8f),
-        WebpFiles.still(alpha, true, 1f),
-        CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, true));
+    samples =
+        List.of(
+            Fixtures.jpegWithExif(Fixtures.jdkJpeg(picture, 0.8f), Fixtures.exifWithGps(6)),
+            Fixtures.insertPngChunkAfterIhdr(
+                Fixtures.jdkEncode(alpha, "png"),
+                Fixtures.iccpChunk(ColorDecodeTest.linearProfile())),
+            Fixtures.jdkEncode(picture, "gif"),
+            Fixtures.jdkEncode(picture, "bmp"),
+            WebpFiles.still(picture, false, 0.8f),
+            WebpFiles.still(alpha, true, 1f),
+            CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, true));
   }
 
   @Property(tries = 300)
@@ -52,7 +57,8 @@ class DecodeFuzzTest {
       @ForAll @IntRange(min = 0, max = 6) int sample,
       @ForAll @IntRange(min = 1, max = 12) int flips,
       @ForAll boolean truncate,
-      @ForAll long seed) throws IOException {
+      @ForAll long seed)
+      throws IOException {
     byte[] bytes = samples.get(sample).clone();
     Random random = new Random(seed);
     for (int i = 0; i < flips; i++) {
@@ -87,10 +93,13 @@ class DecodeFuzzTest {
     try {
       Files.write(file, bytes);
       DecodedImage decoded = ImageCodecs.decode(file, LIMITS);
-      assertThat(decoded.image().getType()).isIn(BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB);
-      assertThat((long) decoded.image().getWidth() * decoded.image().getHeight()).isLessThanOrEqualTo(1_000_000);
+      assertThat(decoded.image().getType())
+          .isIn(BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB);
+      assertThat((long) decoded.image().getWidth() * decoded.image().getHeight())
+          .isLessThanOrEqualTo(1_000_000);
     } catch (ImageGateException refusal) {
-      assertThat(refusal.failure()).isIn(Failure.UNSUPPORTED_MEDIA_TYPE, Failure.UNPROCESSABLE_IMAGE);
+      assertThat(refusal.failure())
+          .isIn(Failure.UNSUPPORTED_MEDIA_TYPE, Failure.UNPROCESSABLE_IMAGE);
     } finally {
       Files.delete(file);
     }

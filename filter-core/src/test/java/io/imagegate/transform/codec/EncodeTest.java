@@ -37,10 +37,12 @@ class EncodeTest {
 
   @Test
   void encodeJpeg_progressiveWritesProgressiveFrame() {
-    EncodeOptions progressive = new EncodeOptions(ImageFormat.JPEG, 80, true, false, EncodeOptions.WHITE, null);
+    EncodeOptions progressive =
+        new EncodeOptions(ImageFormat.JPEG, 80, true, false, EncodeOptions.WHITE, null);
 
     byte[] jpeg = ImageCodecs.encode(Fixtures.quadrants(), progressive);
-    byte[] baseline = ImageCodecs.encode(Fixtures.quadrants(), EncodeOptions.of(ImageFormat.JPEG, 80));
+    byte[] baseline =
+        ImageCodecs.encode(Fixtures.quadrants(), EncodeOptions.of(ImageFormat.JPEG, 80));
 
     assertThat(hasMarker(jpeg, 0xC2)).as("SOF2").isTrue();
     assertThat(hasMarker(baseline, 0xC2)).isFalse();
@@ -60,14 +62,17 @@ class EncodeTest {
     BufferedImage decoded = decode(ImageCodecs.encode(argb, onRed));
 
     assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    assertThat(Fixtures.distance(decoded, 4, 8, 0xFFFF0000)).as("transparent shows background").isLessThan(12);
+    assertThat(Fixtures.distance(decoded, 4, 8, 0xFFFF0000))
+        .as("transparent shows background")
+        .isLessThan(12);
     assertThat(Fixtures.distance(decoded, 28, 8, 0xFF0000FF)).as("opaque kept").isLessThan(12);
   }
 
   @Test
   void encodeJpeg_transparentBackgroundBecomesWhite() {
     BufferedImage clear = Fixtures.solid(16, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
-    EncodeOptions transparentBg = new EncodeOptions(ImageFormat.JPEG, 90, false, false, 0x00000000, null);
+    EncodeOptions transparentBg =
+        new EncodeOptions(ImageFormat.JPEG, 90, false, false, 0x00000000, null);
 
     BufferedImage decoded = decode(ImageCodecs.encode(clear, transparentBg));
 
@@ -76,10 +81,17 @@ class EncodeTest {
 
   @Test
   void encodeJpeg_dropsSourceGpsByDefault() throws Exception {
-    Path source = Fixtures.write(dir, "gps.jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(Fixtures.quadrants(), 0.9f), Fixtures.exifWithGps(1)));
-    assertThat(metadata(java.nio.file.Files.readAllBytes(source)).containsDirectoryOfType(GpsDirectory.class))
-        .as("fixture carries GPS").isTrue();
+    Path source =
+        Fixtures.write(
+            dir,
+            "gps.jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(Fixtures.quadrants(), 0.9f), Fixtures.exifWithGps(1)));
+    assertThat(
+            metadata(java.nio.file.Files.readAllBytes(source))
+                .containsDirectoryOfType(GpsDirectory.class))
+        .as("fixture carries GPS")
+        .isTrue();
     DecodedImage decoded = ImageCodecs.decode(source, DecodeLimits.defaults());
 
     byte[] out = ImageCodecs.encode(decoded.image(), EncodeOptions.of(ImageFormat.JPEG, 80));
@@ -92,17 +104,22 @@ class EncodeTest {
   @Test
   void encodeJpeg_keepsExifWhenAskedWithUprightOrientation() throws Exception {
     BufferedImage stored = ExifOrientationDecodeTest.storedFor(6, Fixtures.quadrants());
-    Path source = Fixtures.write(dir, "gps6.jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifWithGps(6)));
+    Path source =
+        Fixtures.write(
+            dir,
+            "gps6.jpg",
+            Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifWithGps(6)));
     DecodedImage decoded = ImageCodecs.decode(source, DecodeLimits.defaults());
-    EncodeOptions keep = new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, decoded.exif());
+    EncodeOptions keep =
+        new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, decoded.exif());
 
     byte[] out = ImageCodecs.encode(decoded.image(), keep);
 
     Metadata metadata = metadata(out);
     GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
     assertThat(gps).isNotNull();
-    assertThat(gps.getGeoLocation().getLatitude()).isCloseTo(48.858, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(gps.getGeoLocation().getLatitude())
+        .isCloseTo(48.858, org.assertj.core.data.Offset.offset(0.001));
     ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
     assertThat(ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION)).isEqualTo(1);
     assertThat(ifd0.getString(ExifIFD0Directory.TAG_MAKE)).isEqualTo("ACM");
@@ -127,7 +144,8 @@ class EncodeTest {
     BufferedImage argb = noisy(40, 30);
     argb.setRGB(5, 5, 0x00000000);
     argb.setRGB(6, 5, 0x7F123456);
-    EncodeOptions lossless = new EncodeOptions(ImageFormat.WEBP, 80, false, true, EncodeOptions.WHITE, null);
+    EncodeOptions lossless =
+        new EncodeOptions(ImageFormat.WEBP, 80, false, true, EncodeOptions.WHITE, null);
 
     byte[] webp = ImageCodecs.encode(argb, lossless);
 
@@ -146,8 +164,8 @@ class EncodeTest {
 
     assertThat(high.length).isGreaterThan(low.length);
     assertThat(meanAbsDiff(noisy, decode(high))).isLessThan(meanAbsDiff(noisy, decode(low)));
-    ExifOrientationDecodeTest.assertUpright(decode(ImageCodecs.encode(Fixtures.quadrants(),
-        EncodeOptions.of(ImageFormat.WEBP, 80))));
+    ExifOrientationDecodeTest.assertUpright(
+        decode(ImageCodecs.encode(Fixtures.quadrants(), EncodeOptions.of(ImageFormat.WEBP, 80))));
   }
 
   @Test
@@ -158,7 +176,8 @@ class EncodeTest {
     g.fillRect(16, 0, 16, 32);
     g.dispose();
 
-    BufferedImage decoded = decode(ImageCodecs.encode(argb, EncodeOptions.of(ImageFormat.WEBP, 80)));
+    BufferedImage decoded =
+        decode(ImageCodecs.encode(argb, EncodeOptions.of(ImageFormat.WEBP, 80)));
 
     assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
     assertThat(Fixtures.rgba(decoded, 4, 16)[3]).isLessThan(10);
@@ -173,7 +192,8 @@ class EncodeTest {
     withAlpha.setRGB(1, 1, 0x40FF0000); // mostly transparent
     withAlpha.setRGB(2, 1, 0xC0FF0000); // mostly opaque
 
-    BufferedImage decoded = decode(ImageCodecs.encode(withAlpha, EncodeOptions.of(ImageFormat.GIF, 80)));
+    BufferedImage decoded =
+        decode(ImageCodecs.encode(withAlpha, EncodeOptions.of(ImageFormat.GIF, 80)));
 
     assertThat(decoded.getRGB(16, 12)).isEqualTo(Fixtures.RED);
     assertThat(decoded.getRGB(48, 36)).isEqualTo(Fixtures.WHITE);
@@ -182,10 +202,17 @@ class EncodeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ImageFormat.class, names = {"JPEG", "PNG", "WEBP", "GIF"})
+  @EnumSource(
+      value = ImageFormat.class,
+      names = {"JPEG", "PNG", "WEBP", "GIF"})
   void encode_acceptsAnyImageType(ImageFormat format) {
-    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY,
-        BufferedImage.TYPE_INT_ARGB_PRE, BufferedImage.TYPE_BYTE_INDEXED}) {
+    for (int type :
+        new int[] {
+          BufferedImage.TYPE_3BYTE_BGR,
+          BufferedImage.TYPE_BYTE_GRAY,
+          BufferedImage.TYPE_INT_ARGB_PRE,
+          BufferedImage.TYPE_BYTE_INDEXED
+        }) {
       BufferedImage image = new BufferedImage(64, 48, type);
       image.createGraphics().drawImage(Fixtures.quadrants(), 0, 0, null);
 
@@ -202,21 +229,28 @@ class EncodeTest {
     BufferedImage wide = new BufferedImage(16_384, 1, BufferedImage.TYPE_INT_RGB);
 
     assertThatThrownBy(() -> ImageCodecs.encode(wide, EncodeOptions.of(ImageFormat.WEBP, 80)))
-        .isInstanceOfSatisfying(ImageGateException.class,
+        .isInstanceOfSatisfying(
+            ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE))
         .hasMessage("the output is 16384x1 pixels; webp allows at most 16383 per side");
   }
 
   @Test
   void encodeOptions_rejectOutOfRangeQualityAndUnencodableFormat() {
-    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.JPEG, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.JPEG, 101)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.BMP, 80)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.SVG, 80)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.JPEG, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.JPEG, 101))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.BMP, 80))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EncodeOptions.of(ImageFormat.SVG, 80))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private BufferedImage decode(byte[] bytes) {
-    return ImageCodecs.decode(Fixtures.write(dir, "out-" + System.nanoTime(), bytes), DecodeLimits.defaults()).image();
+    return ImageCodecs.decode(
+            Fixtures.write(dir, "out-" + System.nanoTime(), bytes), DecodeLimits.defaults())
+        .image();
   }
 
   private static Metadata metadata(byte[] bytes) throws Exception {
@@ -238,7 +272,9 @@ class EncodeTest {
     return image;
   }
 
-  /** Mean absolute difference over all four channels; invisible (alpha 0) pixels all count as equal. */
+  /**
+   * Mean absolute difference over all four channels; invisible (alpha 0) pixels all count as equal.
+   */
   static double meanAbsDiff(BufferedImage a, BufferedImage b) {
     long sum = 0;
     for (int y = 0; y < a.getHeight(); y++) {

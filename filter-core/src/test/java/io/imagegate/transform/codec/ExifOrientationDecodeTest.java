@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A JPEG whose pixels are stored turned the opposite way of what its EXIF Orientation tag asks
- * the viewer to do must decode to the upright picture, as a browser shows it.
+ * A JPEG whose pixels are stored turned the opposite way of what its EXIF Orientation tag asks the
+ * viewer to do must decode to the upright picture, as a browser shows it.
  */
 class ExifOrientationDecodeTest {
   private static final int W = 64;
@@ -30,8 +30,12 @@ class ExifOrientationDecodeTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void decode_appliesExifOrientation(int orientation) {
     BufferedImage stored = storedFor(orientation, Fixtures.quadrants(W, H));
-    Path file = Fixtures.write(dir, "o" + orientation + ".jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.95f), Fixtures.exifOrientation(orientation)));
+    Path file =
+        Fixtures.write(
+            dir,
+            "o" + orientation + ".jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(stored, 0.95f), Fixtures.exifOrientation(orientation)));
 
     DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
 
@@ -44,8 +48,12 @@ class ExifOrientationDecodeTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void probe_reportsUprightSizeWithoutDecoding(int orientation) {
     BufferedImage stored = storedFor(orientation, Fixtures.quadrants(W, H));
-    Path file = Fixtures.write(dir, "p" + orientation + ".jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
+    Path file =
+        Fixtures.write(
+            dir,
+            "p" + orientation + ".jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
 
     ImageInfo info = ImageCodecs.probe(file, DecodeLimits.defaults());
 
@@ -56,8 +64,12 @@ class ExifOrientationDecodeTest {
 
   @Test
   void decode_treatsOutOfRangeOrientationAsUpright() {
-    Path file = Fixtures.write(dir, "o9.jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(Fixtures.quadrants(W, H), 0.95f), Fixtures.exifOrientation(9)));
+    Path file =
+        Fixtures.write(
+            dir,
+            "o9.jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(Fixtures.quadrants(W, H), 0.95f), Fixtures.exifOrientation(9)));
 
     DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
 
@@ -68,8 +80,11 @@ class ExifOrientationDecodeTest {
   @Test
   void decode_resetsOrientationInReturnedExif() {
     BufferedImage stored = storedFor(6, Fixtures.quadrants(W, H));
-    Path file = Fixtures.write(dir, "o6.jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(6)));
+    Path file =
+        Fixtures.write(
+            dir,
+            "o6.jpg",
+            Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(6)));
 
     DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
 
@@ -79,34 +94,44 @@ class ExifOrientationDecodeTest {
   static void assertUpright(BufferedImage image) {
     assertThat(image.getWidth()).isEqualTo(W);
     assertThat(image.getHeight()).isEqualTo(H);
-    assertThat(Fixtures.distance(image, W / 4, H / 4, RED)).as("top-left red").isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, 3 * W / 4, H / 4, GREEN)).as("top-right green").isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, W / 4, 3 * H / 4, BLUE)).as("bottom-left blue").isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, 3 * W / 4, 3 * H / 4, WHITE)).as("bottom-right white")
+    assertThat(Fixtures.distance(image, W / 4, H / 4, RED))
+        .as("top-left red")
+        .isLessThan(JPEG_TOLERANCE);
+    assertThat(Fixtures.distance(image, 3 * W / 4, H / 4, GREEN))
+        .as("top-right green")
+        .isLessThan(JPEG_TOLERANCE);
+    assertThat(Fixtures.distance(image, W / 4, 3 * H / 4, BLUE))
+        .as("bottom-left blue")
+        .isLessThan(JPEG_TOLERANCE);
+    assertThat(Fixtures.distance(image, 3 * W / 4, 3 * H / 4, WHITE))
+        .as("bottom-right white")
         .isLessThan(JPEG_TOLERANCE);
   }
 
   /**
    * The upright picture turned by the inverse of what the tag asks (ImageMagick's table in the
-   * corpus: 2 flop, 3 rotate 180, 4 flip, 5 transpose, 6 rotate 270, 7 transverse, 8 rotate
-   * 90), built with Java 2D transforms rather than the code under test.
+   * corpus: 2 flop, 3 rotate 180, 4 flip, 5 transpose, 6 rotate 270, 7 transverse, 8 rotate 90),
+   * built with Java 2D transforms rather than the code under test.
    */
   static BufferedImage storedFor(int orientation, BufferedImage upright) {
     int w = upright.getWidth();
     int h = upright.getHeight();
-    // AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12
-    AffineTransform t = switch (orientation) {
-      case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
-      case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
-      case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
-      case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
-      case 6 -> new AffineTransform(0, -1, 1, 0, 0, w); // 90° counter-clockwise
-      case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
-      case 8 -> new AffineTransform(0, 1, -1, 0, h, 0); // 90° clockwise
-      default -> new AffineTransform();
-    };
+    // AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00 x + m01 y + m02, y' = m10 x + m11 y +
+    // m12
+    AffineTransform t =
+        switch (orientation) {
+          case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+          case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+          case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+          case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+          case 6 -> new AffineTransform(0, -1, 1, 0, 0, w); // 90° counter-clockwise
+          case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+          case 8 -> new AffineTransform(0, 1, -1, 0, h, 0); // 90° clockwise
+          default -> new AffineTransform();
+        };
     boolean swap = orientation >= 5;
-    BufferedImage stored = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+    BufferedImage stored =
+        new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = stored.createGraphics();
     g.drawImage(upright, t, null);
     g.dispose();

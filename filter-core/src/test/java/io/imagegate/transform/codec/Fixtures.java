@@ -25,8 +25,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Builds test images in code: pictures, their encodings through the JDK's own writers (not the
- * code under test), and byte-level surgery for metadata and hostile cases.
+ * Builds test images in code: pictures, their encodings through the JDK's own writers (not the code
+ * under test), and byte-level surgery for metadata and hostile cases.
  */
 final class Fixtures {
   static final int RED = 0xFFE02020;
@@ -83,14 +83,16 @@ final class Fixtures {
     return jdkEncode(image, "jpeg", param, null);
   }
 
-  static byte[] jdkEncode(Object imageOrRaster, String format, ImageWriteParam param, IIOMetadata metadata) {
+  static byte[] jdkEncode(
+      Object imageOrRaster, String format, ImageWriteParam param, IIOMetadata metadata) {
     ImageWriter writer = jdkWriter(format);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
-      IIOImage iio = imageOrRaster instanceof java.awt.image.Raster raster
-          ? new IIOImage(raster, null, metadata)
-          : new IIOImage((BufferedImage) imageOrRaster, null, metadata);
+      IIOImage iio =
+          imageOrRaster instanceof java.awt.image.Raster raster
+              ? new IIOImage(raster, null, metadata)
+              : new IIOImage((BufferedImage) imageOrRaster, null, metadata);
       writer.write(null, iio, param);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -117,7 +119,11 @@ final class Fixtures {
     ByteBuffer b = ByteBuffer.allocate(8 + 2 + 12 + 4).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
     b.putShort((short) 1);
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) value).putShort((short) 0);
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) value)
+        .putShort((short) 0);
     b.putInt(0);
     return b.array();
   }
@@ -135,8 +141,15 @@ final class Fixtures {
     int latitude = gpsIfd + 2 + gpsEntries * 12 + 4; // rationals after the GPS IFD
     int longitude = latitude + 24;
     b.putShort((short) ifd0Entries);
-    b.putShort((short) 0x010F).putShort((short) 2).putInt(4).put("ACM\0".getBytes(StandardCharsets.US_ASCII));
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    b.putShort((short) 0x010F)
+        .putShort((short) 2)
+        .putInt(4)
+        .put("ACM\0".getBytes(StandardCharsets.US_ASCII));
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     b.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
     b.putInt(0);
     b.putShort((short) gpsEntries);
@@ -169,12 +182,14 @@ final class Fixtures {
 
   /** A JPEG carrying {@code tiff} as its APP1 Exif segment. */
   static byte[] jpegWithExif(byte[] jpeg, byte[] tiff) {
-    return insertJpegSegment(jpeg, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
+    return insertJpegSegment(
+        jpeg, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
   }
 
   /** A JPEG carrying {@code profile} in one APP2 ICC_PROFILE segment. */
   static byte[] jpegWithIcc(byte[] jpeg, byte[] profile) {
-    byte[] header = concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1});
+    byte[] header =
+        concat("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1), new byte[] {1, 1});
     return insertJpegSegment(jpeg, 0xE2, concat(header, profile));
   }
 
@@ -219,17 +234,26 @@ final class Fixtures {
   }
 
   static byte[] iccpChunk(byte[] profile) {
-    return pngChunk("iCCP", concat("icc\0\0".getBytes(StandardCharsets.ISO_8859_1), deflate(profile)));
+    return pngChunk(
+        "iCCP", concat("icc\0\0".getBytes(StandardCharsets.ISO_8859_1), deflate(profile)));
   }
 
   /**
-   * A well-formed PNG header declaring {@code width}x{@code height} with {@code idatBytes}
-   * deflated zero bytes as its only data: never enough for the declared size.
+   * A well-formed PNG header declaring {@code width}x{@code height} with {@code idatBytes} deflated
+   * zero bytes as its only data: never enough for the declared size.
    */
   static byte[] pngDeclaring(int width, int height, int bitDepth, int colorType, int idatBytes) {
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-        .put((byte) bitDepth).put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0);
-    return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) bitDepth)
+            .put((byte) colorType)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
+    return concat(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
         pngChunk("IHDR", ihdr.array()),
         pngChunk("IDAT", deflate(new byte[idatBytes])),
         pngChunk("IEND", new byte[0]));
@@ -274,7 +298,8 @@ final class Fixtures {
     int actual = image.getRGB(x, y);
     int max = 0;
     for (int shift = 0; shift <= 24; shift += 8) {
-      max = Math.max(max, Math.abs(((actual >>> shift) & 0xFF) - ((expectedArgb >>> shift) & 0xFF)));
+      max =
+          Math.max(max, Math.abs(((actual >>> shift) & 0xFF) - ((expectedArgb >>> shift) & 0xFF)));
     }
     return max;
   }

@@ -27,8 +27,13 @@ class FormatDecodeTest {
 
   @Test
   void decode_reducesSixteenBitPngToEightBits() {
-    ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-        false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+    ComponentColorModel model =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false,
+            false,
+            Transparency.OPAQUE,
+            DataBuffer.TYPE_USHORT);
     WritableRaster raster = model.createCompatibleWritableRaster(16, 8);
     for (int y = 0; y < 8; y++) {
       for (int x = 0; x < 16; x++) {
@@ -70,14 +75,18 @@ class FormatDecodeTest {
       indexed.getRaster().setSample(x, 0, 0, x);
     }
     byte[] png = Fixtures.jdkEncode(indexed, "png");
-    assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("PLTE").contains("tRNS");
+    assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains("PLTE")
+        .contains("tRNS");
 
     DecodedImage decoded = decode("palette.png", png);
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
     assertThat(Fixtures.rgba(decoded.image(), 0, 0)).containsExactly(255, 0, 0, 255);
     assertThat(Fixtures.rgba(decoded.image(), 1, 0)[3]).isEqualTo(128);
-    assertThat(Fixtures.rgba(decoded.image(), 2, 0)[3]).as("transparent stays transparent").isZero();
+    assertThat(Fixtures.rgba(decoded.image(), 2, 0)[3])
+        .as("transparent stays transparent")
+        .isZero();
     assertThat(Fixtures.rgba(decoded.image(), 3, 0)).containsExactly(0, 0, 0, 255);
   }
 
@@ -124,7 +133,9 @@ class FormatDecodeTest {
       writer.setOutput(out);
       writer.prepareWriteSequence(null);
       for (int argb : new int[] {0xFFFF0000, 0xFF00FF00, 0xFF0000FF}) {
-        writer.writeToSequence(new IIOImage(Fixtures.solid(20, 10, argb, BufferedImage.TYPE_INT_RGB), null, null), null);
+        writer.writeToSequence(
+            new IIOImage(Fixtures.solid(20, 10, argb, BufferedImage.TYPE_INT_RGB), null, null),
+            null);
       }
       writer.endWriteSequence();
     }
@@ -168,9 +179,12 @@ class FormatDecodeTest {
   /** TwelveMonkeys reads animation frames; the first one is the image, at its own size. */
   @Test
   void decode_readsFirstFrameOfAnimatedWebp() {
-    byte[] webp = WebpFiles.animated(32, 24,
-        Fixtures.solid(32, 24, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
-        Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_RGB));
+    byte[] webp =
+        WebpFiles.animated(
+            32,
+            24,
+            Fixtures.solid(32, 24, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
+            Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_RGB));
 
     DecodedImage decoded = decode("anim.webp", webp);
 
@@ -185,8 +199,13 @@ class FormatDecodeTest {
     g.setColor(java.awt.Color.BLUE);
     g.fillRect(16, 0, 16, 24);
     g.dispose();
-    byte[] webp = WebpFiles.animated(32, 24, false, translucent,
-        Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB));
+    byte[] webp =
+        WebpFiles.animated(
+            32,
+            24,
+            false,
+            translucent,
+            Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB));
 
     DecodedImage decoded = decode("anim-alpha.webp", webp);
 
@@ -197,7 +216,8 @@ class FormatDecodeTest {
 
   @Test
   void decode_sniffsFormatFromBytesNotName() {
-    DecodedImage decoded = decode("actually-png.jpg", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
+    DecodedImage decoded =
+        decode("actually-png.jpg", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
 
     assertThat(decoded.info().format()).isEqualTo(ImageFormat.PNG);
     assertExactQuadrants(decoded.image());
@@ -205,8 +225,11 @@ class FormatDecodeTest {
 
   @Test
   void decode_readsJpegWithGarbageAfterEndOfImage() {
-    byte[] jpeg = Fixtures.concat(Fixtures.jdkJpeg(Fixtures.quadrants(), 0.95f),
-        "<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[4096]);
+    byte[] jpeg =
+        Fixtures.concat(
+            Fixtures.jdkJpeg(Fixtures.quadrants(), 0.95f),
+            "<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            new byte[4096]);
 
     ExifOrientationDecodeTest.assertUpright(decode("tail.jpg", jpeg).image());
   }

@@ -18,7 +18,9 @@ class HeaderMetadataTest {
   void scan_findsJpegExifBehindOtherSegments() throws IOException {
     byte[] tiff = Fixtures.exifOrientation(3);
     byte[] jpeg = Fixtures.jpegWithExif(JPEG, tiff);
-    jpeg = Fixtures.insertJpegSegment(jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0<x/>".getBytes(StandardCharsets.US_ASCII));
+    jpeg =
+        Fixtures.insertJpegSegment(
+            jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0<x/>".getBytes(StandardCharsets.US_ASCII));
     jpeg = Fixtures.insertJpegSegment(jpeg, 0xFE, new byte[60_000]); // a large comment first
 
     assertThat(scan(ImageFormat.JPEG, jpeg).exif()).isEqualTo(tiff);
@@ -26,7 +28,8 @@ class HeaderMetadataTest {
 
   @Test
   void scan_ignoresExifThatIsNotTiff() throws IOException {
-    byte[] jpeg = Fixtures.jpegWithExif(JPEG, "not a tiff header".getBytes(StandardCharsets.US_ASCII));
+    byte[] jpeg =
+        Fixtures.jpegWithExif(JPEG, "not a tiff header".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(scan(ImageFormat.JPEG, jpeg).exif()).isNull();
   }
@@ -58,7 +61,9 @@ class HeaderMetadataTest {
     byte[] tiff = Fixtures.exifOrientation(8);
     BufferedImage image = Fixtures.quadrants();
     byte[] plain = webpWithChunk(image, "EXIF", tiff);
-    byte[] prefixed = webpWithChunk(image, "EXIF", Fixtures.concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff));
+    byte[] prefixed =
+        webpWithChunk(
+            image, "EXIF", Fixtures.concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff));
 
     assertThat(scan(ImageFormat.WEBP, plain).exif()).isEqualTo(tiff);
     assertThat(scan(ImageFormat.WEBP, prefixed).exif()).isEqualTo(tiff);
@@ -79,11 +84,19 @@ class HeaderMetadataTest {
   /** A lossless still with one extra chunk appended after the image data. */
   private static byte[] webpWithChunk(BufferedImage image, String type, byte[] data) {
     byte[] still = WebpFiles.still(image, true, 1f);
-    byte[] chunk = Fixtures.concat(type.getBytes(StandardCharsets.US_ASCII),
-        java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(data.length).array(),
-        data, new byte[data.length & 1]);
+    byte[] chunk =
+        Fixtures.concat(
+            type.getBytes(StandardCharsets.US_ASCII),
+            java.nio.ByteBuffer.allocate(4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(data.length)
+                .array(),
+            data,
+            new byte[data.length & 1]);
     byte[] out = Fixtures.concat(still, chunk);
-    java.nio.ByteBuffer.wrap(out, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(out.length - 8);
+    java.nio.ByteBuffer.wrap(out, 4, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(out.length - 8);
     return out;
   }
 }

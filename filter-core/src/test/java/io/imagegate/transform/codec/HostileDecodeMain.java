@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Decodes every file in a directory and prints one line per file, {@code name<TAB>outcome<TAB>detail}
- * (the public message, or the decoded size), for
- * {@link HostileDecodeTest} to run in a child JVM with a small heap. Anything other than a
- * decoded image or an {@link ImageGateException}, an {@link OutOfMemoryError} included, is
- * printed as {@code THROWN <class>} so that the test sees it.
+ * Decodes every file in a directory and prints one line per file, {@code
+ * name<TAB>outcome<TAB>detail} (the public message, or the decoded size), for {@link
+ * HostileDecodeTest} to run in a child JVM with a small heap. Anything other than a decoded image
+ * or an {@link ImageGateException}, an {@link OutOfMemoryError} included, is printed as {@code
+ * THROWN <class>} so that the test sees it.
  */
 final class HostileDecodeMain {
   private HostileDecodeMain() {}

@@ -66,24 +66,30 @@ class HostileDecodeTest {
     long size = file.toFile().length();
 
     assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(50_000_000, size - 1)))
-        .isInstanceOfSatisfying(ImageGateException.class,
+        .isInstanceOfSatisfying(
+            ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE))
         .hasMessage("the source is %d bytes; the limit is %d", size, size - 1);
   }
 
   @Test
   void decode_checksPixelLimitOnUprightSize() {
-    Path file = Fixtures.write(dir, "q.jpg", Fixtures.jpegWithExif(
-        Fixtures.jdkJpeg(Fixtures.quadrants(48, 64), 0.9f), Fixtures.exifOrientation(6)));
+    Path file =
+        Fixtures.write(
+            dir,
+            "q.jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(Fixtures.quadrants(48, 64), 0.9f), Fixtures.exifOrientation(6)));
 
     assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(64 * 48 - 1, 1_000_000)))
         .hasMessage("the source is 64x48 pixels; the limit is 3071");
-    assertThat(ImageCodecs.decode(file, new DecodeLimits(64 * 48, 1_000_000)).image().getWidth()).isEqualTo(64);
+    assertThat(ImageCodecs.decode(file, new DecodeLimits(64 * 48, 1_000_000)).image().getWidth())
+        .isEqualTo(64);
   }
 
   /**
-   * The real proof that limits come before allocation: with a 64 MB heap, decoding any of the
-   * bombs would need hundreds of megabytes to gigabytes.
+   * The real proof that limits come before allocation: with a 64 MB heap, decoding any of the bombs
+   * would need hundreds of megabytes to gigabytes.
    */
   @Test
   void decode_hostileFilesInSmallHeapChildJvm() throws IOException, InterruptedException {
@@ -91,15 +97,18 @@ class HostileDecodeTest {
       Fixtures.write(dir, fixture.name(), fixture.bytes());
     }
     Path output = dir.resolve("child.out");
-    Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx64m", "-Djava.awt.headless=true",
-            "-cp", System.getProperty("java.class.path"),
-            HostileDecodeMain.class.getName(),
-            dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HostileDecodeMain.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     boolean finished = child.waitFor(60, TimeUnit.SECONDS);
     if (!finished) {
       child.destroyForcibly();
@@ -109,14 +118,21 @@ class HostileDecodeTest {
     assertThat(finished).as("child finished within 60 s").isTrue();
     assertThat(child.exitValue()).as(printed).isZero();
     assertThat(printed).doesNotContain("OutOfMemoryError").doesNotContain("THROWN");
-    Map<String, String> outcomes = printed.lines()
-        .filter(line -> line.contains("\t"))
-        .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('\t')),
-            line -> line.substring(line.indexOf('\t') + 1), (a, b) -> a));
+    Map<String, String> outcomes =
+        printed
+            .lines()
+            .filter(line -> line.contains("\t"))
+            .collect(
+                Collectors.toMap(
+                    line -> line.substring(0, line.indexOf('\t')),
+                    line -> line.substring(line.indexOf('\t') + 1),
+                    (a, b) -> a));
     for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
       // the message matters too: a bomb caught by running out of memory says so, not its size
-      assertThat(outcomes.get(fixture.name())).as(fixture.name())
-          .startsWith(fixture.expected() + "\t").contains(fixture.message());
+      assertThat(outcomes.get(fixture.name()))
+          .as(fixture.name())
+          .startsWith(fixture.expected() + "\t")
+          .contains(fixture.message());
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Random;
 import java.util.zip.CRC32;
 
 /**
- * Hostile and broken sources, built in code after the kinds in the shared hostile corpus, each
- * with the outcome {@link ImageCodecs#decode} must give: {@code "415 unsupported_media_type"},
- * {@code "422 unprocessable_image"} or {@code "OK WxH"} for files that are odd but safe.
+ * Hostile and broken sources, built in code after the kinds in the shared hostile corpus, each with
+ * the outcome {@link ImageCodecs#decode} must give: {@code "415 unsupported_media_type"}, {@code
+ * "422 unprocessable_image"} or {@code "OK WxH"} for files that are odd but safe.
  */
 final class HostileFixtures {
   static final String UNSUPPORTED = "415 unsupported_media_type";
@@ -40,47 +40,99 @@ final class HostileFixtures {
     byte[] gif = Fixtures.jdkEncode(picture, "gif");
     byte[] webp = WebpFiles.still(picture, false, 0.8f);
     byte[] bmp = Fixtures.jdkEncode(Fixtures.quadrants(), "bmp");
-    byte[] tinyGif = Fixtures.jdkEncode(Fixtures.solid(1, 1, Fixtures.RED, BufferedImage.TYPE_INT_RGB), "gif");
+    byte[] tinyGif =
+        Fixtures.jdkEncode(Fixtures.solid(1, 1, Fixtures.RED, BufferedImage.TYPE_INT_RGB), "gif");
     return List.of(
-        new Hostile("bomb-png-30000x30000.png", Fixtures.pngDeclaring(30_000, 30_000, 1, 0, 4096),
-            UNPROCESSABLE, "the source is 30000x30000 pixels; the limit is 50000000"),
-        new Hostile("bomb-png-8bit-gray-20000x20000.png", Fixtures.pngDeclaring(20_000, 20_000, 8, 0, 20_001),
-            UNPROCESSABLE, "the source is 20000x20000 pixels"),
-        new Hostile("png-header-claims-100000x100000.png", Fixtures.pngDeclaring(100_000, 100_000, 8, 6, 16),
-            UNPROCESSABLE, "the source is 100000x100000 pixels"),
-        new Hostile("jpeg-header-claims-65000x65000.jpg", Fixtures.patchJpegSize(jpeg, 65_000, 65_000),
-            UNPROCESSABLE, "the source is 65000x65000 pixels; the limit is 50000000"),
-        new Hostile("jpeg-header-claims-20000x20000.jpg", Fixtures.patchJpegSize(jpeg, 20_000, 20_000),
-            UNPROCESSABLE, "the source is 20000x20000 pixels"),
-        new Hostile("gif-frame-claims-65535x65535.gif", gifFrameSize(tinyGif, 65_535, 65_535),
-            UNPROCESSABLE, "the source is 65535x65535 pixels"),
+        new Hostile(
+            "bomb-png-30000x30000.png",
+            Fixtures.pngDeclaring(30_000, 30_000, 1, 0, 4096),
+            UNPROCESSABLE,
+            "the source is 30000x30000 pixels; the limit is 50000000"),
+        new Hostile(
+            "bomb-png-8bit-gray-20000x20000.png",
+            Fixtures.pngDeclaring(20_000, 20_000, 8, 0, 20_001),
+            UNPROCESSABLE,
+            "the source is 20000x20000 pixels"),
+        new Hostile(
+            "png-header-claims-100000x100000.png",
+            Fixtures.pngDeclaring(100_000, 100_000, 8, 6, 16),
+            UNPROCESSABLE,
+            "the source is 100000x100000 pixels"),
+        new Hostile(
+            "jpeg-header-claims-65000x65000.jpg",
+            Fixtures.patchJpegSize(jpeg, 65_000, 65_000),
+            UNPROCESSABLE,
+            "the source is 65000x65000 pixels; the limit is 50000000"),
+        new Hostile(
+            "jpeg-header-claims-20000x20000.jpg",
+            Fixtures.patchJpegSize(jpeg, 20_000, 20_000),
+            UNPROCESSABLE,
+            "the source is 20000x20000 pixels"),
+        new Hostile(
+            "gif-frame-claims-65535x65535.gif",
+            gifFrameSize(tinyGif, 65_535, 65_535),
+            UNPROCESSABLE,
+            "the source is 65535x65535 pixels"),
         // the JDK's BMP reader itself refuses a header whose size does not fit the file
-        new Hostile("bmp-header-claims-50000x50000.bmp", bmpSize(bmp, 50_000, 50_000),
-            UNPROCESSABLE, "header is corrupt or truncated"),
-        new Hostile("webp-header-claims-16384x16384.webp",
+        new Hostile(
+            "bmp-header-claims-50000x50000.bmp",
+            bmpSize(bmp, 50_000, 50_000),
+            UNPROCESSABLE,
+            "header is corrupt or truncated"),
+        new Hostile(
+            "webp-header-claims-16384x16384.webp",
             webpLosslessSize(WebpFiles.still(Fixtures.quadrants(), true, 1f), 16_384, 16_384),
-            UNPROCESSABLE, "the source is 16384x16384 pixels"),
+            UNPROCESSABLE,
+            "the source is 16384x16384 pixels"),
         new Hostile("truncated-half.jpg", half(jpeg), UNPROCESSABLE, "corrupt or truncated"),
-        new Hostile("truncated-header.jpg", Arrays.copyOf(jpeg, 40), UNPROCESSABLE, "corrupt or truncated"),
+        new Hostile(
+            "truncated-header.jpg", Arrays.copyOf(jpeg, 40), UNPROCESSABLE, "corrupt or truncated"),
         new Hostile("truncated-half.png", half(png), UNPROCESSABLE, "corrupt or truncated"),
-        new Hostile("truncated-header.png", Arrays.copyOf(png, 20), UNPROCESSABLE, "corrupt or truncated"),
+        new Hostile(
+            "truncated-header.png", Arrays.copyOf(png, 20), UNPROCESSABLE, "corrupt or truncated"),
         new Hostile("truncated-half.gif", half(gif), UNPROCESSABLE, "corrupt or truncated"),
         new Hostile("truncated-half.webp", half(webp), UNPROCESSABLE, "corrupt or truncated"),
         new Hostile("truncated-half.bmp", half(bmp), UNPROCESSABLE, "corrupt or truncated"),
-        new Hostile("png-corrupt-zlib-valid-crc.png", corruptIdat(png), UNPROCESSABLE, "corrupt or truncated"),
+        new Hostile(
+            "png-corrupt-zlib-valid-crc.png",
+            corruptIdat(png),
+            UNPROCESSABLE,
+            "corrupt or truncated"),
         new Hostile("empty-0-bytes.jpg", new byte[0], UNPROCESSABLE, "the source is empty"),
-        new Hostile("random-garbage.jpg", garbage(), UNSUPPORTED, "the source is not a supported image format"),
-        new Hostile("text-named-as.jpg", "This is plain text, whatever its name says.\n".getBytes(StandardCharsets.US_ASCII),
-            UNSUPPORTED, "the source is not a supported image format"),
-        new Hostile("svg-xxe-script.svg", ascii(SVG_XXE), UNSUPPORTED, "the source is svg, which is served only as an original"),
-        new Hostile("svg-billion-laughs-named-as.png", ascii(SVG_LAUGHS), UNSUPPORTED, "the source is svg"),
+        new Hostile(
+            "random-garbage.jpg",
+            garbage(),
+            UNSUPPORTED,
+            "the source is not a supported image format"),
+        new Hostile(
+            "text-named-as.jpg",
+            "This is plain text, whatever its name says.\n".getBytes(StandardCharsets.US_ASCII),
+            UNSUPPORTED,
+            "the source is not a supported image format"),
+        new Hostile(
+            "svg-xxe-script.svg",
+            ascii(SVG_XXE),
+            UNSUPPORTED,
+            "the source is svg, which is served only as an original"),
+        new Hostile(
+            "svg-billion-laughs-named-as.png", ascii(SVG_LAUGHS), UNSUPPORTED, "the source is svg"),
         new Hostile("tiff-named-as.jpg", tiff(), UNSUPPORTED, "the source is tiff"),
-        new Hostile("ico.ico", new byte[] {0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0}, UNSUPPORTED, "the source is ico"),
+        new Hostile(
+            "ico.ico",
+            new byte[] {0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0},
+            UNSUPPORTED,
+            "the source is ico"),
         new Hostile("avif.avif", avif(), UNSUPPORTED, "the source is avif"),
-        // Odd but safe: decoded by the first frame's size, the huge screen/canvas is never allocated.
-        new Hostile("gif-screen-65535x65535.gif", gifScreenSize(tinyGif, 65_535, 65_535), "OK 1x1", "1x1"),
-        new Hostile("webp-animated-canvas-16000x16000.webp", WebpFiles.animated(16_000, 16_000,
-            Fixtures.solid(32, 24, Fixtures.RED, BufferedImage.TYPE_INT_RGB)), "OK 32x24", "32x24"),
+        // Odd but safe: decoded by the first frame's size, the huge screen/canvas is never
+        // allocated.
+        new Hostile(
+            "gif-screen-65535x65535.gif", gifScreenSize(tinyGif, 65_535, 65_535), "OK 1x1", "1x1"),
+        new Hostile(
+            "webp-animated-canvas-16000x16000.webp",
+            WebpFiles.animated(
+                16_000, 16_000, Fixtures.solid(32, 24, Fixtures.RED, BufferedImage.TYPE_INT_RGB)),
+            "OK 32x24",
+            "32x24"),
         new Hostile("many-app-segments-8x64k.jpg", manyAppSegments(jpeg), "OK 200x150", "200x150"));
   }
 
@@ -93,7 +145,8 @@ final class HostileFixtures {
     return refusal.failure().status() + " " + refusal.failure().code();
   }
 
-  private static final String SVG_XXE = """
+  private static final String SVG_XXE =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <!DOCTYPE svg [
         <!ENTITY passwd SYSTEM "file:///etc/passwd">
@@ -105,7 +158,8 @@ final class HostileFixtures {
       </svg>
       """;
 
-  private static final String SVG_LAUGHS = """
+  private static final String SVG_LAUGHS =
+      """
       <?xml version="1.0"?>
       <!DOCTYPE lolz [
         <!ENTITY lol "lol">
@@ -136,13 +190,20 @@ final class HostileFixtures {
   }
 
   private static byte[] avif() {
-    return Fixtures.concat(new byte[] {0, 0, 0, 0x1C}, ascii("ftypavif"), new byte[] {0, 0, 0, 0}, ascii("avifmif1miaf"));
+    return Fixtures.concat(
+        new byte[] {0, 0, 0, 0x1C},
+        ascii("ftypavif"),
+        new byte[] {0, 0, 0, 0},
+        ascii("avifmif1miaf"));
   }
 
   /** Rewrites the GIF logical screen size (bytes 6-9, little-endian). */
   private static byte[] gifScreenSize(byte[] gif, int width, int height) {
     byte[] out = gif.clone();
-    ByteBuffer.wrap(out, 6, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) width).putShort((short) height);
+    ByteBuffer.wrap(out, 6, 4)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) width)
+        .putShort((short) height);
     return out;
   }
 
@@ -160,7 +221,10 @@ final class HostileFixtures {
     if ((out[at] & 0xFF) != 0x2C) {
       throw new IllegalStateException("no image descriptor");
     }
-    ByteBuffer.wrap(out, at + 5, 4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) width).putShort((short) height);
+    ByteBuffer.wrap(out, at + 5, 4)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) width)
+        .putShort((short) height);
     return out;
   }
 
@@ -183,7 +247,10 @@ final class HostileFixtures {
     return out;
   }
 
-  /** Damages the deflate stream inside the first IDAT and fixes the chunk's CRC, as a careful attacker would. */
+  /**
+   * Damages the deflate stream inside the first IDAT and fixes the chunk's CRC, as a careful
+   * attacker would.
+   */
   private static byte[] corruptIdat(byte[] png) {
     byte[] out = png.clone();
     int at = 8;

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Whole pixels move exactly as the EXIF specification describes, on a labelled 3x2 image
- * {@code a b c / d e f}; the expected layouts are written out by hand.
+ * Whole pixels move exactly as the EXIF specification describes, on a labelled 3x2 image {@code a b
+ * c / d e f}; the expected layouts are written out by hand.
  */
 class OrientationTest {
   @ParameterizedTest(name = "orientation {0} -> {1}")

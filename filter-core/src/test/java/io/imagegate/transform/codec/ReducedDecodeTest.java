@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shrink-on-load ({@link ImageCodecs#decode(Path, DecodeLimits, int, int)}): a JPEG decoded
- * straight into its box-averaged reduction is the full decode averaged over the same boxes,
- * upright and in sRGB, without the full image ever being allocated.
+ * straight into its box-averaged reduction is the full decode averaged over the same boxes, upright
+ * and in sRGB, without the full image ever being allocated.
  */
 class ReducedDecodeTest {
   private static final int BIG_W = 4928;
@@ -38,7 +38,8 @@ class ReducedDecodeTest {
 
   @BeforeAll
   static void writeSixteenMegapixelJpeg() {
-    bigJpeg = Fixtures.write(shared, "16mp.jpg", Fixtures.jdkJpeg(photoLike(BIG_W, BIG_H, 7), 0.85f));
+    bigJpeg =
+        Fixtures.write(shared, "16mp.jpg", Fixtures.jdkJpeg(photoLike(BIG_W, BIG_H, 7), 0.85f));
   }
 
   @Test
@@ -58,8 +59,12 @@ class ReducedDecodeTest {
     assertThat(reduced.info().width()).isEqualTo(BIG_W);
     assertThat(reduced.info().height()).isEqualTo(BIG_H);
     long fullIntImage = 4L * BIG_W * BIG_H;
-    assertThat(fullAllocation).as("the control: a full decode holds the 64 MB INT image").isGreaterThan(fullIntImage);
-    assertThat(reducedAllocation).as("reduced image (7 MB) plus line buffers").isLessThan(fullIntImage / 4);
+    assertThat(fullAllocation)
+        .as("the control: a full decode holds the 64 MB INT image")
+        .isGreaterThan(fullIntImage);
+    assertThat(reducedAllocation)
+        .as("reduced image (7 MB) plus line buffers")
+        .isLessThan(fullIntImage / 4);
     assertThat(full.image().getWidth()).isEqualTo(BIG_W);
   }
 
@@ -80,9 +85,14 @@ class ReducedDecodeTest {
   @ParameterizedTest(name = "orientation {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void decode_appliesExifOrientationToTheReducedImage(int orientation) {
-    BufferedImage stored = ExifOrientationDecodeTest.storedFor(orientation, Fixtures.quadrants(960, 640));
-    Path file = Fixtures.write(dir, "o.jpg",
-        Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
+    BufferedImage stored =
+        ExifOrientationDecodeTest.storedFor(orientation, Fixtures.quadrants(960, 640));
+    Path file =
+        Fixtures.write(
+            dir,
+            "o.jpg",
+            Fixtures.jpegWithExif(
+                Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
 
     DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults(), 240, 160);
 
@@ -98,7 +108,8 @@ class ReducedDecodeTest {
 
   @Test
   void decode_appliesEmbeddedProfileToTheReducedImage() {
-    byte[] raw = Fixtures.jdkJpeg(Fixtures.solid(64, 64, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
+    byte[] raw =
+        Fixtures.jdkJpeg(Fixtures.solid(64, 64, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
     byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
     Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linear));
 
@@ -107,12 +118,16 @@ class ReducedDecodeTest {
 
     assertThat(reduced.getWidth()).isEqualTo(16);
     assertThat(Fixtures.distance(reduced, 8, 8, full.getRGB(32, 32))).isLessThanOrEqualTo(3);
-    assertThat(Fixtures.distance(reduced, 8, 8, 0xFF804020)).as("the profile was applied").isGreaterThan(30);
+    assertThat(Fixtures.distance(reduced, 8, 8, 0xFF804020))
+        .as("the profile was applied")
+        .isGreaterThan(30);
   }
 
   @Test
   void decode_decodesCmykInFullWhateverTheMinimum() {
-    Path file = Fixtures.write(dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, false));
+    Path file =
+        Fixtures.write(
+            dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, false));
 
     DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults(), 1, 1);
 
@@ -122,7 +137,8 @@ class ReducedDecodeTest {
 
   @Test
   void decode_decodesInFullWhenNoFactorOfTwoLeavesTheMinimum() {
-    Path file = Fixtures.write(dir, "small.jpg", Fixtures.jdkJpeg(Fixtures.quadrants(200, 100), 0.9f));
+    Path file =
+        Fixtures.write(dir, "small.jpg", Fixtures.jdkJpeg(Fixtures.quadrants(200, 100), 0.9f));
 
     BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults(), 101, 10).image();
 
@@ -132,9 +148,11 @@ class ReducedDecodeTest {
 
   @Test
   void decode_decodesOtherFormatsInFull() {
-    Path file = Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(200, 100), "png"));
+    Path file =
+        Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(200, 100), "png"));
 
-    assertThat(ImageCodecs.decode(file, DecodeLimits.defaults(), 10, 10).image().getWidth()).isEqualTo(200);
+    assertThat(ImageCodecs.decode(file, DecodeLimits.defaults(), 10, 10).image().getWidth())
+        .isEqualTo(200);
   }
 
   @Test
@@ -143,7 +161,8 @@ class ReducedDecodeTest {
     Path file = Fixtures.write(dir, "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
 
     assertThatThrownBy(() -> ImageCodecs.decode(file, DecodeLimits.defaults(), 100, 100))
-        .isInstanceOfSatisfying(ImageGateException.class,
+        .isInstanceOfSatisfying(
+            ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE));
   }
 
@@ -157,7 +176,8 @@ class ReducedDecodeTest {
   void reductionFactor_isTheSmallerWholeRatio() {
     assertThat(ImageCodecs.reductionFactor(5312, 2988, 1599, 900)).isEqualTo(3);
     assertThat(ImageCodecs.reductionFactor(5312, 2988, 2700, 10)).isEqualTo(1);
-    assertThat(ImageCodecs.reductionFactor(100_000, 100_000, 1, 1)).isEqualTo(ImageDecoder.MAX_FACTOR);
+    assertThat(ImageCodecs.reductionFactor(100_000, 100_000, 1, 1))
+        .isEqualTo(ImageDecoder.MAX_FACTOR);
   }
 
   @Test
@@ -218,8 +238,12 @@ class ReducedDecodeTest {
             n++;
           }
         }
-        out.setRGB(ox, oy, (int) Math.round((double) sum[0] / n) << 16
-            | (int) Math.round((double) sum[1] / n) << 8 | (int) Math.round((double) sum[2] / n));
+        out.setRGB(
+            ox,
+            oy,
+            (int) Math.round((double) sum[0] / n) << 16
+                | (int) Math.round((double) sum[1] / n) << 8
+                | (int) Math.round((double) sum[2] / n));
       }
     }
     return out;
@@ -242,6 +266,7 @@ class ReducedDecodeTest {
   }
 
   private static long allocatedBytes() {
-    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 }

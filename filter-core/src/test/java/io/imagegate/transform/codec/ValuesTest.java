@@ -19,17 +19,24 @@ class ValuesTest {
 
   @Test
   void imageInfo_validation() {
-    assertThat(new ImageInfo(ImageFormat.PNG, 70_000, 70_000, 1).pixels()).isEqualTo(4_900_000_000L);
-    assertThatThrownBy(() -> new ImageInfo(ImageFormat.PNG, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ImageInfo(ImageFormat.PNG, 1, 1, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ImageInfo(ImageFormat.PNG, 70_000, 70_000, 1).pixels())
+        .isEqualTo(4_900_000_000L);
+    assertThatThrownBy(() -> new ImageInfo(ImageFormat.PNG, 0, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ImageInfo(ImageFormat.PNG, 1, 1, 9))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void exifArrays_areCopied() {
     byte[] exif = Fixtures.exifOrientation(1);
-    DecodedImage decoded = new DecodedImage(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
-        new ImageInfo(ImageFormat.JPEG, 1, 1, 1), exif);
-    EncodeOptions options = new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, exif);
+    DecodedImage decoded =
+        new DecodedImage(
+            new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
+            new ImageInfo(ImageFormat.JPEG, 1, 1, 1),
+            exif);
+    EncodeOptions options =
+        new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, exif);
 
     exif[0] = 'X';
     decoded.exif()[1] = 'X';

@@ -16,8 +16,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * WebP test files: still images straight from webp-imageio's writer (not the code under test),
- * and animated files assembled chunk by chunk (VP8X, ANIM, ANMF) from its lossless frames.
+ * WebP test files: still images straight from webp-imageio's writer (not the code under test), and
+ * animated files assembled chunk by chunk (VP8X, ANIM, ANMF) from its lossless frames.
  */
 final class WebpFiles {
   private WebpFiles() {}
@@ -51,7 +51,8 @@ final class WebpFiles {
   }
 
   /** As above; lossy frames with alpha carry an ALPH chunk before their VP8 chunk. */
-  static byte[] animated(int canvasWidth, int canvasHeight, boolean lossless, BufferedImage... frames) {
+  static byte[] animated(
+      int canvasWidth, int canvasHeight, boolean lossless, BufferedImage... frames) {
     ByteArrayOutputStream chunks = new ByteArrayOutputStream();
     ByteBuffer vp8x = le(10).put((byte) 0x02).put(new byte[3]);
     put24(vp8x, canvasWidth - 1);
@@ -73,13 +74,17 @@ final class WebpFiles {
       chunks.writeBytes(chunk("ANMF", Fixtures.concat(header.array(), bitstream)));
     }
     byte[] body = chunks.toByteArray();
-    return Fixtures.concat("RIFF".getBytes(StandardCharsets.US_ASCII),
-        le(4).putInt(4 + body.length).array(), "WEBP".getBytes(StandardCharsets.US_ASCII), body);
+    return Fixtures.concat(
+        "RIFF".getBytes(StandardCharsets.US_ASCII),
+        le(4).putInt(4 + body.length).array(),
+        "WEBP".getBytes(StandardCharsets.US_ASCII),
+        body);
   }
 
   private static byte[] chunk(String type, byte[] data) {
     byte[] padding = new byte[data.length & 1];
-    return Fixtures.concat(type.getBytes(StandardCharsets.US_ASCII), le(4).putInt(data.length).array(), data, padding);
+    return Fixtures.concat(
+        type.getBytes(StandardCharsets.US_ASCII), le(4).putInt(data.length).array(), data, padding);
   }
 
   private static ByteBuffer le(int size) {
@@ -98,7 +103,10 @@ final class WebpFiles {
     put24(vp8x, image.getWidth() - 1);
     put24(vp8x, image.getHeight() - 1);
     byte[] body = Fixtures.concat(chunk("VP8X", vp8x.array()), chunk("ICCP", profile), bitstream);
-    return Fixtures.concat("RIFF".getBytes(StandardCharsets.US_ASCII),
-        le(4).putInt(4 + body.length).array(), "WEBP".getBytes(StandardCharsets.US_ASCII), body);
+    return Fixtures.concat(
+        "RIFF".getBytes(StandardCharsets.US_ASCII),
+        le(4).putInt(4 + body.length).array(),
+        "WEBP".getBytes(StandardCharsets.US_ASCII),
+        body);
   }
 }

@@ -47,8 +47,7 @@ class CropTest {
 
   @Test
   void crop_keepsAlpha() {
-    BufferedImage translucent =
-        TestImages.solid(4, 4, BufferedImage.TYPE_4BYTE_ABGR, 0x40112233);
+    BufferedImage translucent = TestImages.solid(4, 4, BufferedImage.TYPE_4BYTE_ABGR, 0x40112233);
 
     BufferedImage out = Crop.crop(translucent, 1, 1, 2, 2);
 

@@ -60,8 +60,7 @@ class EffectsTest {
     BufferedImage src = TestImages.card(10, 10);
 
     assertThatThrownBy(() -> Effects.blur(src, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Effects.blur(src, 101))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Effects.blur(src, 101)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FocusTest {
   /**
-   * A smooth diagonal gradient with a high-contrast 8-px checkerboard "subject" of the given
-   * size at (sx, sy).
+   * A smooth diagonal gradient with a high-contrast 8-px checkerboard "subject" of the given size
+   * at (sx, sy).
    */
   private static BufferedImage scene(int w, int h, int sx, int sy, int size) {
     BufferedImage img = TestImages.gradient(w, h, BufferedImage.TYPE_3BYTE_BGR);

@@ -3,9 +3,9 @@ package io.imagegate.transform.ops;
 import java.awt.image.BufferedImage;
 
 /**
- * Perceptual distances between two images of the same size, for tests that must tolerate
- * rounding but catch real differences: PSNR and mean absolute difference over RGB, and a
- * simple SSIM on Rec.601 luma (8x8 windows, stride 4, uniform weights).
+ * Perceptual distances between two images of the same size, for tests that must tolerate rounding
+ * but catch real differences: PSNR and mean absolute difference over RGB, and a simple SSIM on
+ * Rec.601 luma (8x8 windows, stride 4, uniform weights).
  */
 final class ImageMetrics {
   private ImageMetrics() {}
@@ -131,7 +131,13 @@ final class ImageMetrics {
   private static void requireSameSize(BufferedImage a, BufferedImage b) {
     if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
       throw new IllegalArgumentException(
-          "sizes differ: " + a.getWidth() + "x" + a.getHeight() + " vs " + b.getWidth() + "x"
+          "sizes differ: "
+              + a.getWidth()
+              + "x"
+              + a.getHeight()
+              + " vs "
+              + b.getWidth()
+              + "x"
               + b.getHeight());
     }
   }

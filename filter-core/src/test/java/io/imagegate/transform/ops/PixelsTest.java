@@ -4,9 +4,9 @@ import static io.imagegate.transform.ops.TestImages.assertIntType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PixelsTest {
   @ParameterizedTest

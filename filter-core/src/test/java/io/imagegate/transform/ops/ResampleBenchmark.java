@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Thumbnailing a 16-megapixel photo-sized image (4928x3264, decoded-JPEG layout
- * {@code TYPE_3BYTE_BGR}) with {@link Resample} and, for comparison, imgscalr's clean modes.
+ * Thumbnailing a 16-megapixel photo-sized image (4928x3264, decoded-JPEG layout {@code
+ * TYPE_3BYTE_BGR}) with {@link Resample} and, for comparison, imgscalr's clean modes.
  *
  * <p>Run (single-threaded, on the build machine):
  *
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx2g", "-Djava.awt.headless=true"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g", "-Djava.awt.headless=true"})
 public class ResampleBenchmark {
   private BufferedImage photo;
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class ResampleTest {
   /**
-   * Against the exact reference the production path differs only by the 2x2 area
-   * pre-reduction and float arithmetic: measured 48.2 dB PSNR and SSIM 0.996 on this card. The
-   * thresholds leave margin for that while staying far above what a filter that aliases gets
-   * (imgscalr BALANCED measures 15.1 dB / SSIM 0.35, its ULTRA_QUALITY 34.5 dB / 0.94;
-   * BALANCED failing is asserted below, so the check is known to bite).
+   * Against the exact reference the production path differs only by the 2x2 area pre-reduction and
+   * float arithmetic: measured 48.2 dB PSNR and SSIM 0.996 on this card. The thresholds leave
+   * margin for that while staying far above what a filter that aliases gets (imgscalr BALANCED
+   * measures 15.1 dB / SSIM 0.35, its ULTRA_QUALITY 34.5 dB / 0.94; BALANCED failing is asserted
+   * below, so the check is known to bite).
    */
   private static final double MIN_PSNR_DB = 40.0;
 
@@ -97,13 +97,10 @@ class ResampleTest {
   @Test
   void resize_handlesSingleRowsColumnsAndExtremeRatios() {
     int colour = 0xFF336699;
-    assertSamePixels(
-        Resample.resize(solid(1, 500, colour), 1, 50), solid(1, 50, colour));
-    assertSamePixels(
-        Resample.resize(solid(5000, 1, colour), 40, 1), solid(40, 1, colour));
+    assertSamePixels(Resample.resize(solid(1, 500, colour), 1, 50), solid(1, 50, colour));
+    assertSamePixels(Resample.resize(solid(5000, 1, colour), 40, 1), solid(40, 1, colour));
     assertSamePixels(Resample.resize(solid(1, 1, colour), 7, 3), solid(7, 3, colour));
-    assertSamePixels(
-        Resample.resize(solid(3000, 2, colour), 1, 300), solid(1, 300, colour));
+    assertSamePixels(Resample.resize(solid(3000, 2, colour), 1, 300), solid(1, 300, colour));
   }
 
   @Test
@@ -164,9 +161,9 @@ class ResampleTest {
   }
 
   /**
-   * The textbook separable Lanczos-3 in doubles, straight from the definition: every output
-   * sample is the normalised kernel-weighted sum of all source samples within 3 output pixels,
-   * read with getRGB. Opaque images only.
+   * The textbook separable Lanczos-3 in doubles, straight from the definition: every output sample
+   * is the normalised kernel-weighted sum of all source samples within 3 output pixels, read with
+   * getRGB. Opaque images only.
    */
   static BufferedImage exactLanczos3(BufferedImage src, int tw, int th) {
     int sw = src.getWidth();

@@ -21,9 +21,9 @@ final class TestImages {
   }
 
   /**
-   * A detailed test card: a zone plate (concentric rings whose frequency rises to the pixel
-   * limit) top left, 1-px vertical stripes top right, a fine diagonal pattern bottom left and
-   * seeded noise bottom right, each channel a different function of it.
+   * A detailed test card: a zone plate (concentric rings whose frequency rises to the pixel limit)
+   * top left, 1-px vertical stripes top right, a fine diagonal pattern bottom left and seeded noise
+   * bottom right, each channel a different function of it.
    */
   static BufferedImage card(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -84,8 +84,7 @@ final class TestImages {
     for (int i = 0; i < a.length; i++) {
       if (a[i] != e[i]) {
         throw new AssertionError(
-            String.format(
-                "pixel (%d,%d) is %08X, expected %08X", i % w, i / w, a[i], e[i]));
+            String.format("pixel (%d,%d) is %08X, expected %08X", i % w, i / w, a[i], e[i]));
       }
     }
   }

@@ -42,8 +42,7 @@ class TinyImagesTest {
       BufferedImage out = op.apply(src);
       assertThat(out.getWidth()).isPositive();
       assertThat(out.getHeight()).isPositive();
-      assertThat(out.getType())
-          .isIn(BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB);
+      assertThat(out.getType()).isIn(BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB);
     }
     TestImages.assertSamePixels(src, before);
   }

@@ -83,7 +83,6 @@ class TrimTest {
 
   @Test
   void trim_rejectsThresholdOutOfRange() {
-    assertThatThrownBy(() -> Trim.trim(framed(), 256))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Trim.trim(framed(), 256)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.imagegate.transform.GeometryPlanner;
 import io.imagegate.transform.TransformLimits;
 import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every resize and crop mode against ImageKit's documented results, on a 400x200 gradient whose
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class GeometryStageTest {
   private static final int W = 400;
   private static final int H = 200;
+
   /** Source pixels a resampled edge pixel may lie from the ideal position. */
   private static final double TOLERANCE = 3;
 
@@ -35,15 +36,17 @@ class GeometryStageTest {
   }
 
   /** The output's left/right edge columns come from these source columns, top/bottom rows too. */
-  private static void assertKeeps(BufferedImage out, double left, double right, double top,
-      double bottom) {
+  private static void assertKeeps(
+      BufferedImage out, double left, double right, double top, double bottom) {
     int midX = out.getWidth() / 2;
     int midY = out.getHeight() / 2;
     assertThat(sourceX(out, 0, midY, W)).as("left edge").isCloseTo(left, within(TOLERANCE));
-    assertThat(sourceX(out, out.getWidth() - 1, midY, W)).as("right edge")
+    assertThat(sourceX(out, out.getWidth() - 1, midY, W))
+        .as("right edge")
         .isCloseTo(right, within(TOLERANCE));
     assertThat(sourceY(out, midX, 0, H)).as("top edge").isCloseTo(top, within(TOLERANCE));
-    assertThat(sourceY(out, midX, out.getHeight() - 1, H)).as("bottom edge")
+    assertThat(sourceY(out, midX, out.getHeight() - 1, H))
+        .as("bottom edge")
         .isCloseTo(bottom, within(TOLERANCE));
   }
 
@@ -58,12 +61,13 @@ class GeometryStageTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "fo-left, 0, 199",
-      "fo-right, 200, 399",
-      "fo-top_left, 0, 199",
-      "fo-bottom_right, 200, 399",
-      "fo-center, 100, 299",
-      "fo-top, 100, 299"})
+    "fo-left, 0, 199",
+    "fo-right, 200, 399",
+    "fo-top_left, 0, 199",
+    "fo-bottom_right, 200, 399",
+    "fo-center, 100, 299",
+    "fo-top, 100, 299"
+  })
   void focus_keepsTheNamedSideOfAWideImage(String focus, double left, double right) {
     BufferedImage out = apply("w-300,h-300," + focus);
     assertThat(out.getWidth()).isEqualTo(300);
@@ -73,11 +77,12 @@ class GeometryStageTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "fo-top, 0, 133",
-      "fo-bottom, 67, 199",
-      "fo-center, 33, 166",
-      "fo-left, 33, 166",
-      "fo-bottom_left, 67, 199"})
+    "fo-top, 0, 133",
+    "fo-bottom, 67, 199",
+    "fo-center, 33, 166",
+    "fo-left, 33, 166",
+    "fo-bottom_left, 67, 199"
+  })
   void focus_keepsTheNamedSideOfATallCrop(String focus, double top, double bottom) {
     // Scaled to 300x150, 100 of the 150 rows are kept.
     BufferedImage out = apply("w-300,h-100," + focus);
@@ -99,24 +104,25 @@ class GeometryStageTest {
 
   @ParameterizedTest(name = "{0} -> {1}x{2}")
   @CsvSource({
-      "'w-200,h-200,c-at_max', 200, 100",
-      "'w-800,h-800,c-at_max', 400, 200",
-      "'w-800,h-800,c-at_max_enlarge', 800, 400",
-      "'w-300,h-300,c-at_least', 600, 300",
-      "'w-100,h-300,c-at_least', 600, 300",
-      "'w-200', 200, 100",
-      "'h-50', 100, 50",
-      "'w-0.5', 200, 100",
-      "'h-0.5', 200, 100",
-      "'w-0.5,h-0.25', 200, 50",
-      "'w-320,ar-16-9', 320, 180",
-      "'h-90,ar-16-9', 160, 90",
-      "'w-100,dpr-2', 200, 100",
-      "'w-100,h-100,dpr-2', 200, 200",
-      "'w-0.5,dpr-2', 400, 200",
-      "'w-300,h-300,cm-pad_resize', 300, 300",
-      "'w-100,h-50,cm-extract', 100, 50",
-      "'w-500,h-100,cm-pad_extract', 500, 100"})
+    "'w-200,h-200,c-at_max', 200, 100",
+    "'w-800,h-800,c-at_max', 400, 200",
+    "'w-800,h-800,c-at_max_enlarge', 800, 400",
+    "'w-300,h-300,c-at_least', 600, 300",
+    "'w-100,h-300,c-at_least', 600, 300",
+    "'w-200', 200, 100",
+    "'h-50', 100, 50",
+    "'w-0.5', 200, 100",
+    "'h-0.5', 200, 100",
+    "'w-0.5,h-0.25', 200, 50",
+    "'w-320,ar-16-9', 320, 180",
+    "'h-90,ar-16-9', 160, 90",
+    "'w-100,dpr-2', 200, 100",
+    "'w-100,h-100,dpr-2', 200, 200",
+    "'w-0.5,dpr-2', 400, 200",
+    "'w-300,h-300,cm-pad_resize', 300, 300",
+    "'w-100,h-50,cm-extract', 100, 50",
+    "'w-500,h-100,cm-pad_extract', 500, 100"
+  })
   void size_asImageKitDocumentsIt(String transformation, int width, int height) {
     BufferedImage out = apply(transformation);
     assertThat(out.getWidth()).isEqualTo(width);
@@ -225,8 +231,10 @@ class GeometryStageTest {
 
   @Test
   void decoderLayouts_cropAndScaleLikePackedInts() {
-    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR,
-        BufferedImage.TYPE_BYTE_GRAY}) {
+    for (int type :
+        new int[] {
+          BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY
+        }) {
       BufferedImage other = new BufferedImage(W, H, type);
       other.getGraphics().drawImage(source, 0, 0, null);
       BufferedImage expected = stage.apply(convert(other), step("w-150,h-150,fo-right"));
@@ -236,8 +244,13 @@ class GeometryStageTest {
   }
 
   private static BufferedImage convert(BufferedImage img) {
-    BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(),
-        img.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(
+            img.getWidth(),
+            img.getHeight(),
+            img.getColorModel().hasAlpha()
+                ? BufferedImage.TYPE_INT_ARGB
+                : BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < img.getHeight(); y++) {
       for (int x = 0; x < img.getWidth(); x++) {
         if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {

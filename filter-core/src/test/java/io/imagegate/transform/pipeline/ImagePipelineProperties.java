@@ -23,8 +23,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Any valid transformation from a small grammar, on any small image, renders to an image within
- * the limit or fails with a 400; never another exception, and never a changed input.
+ * Any valid transformation from a small grammar, on any small image, renders to an image within the
+ * limit or fails with a 400; never another exception, and never a changed input.
  */
 class ImagePipelineProperties {
   private static final int MAX = 300;
@@ -49,14 +49,19 @@ class ImagePipelineProperties {
     BufferedImage image = random(width, height, alpha, new Random(seed));
     int[] before = image.getRGB(0, 0, width, height, null, 0, width);
     Random overlaySeeds = new Random(seed + 1L);
-    OverlayImages overlays = path -> random(1 + overlaySeeds.nextInt(40),
-        1 + overlaySeeds.nextInt(40), overlaySeeds.nextBoolean(), overlaySeeds);
+    OverlayImages overlays =
+        path ->
+            random(
+                1 + overlaySeeds.nextInt(40),
+                1 + overlaySeeds.nextInt(40),
+                overlaySeeds.nextBoolean(),
+                overlaySeeds);
     try {
       BufferedImage out = PIPELINE.apply(image, transformation, overlays);
       assertThat(out.getWidth()).isBetween(1, MAX);
       assertThat(out.getHeight()).isBetween(1, MAX);
-      Statistics.label("outcome").collect(
-          transformation.overlays().isEmpty() ? "rendered" : "rendered with overlays");
+      Statistics.label("outcome")
+          .collect(transformation.overlays().isEmpty() ? "rendered" : "rendered with overlays");
     } catch (ImageGateException e) {
       assertThat(e.failure()).isEqualTo(Failure.BAD_TRANSFORMATION);
       Statistics.label("outcome").collect("400");
@@ -88,10 +93,19 @@ class ImagePipelineProperties {
     Arbitrary<String> fraction = Arbitraries.of("0.1", "0.5", "0.75", "0.99");
     Arbitrary<String> size = Arbitraries.oneOf(pixels, fraction);
     Arbitrary<String> small = Arbitraries.integers().between(0, 80).map(String::valueOf);
-    Arbitrary<String> focus = Arbitraries.of("center", "top", "left", "bottom", "right",
-        "top_left", "top_right", "bottom_left", "bottom_right");
-    Arbitrary<String> offset = Arbitraries.integers().between(-80, 80)
-        .map(v -> v < 0 ? "N" + -v : String.valueOf(v));
+    Arbitrary<String> focus =
+        Arbitraries.of(
+            "center",
+            "top",
+            "left",
+            "bottom",
+            "right",
+            "top_left",
+            "top_right",
+            "bottom_left",
+            "bottom_right");
+    Arbitrary<String> offset =
+        Arbitraries.integers().between(-80, 80).map(v -> v < 0 ? "N" + -v : String.valueOf(v));
     return Arbitraries.oneOf(
         size.map(v -> "w-" + v),
         size.map(v -> "h-" + v),
@@ -109,29 +123,41 @@ class ImagePipelineProperties {
         Arbitraries.of("90", "180", "270", "auto", "45", "N30", "13", "135").map(v -> "rt-" + v),
         Arbitraries.integers().between(1, 20).map(v -> "bl-" + v),
         Arbitraries.of("e-grayscale", "e-sharpen", "e-sharpen-30", "e-contrast"),
-        Arbitraries.oneOf(Arbitraries.integers().between(1, 40).map(String::valueOf),
-            Arbitraries.just("max")).map(v -> "r-" + v),
+        Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 40).map(String::valueOf), Arbitraries.just("max"))
+            .map(v -> "r-" + v),
         Arbitraries.integers().between(1, 150).map(v -> "b-" + v + "_FF0000"),
         Arbitraries.of("t-true", "t-30"),
         Arbitraries.of("q-50", "f-png"),
         overlay(size, focus, offset));
   }
 
-  private static Arbitrary<String> overlay(Arbitrary<String> size, Arbitrary<String> focus,
-      Arbitrary<String> offset) {
-    Arbitrary<String> legacy = Arbitraries.of("", ",ofo-", ",ox-", ",oy-", ",ow-", ",oh-")
-        .flatMap(k -> switch (k) {
-          case ",ofo-" -> focus.map(v -> k + v);
-          case ",ox-", ",oy-" -> offset.map(v -> k + v);
-          case ",ow-", ",oh-" -> size.map(v -> k + v);
-          default -> Arbitraries.just("");
-        })
-        .map(rest -> "oi-o1.png" + rest);
-    Arbitrary<String> layer = Arbitraries.of("", ",rt-90", ",bl-2", ",r-max", ",b-2_00FF00",
-        ",cm-pad_resize,h-30", ",lfo-bottom_right", ",lx-N10,ly-5")
-        .flatMap(rest -> size.map(w -> "l-image,i-o2.png,w-" + w + rest + ",l-end"));
-    Arbitrary<String> nested = Arbitraries.just(
-        "l-image,i-o1.png,l-image,i-o2.png,lfo-top_left,l-end,l-end");
+  private static Arbitrary<String> overlay(
+      Arbitrary<String> size, Arbitrary<String> focus, Arbitrary<String> offset) {
+    Arbitrary<String> legacy =
+        Arbitraries.of("", ",ofo-", ",ox-", ",oy-", ",ow-", ",oh-")
+            .flatMap(
+                k ->
+                    switch (k) {
+                      case ",ofo-" -> focus.map(v -> k + v);
+                      case ",ox-", ",oy-" -> offset.map(v -> k + v);
+                      case ",ow-", ",oh-" -> size.map(v -> k + v);
+                      default -> Arbitraries.just("");
+                    })
+            .map(rest -> "oi-o1.png" + rest);
+    Arbitrary<String> layer =
+        Arbitraries.of(
+                "",
+                ",rt-90",
+                ",bl-2",
+                ",r-max",
+                ",b-2_00FF00",
+                ",cm-pad_resize,h-30",
+                ",lfo-bottom_right",
+                ",lx-N10,ly-5")
+            .flatMap(rest -> size.map(w -> "l-image,i-o2.png,w-" + w + rest + ",l-end"));
+    Arbitrary<String> nested =
+        Arbitraries.just("l-image,i-o1.png,l-image,i-o2.png,lfo-top_left,l-end,l-end");
     return Arbitraries.oneOf(legacy, layer, nested);
   }
 

@@ -66,12 +66,13 @@ class ImagePipelineTest {
 
   @ParameterizedTest(name = "{0} -> {1}x{2}")
   @CsvSource({
-      "'w-200,b-5_FF0000', 210, 110",
-      "'w-200,h-100,rt-90,b-2_000000', 104, 204",
-      "'w-200,e-grayscale', 200, 100",
-      "'w-200,bl-3,e-sharpen,e-contrast', 200, 100",
-      "'w-200,r-max', 200, 100",
-      "'t-true,w-100', 100, 50"})
+    "'w-200,b-5_FF0000', 210, 110",
+    "'w-200,h-100,rt-90,b-2_000000', 104, 204",
+    "'w-200,e-grayscale', 200, 100",
+    "'w-200,bl-3,e-sharpen,e-contrast', 200, 100",
+    "'w-200,r-max', 200, 100",
+    "'t-true,w-100', 100, 50"
+  })
   void stages_applyInOrder(String transformation, int width, int height) {
     BufferedImage out = apply(transformation);
     assertThat(out.getWidth()).isEqualTo(width);
@@ -83,8 +84,8 @@ class ImagePipelineTest {
     BufferedImage grey = apply("w-200,e-grayscale");
     int p = grey.getRGB(150, 80);
     assertThat(red(p)).isEqualTo(green(p)).isEqualTo(blue(p));
-    BufferedImage sharp = pipeline.apply(Pictures.quadrants(200, 200), parse("w-100,bl-10"),
-        noOverlays());
+    BufferedImage sharp =
+        pipeline.apply(Pictures.quadrants(200, 200), parse("w-100,bl-10"), noOverlays());
     assertThat(lumaStdDev(sharp, 40, 40, 20, 20)).isGreaterThan(5); // the centre is blurred
   }
 
@@ -125,8 +126,10 @@ class ImagePipelineTest {
   private final ImagePipeline small = new ImagePipeline(new TransformLimits(500, 5, 10, 5, 2048));
 
   private ImageGateException refusal(BufferedImage image, String transformation) {
-    Transformation t = new io.imagegate.transform.TransformationParser(Map.of(),
-        new TransformLimits(8192, 5, 10, 5, 2048)).parse(transformation);
+    Transformation t =
+        new io.imagegate.transform.TransformationParser(
+                Map.of(), new TransformLimits(8192, 5, 10, 5, 2048))
+            .parse(transformation);
     try {
       small.apply(image, t, loader(Map.of("logo.png", solid(80, 40, 0xFFFFFFFF, false))));
     } catch (ImageGateException e) {
@@ -138,14 +141,16 @@ class ImagePipelineTest {
 
   @ParameterizedTest(name = "{0} names {1}")
   @CsvSource({
-      "'w-600', w-600",
-      "'w-400,h-400,rt-45', rt-45",
-      "'w-450,b-30_FF0000', b-30_FF0000",
-      "'w-400:rt-45:rt-45', rt-45",
-      "'w-200,dpr-2,oi-logo.png,ow-300', 'width of 300'",
-      "'w-480:w-480,h-480,c-at_least', 'limit of 500'"})
+    "'w-600', w-600",
+    "'w-400,h-400,rt-45', rt-45",
+    "'w-450,b-30_FF0000', b-30_FF0000",
+    "'w-400:rt-45:rt-45', rt-45",
+    "'w-200,dpr-2,oi-logo.png,ow-300', 'width of 300'",
+    "'w-480:w-480,h-480,c-at_least', 'limit of 500'"
+  })
   void limit_refusesWhatWouldGrowTooLarge(String transformation, String named) {
-    assertThat(refusal(source, transformation)).hasMessageContaining(named)
+    assertThat(refusal(source, transformation))
+        .hasMessageContaining(named)
         .hasMessageContaining("500");
   }
 

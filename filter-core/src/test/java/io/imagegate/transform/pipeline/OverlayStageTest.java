@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Watermark overlays through the whole pipeline: where they land, at what size, blended how,
- * and that nothing else changes.
+ * Watermark overlays through the whole pipeline: where they land, at what size, blended how, and
+ * that nothing else changes.
  */
 class OverlayStageTest {
   private static final int HALF_WHITE = 0x80FFFFFF;
@@ -32,9 +32,9 @@ class OverlayStageTest {
   private final BufferedImage halfWhite = solid(60, 30, HALF_WHITE, true);
 
   /**
-   * An 800x240 semi-transparent logo: white, alpha rising from 64 at the left to 224 at the
-   * right, with an opaque black bar across the middle. Nowhere fully transparent, so the logo's
-   * whole rectangle shows.
+   * An 800x240 semi-transparent logo: white, alpha rising from 64 at the left to 224 at the right,
+   * with an opaque black bar across the middle. Nowhere fully transparent, so the logo's whole
+   * rectangle shows.
    */
   static BufferedImage logo() {
     BufferedImage img = new BufferedImage(800, 240, BufferedImage.TYPE_INT_ARGB);
@@ -47,8 +47,8 @@ class OverlayStageTest {
     return img;
   }
 
-  private BufferedImage render(BufferedImage base, String transformation,
-      Map<String, BufferedImage> images) {
+  private BufferedImage render(
+      BufferedImage base, String transformation, Map<String, BufferedImage> images) {
     return pipeline.apply(base, parse(transformation), loader(images));
   }
 
@@ -67,27 +67,29 @@ class OverlayStageTest {
 
   @ParameterizedTest(name = "{0} -> {1},{2}")
   @CsvSource({
-      "'oi-logo.png', 120, 85",
-      "'oi-logo.png,ofo-top', 120, 0",
-      "'oi-logo.png,ofo-bottom_right', 240, 170",
-      "'oi-logo.png,ofo-left', 0, 85",
-      "'oi-logo.png,ox-10,oy-20', 10, 20",
-      "'oi-logo.png,ox-N10,oy-N5', 230, 165",
-      "'oi-logo.png,ofo-bottom_right,ox-10', 10, 170",
-      "'l-image,i-logo.png,lfo-top_right,l-end', 240, 0",
-      "'l-image,i-logo.png,lx-10,ly-N20,l-end', 10, 150"})
+    "'oi-logo.png', 120, 85",
+    "'oi-logo.png,ofo-top', 120, 0",
+    "'oi-logo.png,ofo-bottom_right', 240, 170",
+    "'oi-logo.png,ofo-left', 0, 85",
+    "'oi-logo.png,ox-10,oy-20', 10, 20",
+    "'oi-logo.png,ox-N10,oy-N5', 230, 165",
+    "'oi-logo.png,ofo-bottom_right,ox-10', 10, 170",
+    "'l-image,i-logo.png,lfo-top_right,l-end', 240, 0",
+    "'l-image,i-logo.png,lx-10,ly-N20,l-end', 10, 150"
+  })
   void overlay_landsWhereThePositionSays(String transformation, int x, int y) {
     assertThat(changedBox(black, onBlack(transformation), 0)).containsExactly(x, y, 60, 30);
   }
 
   @ParameterizedTest(name = "{0} -> {1}x{2}")
   @CsvSource({
-      "'oi-logo.png,ow-30', 30, 15",
-      "'oi-logo.png,oh-10', 20, 10",
-      "'oi-logo.png,ow-0.5', 30, 15",
-      "'oi-logo.png,ow-90,oh-20', 90, 20",
-      "'l-image,i-logo.png,w-120,l-end', 120, 60",
-      "'l-image,i-logo.png,rt-90,l-end', 30, 60"})
+    "'oi-logo.png,ow-30', 30, 15",
+    "'oi-logo.png,oh-10', 20, 10",
+    "'oi-logo.png,ow-0.5', 30, 15",
+    "'oi-logo.png,ow-90,oh-20', 90, 20",
+    "'l-image,i-logo.png,w-120,l-end', 120, 60",
+    "'l-image,i-logo.png,rt-90,l-end', 30, 60"
+  })
   void overlay_hasTheSizeItsParametersSay(String transformation, int w, int h) {
     int[] box = changedBox(black, onBlack(transformation), 0);
     assertThat(box[2]).isEqualTo(w);
@@ -98,10 +100,10 @@ class OverlayStageTest {
   void legacyAndLayerForms_giveTheSamePixels() {
     BufferedImage base = gradient(300, 200);
     Map<String, BufferedImage> images = Map.of("brand/logo.png", logo());
-    BufferedImage legacy = render(base,
-        "w-200,oi-brand@@logo.png,ofo-bottom_right,ox-N5,ow-80", images);
-    BufferedImage layer = render(base,
-        "w-200,l-image,i-brand@@logo.png,lfo-bottom_right,lx-N5,w-80,l-end", images);
+    BufferedImage legacy =
+        render(base, "w-200,oi-brand@@logo.png,ofo-bottom_right,ox-N5,ow-80", images);
+    BufferedImage layer =
+        render(base, "w-200,l-image,i-brand@@logo.png,lfo-bottom_right,lx-N5,w-80,l-end", images);
     assertThat(changedBox(render(base, "w-200", images), legacy, 2)).isNotNull();
     assertThat(meanAbsDiff(legacy, layer)).isZero();
   }
@@ -122,25 +124,29 @@ class OverlayStageTest {
 
   @Test
   void overlays_drawInListOrder() {
-    Map<String, BufferedImage> images = Map.of(
-        "red.png", solid(40, 40, 0xFFFF0000, false),
-        "blue.png", solid(20, 20, 0xFF0000FF, false));
-    BufferedImage out = render(black,
-        "l-image,i-red.png,l-end,l-image,i-blue.png,l-end", images);
+    Map<String, BufferedImage> images =
+        Map.of(
+            "red.png", solid(40, 40, 0xFFFF0000, false),
+            "blue.png", solid(20, 20, 0xFF0000FF, false));
+    BufferedImage out = render(black, "l-image,i-red.png,l-end,l-image,i-blue.png,l-end", images);
     assertThat(out.getRGB(150, 100)).isEqualTo(0xFF0000FF);
     assertThat(out.getRGB(135, 85)).isEqualTo(0xFFFF0000);
-    BufferedImage reversed = render(black,
-        "l-image,i-blue.png,l-end,l-image,i-red.png,l-end", images);
+    BufferedImage reversed =
+        render(black, "l-image,i-blue.png,l-end,l-image,i-red.png,l-end", images);
     assertThat(reversed.getRGB(150, 100)).isEqualTo(0xFFFF0000);
   }
 
   @Test
   void nestedLayer_isDrawnOnItsParentOverlay() {
-    Map<String, BufferedImage> images = Map.of(
-        "box.png", solid(100, 100, 0xFFFF0000, false),
-        "dot.png", solid(20, 20, 0xFF0000FF, false));
-    BufferedImage out = render(black,
-        "l-image,i-box.png,lx-10,ly-20,l-image,i-dot.png,lfo-bottom_right,l-end,l-end", images);
+    Map<String, BufferedImage> images =
+        Map.of(
+            "box.png", solid(100, 100, 0xFFFF0000, false),
+            "dot.png", solid(20, 20, 0xFF0000FF, false));
+    BufferedImage out =
+        render(
+            black,
+            "l-image,i-box.png,lx-10,ly-20,l-image,i-dot.png,lfo-bottom_right,l-end,l-end",
+            images);
     assertThat(changedBox(black, out, 0)).containsExactly(10, 20, 100, 100);
     assertThat(out.getRGB(20, 30)).isEqualTo(0xFFFF0000);
     assertThat(out.getRGB(95, 105)).isEqualTo(0xFF0000FF);
@@ -149,12 +155,17 @@ class OverlayStageTest {
 
   @Test
   void nestedLayer_threeDeep_renders() {
-    Map<String, BufferedImage> images = Map.of(
-        "a.png", solid(90, 90, 0xFFFF0000, false),
-        "b.png", solid(60, 60, 0xFF00FF00, false),
-        "c.png", solid(30, 30, 0xFF0000FF, false));
-    BufferedImage out = render(black, "l-image,i-a.png,lfo-top_left,l-image,i-b.png,"
-        + "lfo-top_left,l-image,i-c.png,lfo-top_left,l-end,l-end,l-end", images);
+    Map<String, BufferedImage> images =
+        Map.of(
+            "a.png", solid(90, 90, 0xFFFF0000, false),
+            "b.png", solid(60, 60, 0xFF00FF00, false),
+            "c.png", solid(30, 30, 0xFF0000FF, false));
+    BufferedImage out =
+        render(
+            black,
+            "l-image,i-a.png,lfo-top_left,l-image,i-b.png,"
+                + "lfo-top_left,l-image,i-c.png,lfo-top_left,l-end,l-end,l-end",
+            images);
     assertThat(out.getRGB(10, 10)).isEqualTo(0xFF0000FF);
     assertThat(out.getRGB(40, 40)).isEqualTo(0xFF00FF00);
     assertThat(out.getRGB(70, 70)).isEqualTo(0xFFFF0000);
@@ -175,8 +186,8 @@ class OverlayStageTest {
     BufferedImage photo = gradient(640, 427);
     Map<String, BufferedImage> images = Map.of("logos/watermark-logo.png", logo());
     BufferedImage plain = render(photo, "w-300,h-300", images);
-    BufferedImage out = render(photo,
-        "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150", images);
+    BufferedImage out =
+        render(photo, "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150", images);
     assertThat(out.getWidth()).isEqualTo(300);
     assertThat(out.getHeight()).isEqualTo(300);
     // 800x240 scaled to 150 wide is 150x45, its corner on the image's corner.
@@ -201,16 +212,15 @@ class OverlayStageTest {
     BufferedImage down = Resample.resize(two, 150, 150);
     for (int ty = 0; ty < 150; ty += 30) {
       for (int tx = 0; tx < 150; tx += 30) {
-        assertThat(meanAbsDiff(one, down, tx, ty, 30, 30)).as("tile %d,%d", tx, ty)
-            .isLessThan(4);
+        assertThat(meanAbsDiff(one, down, tx, ty, 30, 30)).as("tile %d,%d", tx, ty).isLessThan(4);
       }
     }
   }
 
   @Test
   void dpr_scalesAnOverlayWithoutSize() {
-    BufferedImage out = render(black, "w-300,dpr-2,oi-logo.png,ofo-top_left",
-        Map.of("logo.png", halfWhite));
+    BufferedImage out =
+        render(black, "w-300,dpr-2,oi-logo.png,ofo-top_left", Map.of("logo.png", halfWhite));
     assertThat(changedBox(render(black, "w-300,dpr-2", Map.of()), out, 0))
         .containsExactly(0, 0, 120, 60);
   }
@@ -234,33 +244,39 @@ class OverlayStageTest {
   @Test
   void loaderFailure_propagatesUnchanged() {
     ImageGateException missing = new ImageGateException(Failure.NOT_FOUND, "not found");
-    OverlayImages images = path -> {
-      throw missing;
-    };
-    assertThatThrownBy(() -> pipeline.apply(black, parse("oi-logo.png"), images))
-        .isSameAs(missing);
+    OverlayImages images =
+        path -> {
+          throw missing;
+        };
+    assertThatThrownBy(() -> pipeline.apply(black, parse("oi-logo.png"), images)).isSameAs(missing);
   }
 
   @Test
   void nestedLoaderFailure_propagatesUnchanged() {
     ImageGateException denied = new ImageGateException(Failure.SIGNATURE_MISSING, "sign it");
-    OverlayImages images = path -> {
-      if (path.equals("private/inner.png")) {
-        throw denied;
-      }
-      return solid(50, 50, 0xFFFF0000, false);
-    };
-    assertThatThrownBy(() -> pipeline.apply(black,
-        parse("l-image,i-outer.png,l-image,i-private@@inner.png,l-end,l-end"), images))
+    OverlayImages images =
+        path -> {
+          if (path.equals("private/inner.png")) {
+            throw denied;
+          }
+          return solid(50, 50, 0xFFFF0000, false);
+        };
+    assertThatThrownBy(
+            () ->
+                pipeline.apply(
+                    black,
+                    parse("l-image,i-outer.png,l-image,i-private@@inner.png,l-end,l-end"),
+                    images))
         .isSameAs(denied);
   }
 
   @Test
   void loaderRuntimeException_isNotTurnedIntoA400() {
     IllegalArgumentException bug = new IllegalArgumentException("loader bug");
-    OverlayImages images = path -> {
-      throw bug;
-    };
+    OverlayImages images =
+        path -> {
+          throw bug;
+        };
     assertThatThrownBy(() -> pipeline.apply(black, parse("w-100,oi-logo.png"), images))
         .isSameAs(bug);
   }

@@ -27,8 +27,8 @@ final class Pictures {
   }
 
   /**
-   * Red grows with x and green with y over the whole image, blue is 64: every pixel tells where
-   * in the source it came from ({@link #sourceX}, {@link #sourceY}).
+   * Red grows with x and green with y over the whole image, blue is 64: every pixel tells where in
+   * the source it came from ({@link #sourceX}, {@link #sourceY}).
    */
   static BufferedImage gradient(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -128,8 +128,8 @@ final class Pictures {
       for (int x = x0; x < x0 + w; x++) {
         int p = a.getRGB(x, y);
         int q = b.getRGB(x, y);
-        sum += Math.abs(red(p) - red(q)) + Math.abs(green(p) - green(q))
-            + Math.abs(blue(p) - blue(q));
+        sum +=
+            Math.abs(red(p) - red(q)) + Math.abs(green(p) - green(q)) + Math.abs(blue(p) - blue(q));
       }
     }
     return sum / (3.0 * w * h);
@@ -138,8 +138,15 @@ final class Pictures {
   /** Mean absolute difference over the whole of two same-size images. */
   static double meanAbsDiff(BufferedImage a, BufferedImage b) {
     if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-      throw new AssertionError("sizes differ: " + a.getWidth() + "x" + a.getHeight() + " vs "
-          + b.getWidth() + "x" + b.getHeight());
+      throw new AssertionError(
+          "sizes differ: "
+              + a.getWidth()
+              + "x"
+              + a.getHeight()
+              + " vs "
+              + b.getWidth()
+              + "x"
+              + b.getHeight());
     }
     return meanAbsDiff(a, b, 0, 0, a.getWidth(), a.getHeight());
   }
@@ -179,8 +186,8 @@ final class Pictures {
   }
 
   /**
-   * The bounding box {x, y, width, height} of the pixels that differ between two same-size
-   * images by more than {@code tolerance} in some channel, or null when none does.
+   * The bounding box {x, y, width, height} of the pixels that differ between two same-size images
+   * by more than {@code tolerance} in some channel, or null when none does.
    */
   static int[] changedBox(BufferedImage a, BufferedImage b, int tolerance) {
     int minX = Integer.MAX_VALUE;

@@ -18,18 +18,42 @@ class StepRendererTest {
 
   /** A step the parser would never produce: a blur the operation refuses. */
   private static Step withBlur(Step s, int blur) {
-    return new Step(s.width(), s.height(), s.aspectRatio(), s.crop(), s.cropMode(), s.focus(),
-        s.x(), s.y(), s.xc(), s.yc(), s.dpr(), s.quality(), s.format(), s.progressive(),
-        s.lossless(), s.metadata(), s.background(), s.border(), s.radius(), s.rotation(),
-        OptionalInt.of(blur), s.grayscale(), s.sharpen(), s.contrast(), s.trim(), s.original(),
+    return new Step(
+        s.width(),
+        s.height(),
+        s.aspectRatio(),
+        s.crop(),
+        s.cropMode(),
+        s.focus(),
+        s.x(),
+        s.y(),
+        s.xc(),
+        s.yc(),
+        s.dpr(),
+        s.quality(),
+        s.format(),
+        s.progressive(),
+        s.lossless(),
+        s.metadata(),
+        s.background(),
+        s.border(),
+        s.radius(),
+        s.rotation(),
+        OptionalInt.of(blur),
+        s.grayscale(),
+        s.sharpen(),
+        s.contrast(),
+        s.trim(),
+        s.original(),
         s.overlays());
   }
 
   @Test
   void operationRefusingAValue_becomesA400NamingTheKeys() {
-    assertThatThrownBy(() -> renderer.render(gradient(40, 20), withBlur(step("w-10"), 500),
-        noOverlays(), 1))
-        .isInstanceOfSatisfying(ImageGateException.class,
+    assertThatThrownBy(
+            () -> renderer.render(gradient(40, 20), withBlur(step("w-10"), 500), noOverlays(), 1))
+        .isInstanceOfSatisfying(
+            ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.BAD_TRANSFORMATION))
         .hasMessageContaining("bl/e")
         .hasMessageContaining("10x5");
