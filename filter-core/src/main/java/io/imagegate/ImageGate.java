@@ -27,6 +27,7 @@ import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.VariantRenderer;
 import io.imagegate.transform.codec.DecodeLimits;
+import io.imagegate.transform.pipeline.OverlayImages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -241,31 +242,16 @@ public final class ImageGate {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
+    boolean[] rendered = {false};
     Variant variant;
     try {
       variant =
           cache.get(
               key,
-              () ->
-                  limiter.run(
-                      renderer.decodedBytes(source.realPath()),
-                      () -> {
-                        long start = System.nanoTime();
-                        Variant rendered;
-                        try {
-                          rendered =
-                              renderer.render(
-                                  source.realPath(), transformation, format, overlaySources);
-                        } catch (OutOfMemoryError e) {
-                          // Memory is shared by the renders running now; another try later may well
-                          // fit.
-                          throw new ImageGateException(
-                              Failure.OVERLOADED,
-                              "not enough memory to render this image right now");
-                        }
-                        stats.recordRender(System.nanoTime() - start);
-                        return rendered;
-                      }));
+              () -> {
+                rendered[0] = true;
+                return render(source, transformation, format, overlaySources);
+              });
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -274,12 +260,36 @@ public final class ImageGate {
     stats.record(Outcome.VARIANT);
     try {
       ImageResponder.sendBytes(request, response, variant.bytes());
-      response.flushBuffer();
+      if (rendered[0]) {
+        // Only a fresh render needs to know now whether its client is still there.
+        response.flushBuffer();
+      }
     } catch (IOException e) {
       // The client went away: keep nothing it asked for.
       cache.invalidate(key);
       throw e;
     }
+  }
+
+  /** One render, admitted by the limiter for the memory its source needs once decoded. */
+  private Variant render(
+      Source source, Transformation transformation, ImageFormat format, OverlayImages overlays)
+      throws Exception {
+    return limiter.run(
+        renderer.decodedBytes(source.realPath()),
+        () -> {
+          long start = System.nanoTime();
+          Variant variant;
+          try {
+            variant = renderer.render(source.realPath(), transformation, format, overlays);
+          } catch (OutOfMemoryError e) {
+            // Memory is shared by the renders running now; a later try may well fit.
+            throw new ImageGateException(
+                Failure.OVERLOADED, "not enough memory to render this image right now");
+          }
+          stats.recordRender(System.nanoTime() - start);
+          return variant;
+        });
   }
 
   private static void checkMethod(HttpServletRequest request) {

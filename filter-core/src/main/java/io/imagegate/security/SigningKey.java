@@ -18,6 +18,9 @@ public final class SigningKey {
 
   private final byte[] bytes;
 
+  /** Initialised MACs per thread: looking up and keying a Mac costs more than the HMAC itself. */
+  private final ThreadLocal<Mac[]> macs = ThreadLocal.withInitial(this::newMacs);
+
   private SigningKey(byte[] bytes) {
     this.bytes = bytes;
   }
@@ -40,6 +43,22 @@ public final class SigningKey {
     return new SigningKey(bytes);
   }
 
+  private Mac[] newMacs() {
+    SignatureAlgorithm[] algorithms = SignatureAlgorithm.values();
+    Mac[] result = new Mac[algorithms.length];
+    for (SignatureAlgorithm algorithm : algorithms) {
+      try {
+        Mac mac = Mac.getInstance(algorithm.jcaName());
+        mac.init(new SecretKeySpec(bytes, algorithm.jcaName()));
+        result[algorithm.ordinal()] = mac;
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException(
+            "HMAC is unavailable in this JVM: " + algorithm.jcaName(), e);
+      }
+    }
+    return result;
+  }
+
   /** A key of any length: only for reproducing published test vectors made with short keys. */
   static SigningKey unchecked(String privateKey) {
     return new SigningKey(privateKey.getBytes(StandardCharsets.UTF_8));
@@ -51,13 +70,8 @@ public final class SigningKey {
   }
 
   byte[] mac(SignatureAlgorithm algorithm, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance(algorithm.jcaName());
-      mac.init(new SecretKeySpec(bytes, algorithm.jcaName()));
-      return mac.doFinal(message);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC is unavailable in this JVM: " + algorithm.jcaName(), e);
-    }
+    Mac mac = macs.get()[algorithm.ordinal()];
+    return mac.doFinal(message);
   }
 
   @Override
