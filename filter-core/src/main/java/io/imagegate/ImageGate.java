@@ -86,8 +86,20 @@ public final class ImageGate {
         new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
     this.renderer = new VariantRenderer(transformLimits, decodeLimits);
     this.cache = new VariantCache(settings.cacheMaxBytes());
-    this.limiter = new RenderLimiter(settings.renderConcurrency(), settings.renderQueueTimeout());
+    this.limiter =
+        new RenderLimiter(
+            settings.renderConcurrency(), settings.renderQueueTimeout(), renderBudget(settings));
     this.overlays = new Overlays(settings.root(), policy, resolver, renderer);
+  }
+
+  /**
+   * The bytes of decoded pixels renders may hold at once: half of the heap that the result cache
+   * and the decoded-overlay cache do not claim, and never less than one 16 MP image.
+   */
+  static long renderBudget(ImageGateSettings settings) {
+    long free =
+        Runtime.getRuntime().maxMemory() - settings.cacheMaxBytes() - Overlays.MAX_DECODED_BYTES;
+    return Math.max(64L * 1024 * 1024, free / 2);
   }
 
   /**

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class Overlays {
   /** Decoded overlays kept, in pixel bytes. */
-  private static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
+  static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
 
   private final java.nio.file.Path root;
   private final AccessPolicy policy;

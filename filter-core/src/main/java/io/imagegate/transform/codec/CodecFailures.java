@@ -58,8 +58,10 @@ final class CodecFailures {
 
   static ImageGateException outOfMemory(OutOfMemoryError cause) {
     log("out of memory while decoding", cause);
+    // Renders are admitted by the memory their header declares, so running out here is the
+    // moment's load (other renders, the cache, fragmentation), not the image's fault: 503.
     return new ImageGateException(
-        Failure.UNPROCESSABLE_IMAGE, "the source image is too large to decode");
+        Failure.OVERLOADED, "not enough memory to decode this image right now; try again shortly");
   }
 
   static ImageGateException tooLargeForFormat(
