@@ -6,6 +6,7 @@ import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
+import io.imagegate.testing.HeldRender;
 import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
@@ -160,29 +161,7 @@ class VariantServingTest {
         new TestServer(
             settings().renderConcurrency(1).renderQueueTimeout(Duration.ofMillis(200)).build())) {
       assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-60").status()).isEqualTo(200);
-      CountDownLatch holding = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      Thread slowRender =
-          new Thread(
-              () -> {
-                try {
-                  server
-                      .filter()
-                      .gate()
-                      .limiter()
-                      .run(
-                          () -> {
-                            holding.countDown();
-                            release.await();
-                            return null;
-                          });
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      slowRender.start();
-      holding.await();
-      try {
+      try (HeldRender slowRender = HeldRender.hold(server.filter().gate().limiter(), 0)) {
         Response busy = RawHttp.get(server.port(), "/img/a.jpg?tr=w-61");
         assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.header("Retry-After")).isNotNull();
@@ -191,9 +170,6 @@ class VariantServingTest {
             .as("cache hit")
             .isEqualTo(200);
         assertThat(RawHttp.get(server.port(), "/img/a.jpg").status()).as("original").isEqualTo(200);
-      } finally {
-        release.countDown();
-        slowRender.join();
       }
       assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-61").status()).isEqualTo(200);
       assertThat(server.filter().gate().stats().requests().get("overloaded")).isEqualTo(1);

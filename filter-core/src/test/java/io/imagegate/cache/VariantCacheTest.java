@@ -7,6 +7,7 @@ import io.imagegate.cache.VariantKey.SourceId;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.testing.HeldRender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,30 +115,12 @@ class VariantCacheTest {
   @Test
   void limiter_refusesWhenSaturated_andAlwaysReleases() throws Exception {
     RenderLimiter limiter = new RenderLimiter(1, Duration.ofMillis(100));
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread busy =
-        new Thread(
-            () -> {
-              try {
-                limiter.run(
-                    () -> {
-                      holding.countDown();
-                      release.await();
-                      return null;
-                    });
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    busy.start();
-    holding.await();
+    HeldRender busy = HeldRender.hold(limiter, 0);
     assertThatThrownBy(() -> limiter.run(() -> "late"))
         .isInstanceOf(ImageGateException.class)
         .extracting(e -> ((ImageGateException) e).failure())
         .isEqualTo(Failure.OVERLOADED);
-    release.countDown();
-    busy.join();
+    busy.close();
     assertThat(limiter.available()).isEqualTo(1);
     assertThatThrownBy(
             () ->
@@ -156,35 +139,13 @@ class VariantCacheTest {
         .isInstanceOf(ImageGateException.class)
         .extracting(e -> ((ImageGateException) e).failure())
         .isEqualTo(Failure.UNPROCESSABLE_IMAGE);
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread big =
-        new Thread(
-            () -> {
-              try {
-                limiter.run(
-                    700 << 10,
-                    () -> {
-                      holding.countDown();
-                      release.await();
-                      return null;
-                    });
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    big.start();
-    holding.await();
-    try {
+    try (HeldRender big = HeldRender.hold(limiter, 700 << 10)) {
       assertThat(limiter.run(100 << 10, () -> "small fits")).isEqualTo("small fits");
       assertThatThrownBy(() -> limiter.run(700 << 10, () -> "too much at once"))
           .isInstanceOf(ImageGateException.class)
           .extracting(e -> ((ImageGateException) e).failure())
           .isEqualTo(Failure.OVERLOADED);
       assertThat(limiter.available()).as("the refused render gave its slot back").isEqualTo(3);
-    } finally {
-      release.countDown();
-      big.join();
     }
     assertThat(limiter.availableBytes()).isEqualTo(1 << 20);
   }

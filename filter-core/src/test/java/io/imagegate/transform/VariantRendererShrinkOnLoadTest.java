@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.cache.Variant;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.testing.ImageMetrics;
 import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.pipeline.ImagePipeline;
 import io.imagegate.transform.pipeline.OverlayImages;
@@ -97,7 +98,7 @@ class VariantRendererShrinkOnLoadTest {
 
     assertThat(reduced.getWidth()).isEqualTo(300);
     assertThat(reduced.getHeight()).isEqualTo(300);
-    assertThat(psnr(reduced, reference)).isGreaterThan(35);
+    assertThat(ImageMetrics.psnr(reduced, reference)).isGreaterThan(35);
     assertThat(fastAllocation).as("the reduced decode was used").isLessThan(fullAllocation / 4);
   }
 
@@ -124,7 +125,7 @@ class VariantRendererShrinkOnLoadTest {
 
     assertThat(reduced.getWidth()).isEqualTo(reference.getWidth());
     assertThat(reduced.getHeight()).isEqualTo(reference.getHeight());
-    assertThat(psnr(reduced, reference)).isGreaterThan(35);
+    assertThat(ImageMetrics.psnr(reduced, reference)).isGreaterThan(35);
   }
 
   private static BufferedImage render(
@@ -238,22 +239,6 @@ class VariantRendererShrinkOnLoadTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static double psnr(BufferedImage a, BufferedImage b) {
-    double sum = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        int p = a.getRGB(x, y);
-        int q = b.getRGB(x, y);
-        for (int s = 0; s <= 16; s += 8) {
-          double d = ((p >> s) & 0xFF) - ((q >> s) & 0xFF);
-          sum += d * d;
-        }
-      }
-    }
-    double mse = sum / (3.0 * a.getWidth() * a.getHeight());
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255 * 255 / mse);
   }
 
   private static long allocatedBytes() {

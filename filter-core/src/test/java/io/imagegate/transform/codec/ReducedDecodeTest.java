@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.testing.ImageMetrics;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -79,7 +80,7 @@ class ReducedDecodeTest {
     assertThat(reduced.getWidth()).isEqualTo(301); // factor 4, the last column averages 3 pixels
     assertThat(reduced.getHeight()).isEqualTo(201);
     assertThat(reduced.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    assertThat(psnr(reduced, boxAverage(full, 4))).isGreaterThan(50);
+    assertThat(ImageMetrics.psnr(reduced, boxAverage(full, 4))).isGreaterThan(50);
   }
 
   @ParameterizedTest(name = "orientation {0}")
@@ -247,22 +248,6 @@ class ReducedDecodeTest {
       }
     }
     return out;
-  }
-
-  static double psnr(BufferedImage a, BufferedImage b) {
-    double sum = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        int p = a.getRGB(x, y);
-        int q = b.getRGB(x, y);
-        for (int s = 0; s <= 16; s += 8) {
-          double d = ((p >> s) & 0xFF) - ((q >> s) & 0xFF);
-          sum += d * d;
-        }
-      }
-    }
-    double mse = sum / (3.0 * a.getWidth() * a.getHeight());
-    return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255 * 255 / mse);
   }
 
   private static long allocatedBytes() {

@@ -6,6 +6,7 @@ import static io.imagegate.transform.ops.TestImages.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.testing.ImageMetrics;
 import java.awt.image.BufferedImage;
 import org.imgscalr.Scalr;
 import org.junit.jupiter.api.BeforeAll;

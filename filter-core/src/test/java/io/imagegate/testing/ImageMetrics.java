@@ -1,4 +1,4 @@
-package io.imagegate.transform.ops;
+package io.imagegate.testing;
 
 import java.awt.image.BufferedImage;
 
@@ -7,17 +7,17 @@ import java.awt.image.BufferedImage;
  * but catch real differences: PSNR and mean absolute difference over RGB, and a simple SSIM on
  * Rec.601 luma (8x8 windows, stride 4, uniform weights).
  */
-final class ImageMetrics {
+public final class ImageMetrics {
   private ImageMetrics() {}
 
   /** Peak signal-to-noise ratio in dB over the R, G and B channels; infinite when equal. */
-  static double psnr(BufferedImage a, BufferedImage b) {
+  public static double psnr(BufferedImage a, BufferedImage b) {
     double mse = meanSquaredError(a, b);
     return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
   }
 
   /** Mean absolute difference per R, G, B sample, 0..255. */
-  static double meanAbsDiff(BufferedImage a, BufferedImage b) {
+  public static double meanAbsDiff(BufferedImage a, BufferedImage b) {
     requireSameSize(a, b);
     double sum = 0;
     for (int y = 0; y < a.getHeight(); y++) {
@@ -33,7 +33,7 @@ final class ImageMetrics {
   }
 
   /** Structural similarity of the luma planes, 1 for identical images. */
-  static double ssim(BufferedImage a, BufferedImage b) {
+  public static double ssim(BufferedImage a, BufferedImage b) {
     requireSameSize(a, b);
     double[] la = luma(a);
     double[] lb = luma(b);
@@ -81,7 +81,7 @@ final class ImageMetrics {
   }
 
   /** Standard deviation of the luma of a region, for "is it uniform" checks. */
-  static double lumaStdDev(BufferedImage img, int x0, int y0, int w, int h) {
+  public static double lumaStdDev(BufferedImage img, int x0, int y0, int w, int h) {
     double sum = 0;
     double sq = 0;
     for (int y = y0; y < y0 + h; y++) {
@@ -97,7 +97,7 @@ final class ImageMetrics {
   }
 
   /** Rec.601 luma of an ARGB pixel, alpha ignored. */
-  static double luma(int argb) {
+  public static double luma(int argb) {
     return 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
   }
 
