@@ -108,79 +108,85 @@ public final class ImageGate {
   public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
-      Optional<ImageRequest> parsed =
-          parser.parse(request.getRequestURI(), request.getQueryString());
-      if (parsed.isEmpty()) {
-        chain.doFilter(request, response);
-        return;
-      }
-      ImageRequest image = parsed.get();
-      if (image.signed()) {
-        verifier.verify(image);
-      }
-      Requirement requirement = policy.requirementFor(image.path());
-      policy.enforce(image, requirement);
-      Source source = resolver.resolve(image.path());
-      String realPath = settings.root().relativize(source.realPath()).toString().replace('\\', '/');
-      if (!realPath.equals(image.path())) {
-        // A symlink may lead into a protected folder: the target's rules and markers apply too.
-        requirement = requirement.and(policy.requirementFor(realPath));
-        policy.enforce(image, requirement);
-      }
-      Optional<Transformation> transformation = transformation(image, requirement);
-      if (!source.isImage()) {
-        if (transformation.isPresent()) {
-          throw new ImageGateException(
-              Failure.UNSUPPORTED_MEDIA_TYPE, "the file is not an image that can be transformed");
-        }
-        stats.record(Outcome.PASSED);
-        chain.doFilter(request, response);
-        return;
-      }
-      checkMethod(request);
-      if (transformation.isEmpty() || transformation.get().original()) {
-        serveOriginal(request, response, image, source);
-      } else {
-        serveVariant(request, response, image, source, transformation.get());
-      }
+      serve(request, response, chain);
     } catch (ImageGateException e) {
       stats.record(outcomeOf(e.failure()));
       stats.recordDenial(e.failure().code());
       LOG.log(
           Level.DEBUG,
-          () ->
-              "refused "
-                  + request.getMethod()
-                  + " "
-                  + request.getRequestURI()
-                  + ": "
-                  + e.failure().status()
-                  + " "
-                  + e.failure().code());
+          () -> describe(request, "refused: " + e.failure().status() + " " + e.failure().code()));
       ErrorResponder.send(response, e);
     } catch (IOException e) {
       // Most often the client went away; nothing more can be sent.
-      LOG.log(
-          Level.DEBUG,
-          () ->
-              "I/O error while answering "
-                  + request.getRequestURI()
-                  + ": "
-                  + e.getClass().getSimpleName());
+      LOG.log(Level.DEBUG, () -> describe(request, "I/O error " + e.getClass().getSimpleName()));
     } catch (RuntimeException e) {
       stats.record(Outcome.ERROR);
       String incident = UUID.randomUUID().toString();
       LOG.log(
           Level.ERROR,
-          () ->
-              "internal error "
-                  + incident
-                  + " for "
-                  + request.getRequestURI()
-                  + ": "
-                  + e.getClass().getName());
+          () -> describe(request, "internal error " + incident + ": " + e.getClass().getName()));
       ErrorResponder.sendInternalError(response, incident);
     }
+  }
+
+  /** The flow: parse, verify, authorize, resolve, then the original or a variant. */
+  private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Optional<ImageRequest> parsed = parser.parse(request.getRequestURI(), request.getQueryString());
+    if (parsed.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ImageRequest image = parsed.get();
+    if (image.signed()) {
+      verifier.verify(image);
+    }
+    Requirement requirement = policy.requirementFor(image.path());
+    policy.enforce(image, requirement);
+    Source source = resolver.resolve(image.path());
+    requirement = authorizeTarget(image, source, requirement);
+    Optional<Transformation> transformation = transformation(image, requirement);
+    if (!source.isImage()) {
+      passDown(request, response, chain, transformation);
+      return;
+    }
+    checkMethod(request);
+    if (transformation.isEmpty() || transformation.get().original()) {
+      serveOriginal(request, response, image, source);
+    } else {
+      serveVariant(request, response, image, source, transformation.get());
+    }
+  }
+
+  /** A symlink may lead into a protected folder: the target's rules and markers apply too. */
+  private Requirement authorizeTarget(ImageRequest image, Source source, Requirement requirement) {
+    String realPath = settings.root().relativize(source.realPath()).toString().replace('\\', '/');
+    if (realPath.equals(image.path())) {
+      return requirement;
+    }
+    Requirement combined = requirement.and(policy.requirementFor(realPath));
+    policy.enforce(image, combined);
+    return combined;
+  }
+
+  /** Files that are not images go down the chain, authorized, and never transformed. */
+  private void passDown(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      Optional<Transformation> transformation)
+      throws IOException, ServletException {
+    if (transformation.isPresent()) {
+      throw new ImageGateException(
+          Failure.UNSUPPORTED_MEDIA_TYPE, "the file is not an image that can be transformed");
+    }
+    stats.record(Outcome.PASSED);
+    chain.doFilter(request, response);
+  }
+
+  /** One log line about a request: method, URI path (never the query), and what happened. */
+  private static String describe(HttpServletRequest request, String what) {
+    return request.getMethod() + " " + request.getRequestURI() + " " + what;
   }
 
   /**
