@@ -29,6 +29,7 @@ public final class ErrorResponder {
     if (failure == Failure.OVERLOADED) {
       response.setHeader("Retry-After", "1");
     }
+    error.headers().forEach(response::setHeader);
     byte[] body =
         ("{\"error\":\""
                 + failure.code()

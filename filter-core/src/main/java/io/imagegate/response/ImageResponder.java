@@ -53,8 +53,7 @@ public final class ImageResponder {
       try {
         range = ByteRange.parse(request.getHeader("Range"), size);
       } catch (ImageGateException e) {
-        response.setHeader("Content-Range", "bytes */" + size);
-        throw e;
+        throw e.withHeader("Content-Range", "bytes */" + size);
       }
     }
     long first = range.map(ByteRange::first).orElse(0L);

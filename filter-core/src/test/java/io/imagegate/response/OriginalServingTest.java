@@ -124,6 +124,7 @@ class OriginalServingTest {
   void range_outsideTheFile_gives416() throws Exception {
     Response r = RawHttp.get(server.port(), "/img/a.jpg", "Range: bytes=999999-");
     assertThat(r.status()).isEqualTo(416);
+    assertThat(r.header("Content-Range")).isEqualTo("bytes */" + jpeg.length);
     assertThat(r.text()).contains("range_not_satisfiable");
   }
 
