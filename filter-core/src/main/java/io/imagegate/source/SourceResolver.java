@@ -1,5 +1,7 @@
 package io.imagegate.source;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Finds files below the image root and nowhere else: the relative path (already decoded once and
@@ -19,6 +23,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class SourceResolver {
   private final Path root;
+  private final Cache<Version, Optional<ImageFormat>> formats =
+      Caffeine.newBuilder().maximumSize(10_000).build();
 
   /**
    * @param root the image root, as a real path
@@ -57,11 +63,17 @@ public final class SourceResolver {
     if (!attributes.isRegularFile()) {
       throw notFound();
     }
-    return new Source(
-        real, attributes.size(), attributes.lastModifiedTime().toInstant(), sniff(real));
+    Instant modified = attributes.lastModifiedTime().toInstant();
+    // The format is read from the bytes once per version of a file, not on every request.
+    Optional<ImageFormat> format =
+        formats.get(new Version(real, attributes.size(), modified), version -> sniff(real));
+    return new Source(real, attributes.size(), modified, format.orElse(null));
   }
 
-  private static ImageFormat sniff(Path file) {
+  /** One version of a file: a changed size or modification time is read again. */
+  private record Version(Path realPath, long size, Instant lastModified) {}
+
+  private static Optional<ImageFormat> sniff(Path file) {
     byte[] head = new byte[ImageFormat.SNIFF_BYTES];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
@@ -69,7 +81,7 @@ public final class SourceResolver {
     } catch (IOException e) {
       throw notFound();
     }
-    return ImageFormat.sniff(head, n).orElse(null);
+    return ImageFormat.sniff(head, n);
   }
 
   private static ImageGateException notFound() {

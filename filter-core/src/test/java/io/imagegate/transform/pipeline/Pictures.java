@@ -137,18 +137,7 @@ final class Pictures {
 
   /** Mean absolute difference over the whole of two same-size images. */
   static double meanAbsDiff(BufferedImage a, BufferedImage b) {
-    if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-      throw new AssertionError(
-          "sizes differ: "
-              + a.getWidth()
-              + "x"
-              + a.getHeight()
-              + " vs "
-              + b.getWidth()
-              + "x"
-              + b.getHeight());
-    }
-    return meanAbsDiff(a, b, 0, 0, a.getWidth(), a.getHeight());
+    return io.imagegate.testing.ImageMetrics.meanAbsDiff(a, b);
   }
 
   /** Mean colour of a region as {r, g, b}. */
