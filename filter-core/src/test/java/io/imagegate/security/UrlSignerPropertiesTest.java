@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  * Everything the signer makes verifies; any one-character change to what it signed fails with a
  * 4xx.
  */
-class UrlSignerProperties {
+class UrlSignerPropertiesTest {
   static final String KEY = "imagegate-property-key-0123456789abcdef-012";
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
   static final UrlSigner SIGNER =

@@ -23,7 +23,7 @@ import net.jqwik.api.statistics.Statistics;
  * planning the parsed steps on any image size. Inputs: arbitrary Unicode, strings over the
  * grammar's own alphabet, and strings generated from the grammar, valid and slightly broken.
  */
-class TransformationParserProperties {
+class TransformationParserPropertiesTest {
   private static final Map<String, String> NAMED =
       Map.of(
           "thumb", "w-300,h-300", "wm", "oi-logo.png,ofo-bottom_right,ow-150", "orig", "orig-true");

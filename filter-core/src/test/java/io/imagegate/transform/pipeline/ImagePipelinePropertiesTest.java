@@ -26,7 +26,7 @@ import net.jqwik.api.statistics.Statistics;
  * Any valid transformation from a small grammar, on any small image, renders to an image within the
  * limit or fails with a 400; never another exception, and never a changed input.
  */
-class ImagePipelineProperties {
+class ImagePipelinePropertiesTest {
   private static final int MAX = 300;
   private static final TransformLimits LIMITS = new TransformLimits(MAX, 5, 10, 5, 2048);
   private static final TransformationParser PARSER = new TransformationParser(Map.of(), LIMITS);
