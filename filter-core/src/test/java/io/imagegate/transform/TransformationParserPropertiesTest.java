@@ -105,7 +105,7 @@ class TransformationParserPropertiesTest {
             .list()
             .ofMinSize(1)
             .ofMaxSize(4)
-            .uniqueElements(TransformationParserProperties::key)
+            .uniqueElements(TransformationParserPropertiesTest::key)
             .map(l -> String.join(",", l));
     Arbitrary<String> anyStep =
         Arbitraries.frequencyOf(

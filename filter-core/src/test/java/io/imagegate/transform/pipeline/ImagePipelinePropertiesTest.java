@@ -75,7 +75,7 @@ class ImagePipelinePropertiesTest {
   }
 
   private static Arbitrary<String> step() {
-    return param().list().ofMinSize(1).ofMaxSize(5).map(ImagePipelineProperties::distinctKeys);
+    return param().list().ofMinSize(1).ofMaxSize(5).map(ImagePipelinePropertiesTest::distinctKeys);
   }
 
   /** Joins parameters, keeping the first of each key so that most steps parse. */
