@@ -51,6 +51,7 @@ public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
   private ImageGate gate;
   private ObjectName mbean;
+  private Runnable unbindMeters = () -> {};
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -69,7 +70,9 @@ public final class ImageGateFilter implements Filter {
       mbean =
           new ImageGateStats(gate::stats)
               .register(config.getServletContext().getContextPath(), config.getFilterName());
-      ImageGateStats.bindToMicrometerIfPresent(gate::stats);
+      unbindMeters =
+          ImageGateStats.bindToMicrometerIfPresent(
+              gate::stats, config.getServletContext().getContextPath(), config.getFilterName());
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
@@ -89,6 +92,7 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void destroy() {
     ImageGateStats.unregister(mbean);
+    unbindMeters.run();
   }
 
   /** The JMX name the statistics were published under, or null. */

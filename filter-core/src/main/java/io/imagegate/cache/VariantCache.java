@@ -1,22 +1,31 @@
 package io.imagegate.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Rendered variants in memory, bounded by bytes through a weigher (Caffeine), with one render per
  * key however many requests want it at once: the first request renders, the others wait for its
  * result. A failed render leaves nothing behind, so the next request tries again.
+ *
+ * <p>Single-flight is Caffeine's own: the cache maps each key to the future of its render, put in
+ * atomically by the first request ({@link AsyncCache#get(Object, java.util.function.BiFunction)}),
+ * so "being rendered" and "cached" are one entry and no request can fall between them. A render
+ * still in flight weighs nothing and is never evicted; once done, it weighs its bytes.
  */
 public final class VariantCache {
-  private final Cache<VariantKey, Variant> cache;
-  private final Map<VariantKey, CompletableFuture<Variant>> inFlight = new ConcurrentHashMap<>();
+  /** A render's result: the variant, or what the render threw (handed to every waiter). */
+  private record Rendered(Variant variant, Throwable failure) {
+    int weight() {
+      return variant == null ? 0 : variant.weight();
+    }
+  }
+
+  private final AsyncCache<VariantKey, Rendered> cache;
   private final long maxBytes;
 
   /**
@@ -28,10 +37,10 @@ public final class VariantCache {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((VariantKey key, Variant variant) -> variant.weight())
+            .weigher((VariantKey key, Rendered rendered) -> rendered.weight())
             .recordStats()
             .executor(Runnable::run)
-            .build();
+            .buildAsync();
   }
 
   /** Something that renders a variant. */
@@ -47,53 +56,53 @@ public final class VariantCache {
    * @throws Exception what the render threw, unwrapped
    */
   public Variant get(VariantKey key, Renderer renderer) throws Exception {
-    Variant cached = cache.getIfPresent(key);
-    if (cached != null) {
-      return cached;
+    CompletableFuture<Rendered> mine = new CompletableFuture<>();
+    CompletableFuture<Rendered> shared = cache.get(key, (k, executor) -> mine);
+    if (shared != mine) {
+      return unwrap(await(shared));
     }
-    CompletableFuture<Variant> mine = new CompletableFuture<>();
-    CompletableFuture<Variant> leader = inFlight.putIfAbsent(key, mine);
-    if (leader != null) {
-      return await(leader);
-    }
+    Rendered rendered;
     try {
-      Variant rendered = renderer.render();
-      if (maxBytes > 0) {
-        cache.put(key, rendered);
-      }
-      mine.complete(rendered);
-      return rendered;
+      rendered =
+          new Rendered(
+              Objects.requireNonNull(renderer.render(), "the render gave no variant"), null);
     } catch (Exception | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(key, mine);
+      rendered = new Rendered(null, e);
     }
+    if (rendered.failure() != null || maxBytes == 0) {
+      // Out of the cache before anyone can see it done: a failure is never served from the cache
+      // (the next request renders again), and a zero bound keeps nothing. A failure completes the
+      // future normally, so Caffeine does not log it as a failed load.
+      cache.asMap().remove(key, mine);
+    }
+    mine.complete(rendered);
+    return unwrap(rendered);
   }
 
   /** Forgets a variant (e.g. its client went away before it was sent). */
   public void invalidate(VariantKey key) {
-    cache.invalidate(key);
+    cache.synchronous().invalidate(key);
   }
 
-  /** Whether a variant is held. */
+  /** Whether a variant is held (a render in flight is not). */
   public boolean contains(VariantKey key) {
-    return cache.getIfPresent(key) != null;
+    CompletableFuture<Rendered> future = cache.asMap().get(key);
+    return future != null && future.isDone() && future.join().variant() != null;
   }
 
   /** Bytes held now. */
   public long bytes() {
-    return cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    return cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
   }
 
-  /** Entries held now. */
+  /** Entries held now (renders in flight included). */
   public long entries() {
-    return cache.estimatedSize();
+    return cache.synchronous().estimatedSize();
   }
 
   /** Caffeine's statistics. */
   public CacheStats stats() {
-    return cache.stats();
+    return cache.synchronous().stats();
   }
 
   /** The bound. */
@@ -103,24 +112,32 @@ public final class VariantCache {
 
   /** Runs pending maintenance (evictions), for exact numbers in tests and snapshots. */
   public void cleanUp() {
-    cache.cleanUp();
+    cache.synchronous().cleanUp();
   }
 
-  private static Variant await(CompletableFuture<Variant> leader) throws Exception {
+  private static Rendered await(CompletableFuture<Rendered> shared) throws InterruptedException {
     try {
-      return leader.get();
-    } catch (ExecutionException | CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Exception exception) {
-        throw exception;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
+      return shared.get();
+    } catch (ExecutionException e) {
+      // Never happens: every render's future completes normally, with its variant or its failure.
+      return new Rendered(null, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw e;
     }
+  }
+
+  private static Variant unwrap(Rendered rendered) throws Exception {
+    Throwable failure = rendered.failure();
+    if (failure == null) {
+      return rendered.variant();
+    }
+    if (failure instanceof Exception exception) {
+      throw exception;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    throw new IllegalStateException(failure);
   }
 }

@@ -20,10 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the configuration keys of DESIGN §7 (web.xml init-params, a properties file named by {@code
- * config-file}, or any map) into {@link ImageGateSettings}. Fails closed: an unknown key or a bad
- * value stops start-up with a message naming the key and the value; key values are never repeated
- * in a message.
+ * Reads the configuration keys listed in the README's Configuration table (web.xml init-params, a
+ * properties file named by {@code config-file}, or any map) into {@link ImageGateSettings}. Fails
+ * closed: an unknown key or a bad value stops start-up with a message naming the key and the value;
+ * key values are never repeated in a message.
  */
 public final class ConfigParser {
   /** The init-param that names a properties file holding the same keys. */

@@ -57,7 +57,7 @@ public final class ImageGateSettings {
     this.clock = b.clock;
   }
 
-  /** Starts a builder with every default of DESIGN §7. */
+  /** Starts a builder with every default (the README's Configuration table). */
   public static Builder builder() {
     return new Builder();
   }
@@ -159,7 +159,7 @@ public final class ImageGateSettings {
       int maxSteps,
       int maxOverlays,
       int maxTransformationLength) {
-    /** DESIGN §7's defaults. */
+    /** The defaults of the {@code limits.*} keys (the README's Configuration table). */
     public static Limits defaults() {
       return new Limits(50_000_000L, 8192, 5.0, 10, 5, 2048);
     }

@@ -62,17 +62,21 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
   }
 
   /**
-   * Binds the statistics to Micrometer's global registry when Micrometer is on the classpath;
-   * otherwise does nothing. (This class never names a Micrometer type, so it loads without it.)
+   * Binds the statistics to Micrometer's global registry when Micrometer is on the classpath, with
+   * the filter's context path and name as tags; otherwise does nothing. (This class never names a
+   * Micrometer type, so it loads without it.)
+   *
+   * @return what removes the meters again (on the filter's destroy)
    */
-  public static void bindToMicrometerIfPresent(Supplier<StatsSnapshot> snapshots) {
+  public static Runnable bindToMicrometerIfPresent(
+      Supplier<StatsSnapshot> snapshots, String contextPath, String filterName) {
     try {
       Class.forName(
           "io.micrometer.core.instrument.Metrics", false, ImageGateStats.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      return;
+      return () -> {};
     }
-    MicrometerBridge.bind(snapshots);
+    return MicrometerBridge.bind(snapshots, contextPath, filterName);
   }
 
   @Override

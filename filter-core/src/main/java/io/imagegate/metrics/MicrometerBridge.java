@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 final class MicrometerBridge {
   private MicrometerBridge() {}
 
-  static void bind(Supplier<StatsSnapshot> snapshots) {
-    new ImageGateMetrics(snapshots).bindTo(io.micrometer.core.instrument.Metrics.globalRegistry);
+  static Runnable bind(Supplier<StatsSnapshot> snapshots, String contextPath, String filterName) {
+    ImageGateMetrics metrics = new ImageGateMetrics(snapshots, contextPath, filterName);
+    metrics.bindTo(io.micrometer.core.instrument.Metrics.globalRegistry);
+    return metrics::close;
   }
 }

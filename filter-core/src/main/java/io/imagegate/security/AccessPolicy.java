@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Decides, for every request under the mapping, whether it is public, needs a signature, or is
- * denied (DESIGN §4), and enforces that decision. Sources of "signature required", any one of which
- * is enough: the global switch, a matching path rule, a private marker file, and (for overlays) a
- * private overlay source.
+ * denied (the README's Access policy), and enforces that decision. Sources of "signature required",
+ * any one of which is enough: the global switch, a matching path rule, a private marker file, and
+ * (for overlays) a private overlay source.
  */
 public final class AccessPolicy {
   private final ImageGateSettings settings;

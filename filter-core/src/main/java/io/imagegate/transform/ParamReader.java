@@ -4,9 +4,10 @@ import static io.imagegate.transform.Values.bad;
 import static io.imagegate.transform.Values.echo;
 
 /**
- * Reads one {@code key-value} parameter into a {@link StepDraft}: the key table of DESIGN §2.
- * Decides which keys are allowed where (a step, a layer, both) and rejects duplicates; the value
- * readers live in {@link Values}, {@link CompoundValues} and {@link OverlayPaths}.
+ * Reads one {@code key-value} parameter into a {@link StepDraft}: every key of ImageKit's grammar
+ * that imagegate supports (the README's Transformations table). Decides which keys are allowed
+ * where (a step, a layer, both) and rejects duplicates; the value readers live in {@link Values},
+ * {@link CompoundValues} and {@link OverlayPaths}.
  */
 final class ParamReader {
   private final TransformLimits limits;

@@ -13,7 +13,9 @@ import java.util.Deque;
  * the step that opened it: {@code :} inside a layer is not supported.
  */
 final class StepParser {
-  /** Deepest layer nesting (DESIGN §7: "nesting depth at most 3"). */
+  /**
+   * Deepest layer nesting: a layer inside a layer inside a layer, no further (fixed, not a key).
+   */
   static final int MAX_LAYER_DEPTH = 3;
 
   private final TransformLimits limits;

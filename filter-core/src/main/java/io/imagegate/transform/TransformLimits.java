@@ -1,9 +1,9 @@
 package io.imagegate.transform;
 
 /**
- * The configurable bounds a transformation must stay within (DESIGN §5, {@code limits.*}). They are
- * checked while parsing and planning, before any pixel is decoded, so that a URL cannot ask for
- * more work or memory than the operator allows.
+ * The configurable bounds a transformation must stay within (the {@code limits.*} configuration
+ * keys). They are checked while parsing and planning, before any pixel is decoded, so that a URL
+ * cannot ask for more work or memory than the operator allows.
  *
  * @param maxDimension largest output width or height in pixels, after {@code dpr}
  * @param maxDpr largest accepted {@code dpr} (never above 5, ImageKit's own bound)

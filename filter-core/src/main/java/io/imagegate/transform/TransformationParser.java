@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses ImageKit's transformation grammar (DESIGN §2): parameters {@code key-value} joined by
- * {@code ,}, steps joined by {@code :} and applied in order. Thread-safe and immutable; build one
- * per configuration.
+ * Parses ImageKit's transformation grammar (the keys are in the README's Transformations table):
+ * parameters {@code key-value} joined by {@code ,}, steps joined by {@code :} and applied in order.
+ * Thread-safe and immutable; build one per configuration.
  *
  * <p>Every problem with the text, whatever it holds, is an {@link ImageGateException} with {@link
  * Failure#BAD_TRANSFORMATION} and a message naming the key and value; no other exception escapes

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +67,51 @@ class VariantCacheTest {
     }
   }
 
+  /**
+   * Many rounds of many threads on one cold key each, renders counted per round. The hand-written
+   * in-flight map this replaced rendered twice in some rounds: a thread that missed the cache just
+   * before the leader stored its variant asked the in-flight map just after the leader had left it.
+   */
+  @Test
+  void stress_manyThreadsOnOneColdKey_renderOncePerRound() throws Exception {
+    int rounds = 2000;
+    int threads = 16;
+    VariantCache cache = new VariantCache(1 << 20);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        VariantKey key = key("stress-" + round);
+        AtomicInteger renders = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        boolean slow = round % 2 == 0;
+        List<Future<Variant>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return cache.get(
+                        key,
+                        () -> {
+                          renders.incrementAndGet();
+                          if (slow) {
+                            Thread.sleep(1);
+                          }
+                          return variant(100);
+                        });
+                  }));
+        }
+        Variant first = results.get(0).get(10, TimeUnit.SECONDS);
+        for (Future<Variant> result : results) {
+          assertThat(result.get(10, TimeUnit.SECONDS)).as("round %d", round).isSameAs(first);
+        }
+        assertThat(renders).as("renders in round %d", round).hasValue(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void failedRender_leavesNothingBehind() throws Exception {
     VariantCache cache = new VariantCache(1 << 20);
@@ -80,6 +126,147 @@ class VariantCacheTest {
     assertThat(cache.contains(key("w-1"))).isFalse();
     assertThat(cache.get(key("w-1"), () -> variant(10)).bytes()).hasSize(10);
     assertThat(cache.contains(key("w-1"))).isTrue();
+  }
+
+  @Test
+  void failedRender_isEveryWaitersFailure_andLeavesNothing() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    AtomicInteger renders = new AtomicInteger();
+    CountDownLatch rendering = new CountDownLatch(1);
+    CountDownLatch fail = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try {
+      Future<Variant> leader =
+          pool.submit(
+              () ->
+                  cache.get(
+                      key("w-2"),
+                      () -> {
+                        renders.incrementAndGet();
+                        rendering.countDown();
+                        fail.await();
+                        throw new ImageGateException(Failure.UNPROCESSABLE_IMAGE, "broken");
+                      }));
+      assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Future<Variant>> waiters = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        waiters.add(
+            pool.submit(
+                () ->
+                    cache.get(
+                        key("w-2"),
+                        () -> {
+                          renders.incrementAndGet();
+                          return variant(10);
+                        })));
+      }
+      Thread.sleep(100); // let the waiters join the render in flight
+      assertThat(cache.contains(key("w-2"))).as("in flight is not held").isFalse();
+      fail.countDown();
+      for (Future<Variant> f : waiters) {
+        try {
+          // A waiter either shared the failure or, arriving after it, rendered anew.
+          assertThat(f.get(10, TimeUnit.SECONDS).bytes()).hasSize(10);
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(ImageGateException.class).hasMessage("broken");
+        }
+      }
+      assertThatThrownBy(() -> leader.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ImageGateException.class);
+      assertThat(renders.get()).as("waiters shared the leader's render").isLessThanOrEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cache.bytes()).isLessThanOrEqualTo(10 + 256);
+    cache.invalidate(key("w-2"));
+    assertThatThrownBy(
+            () ->
+                cache.get(
+                    key("w-2"),
+                    () -> {
+                      throw new OutOfMemoryError("no room");
+                    }))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(cache.contains(key("w-2"))).isFalse();
+    assertThat(cache.entries()).isZero();
+  }
+
+  @Test
+  void renderInFlight_outlivesAFlood_andIsStillRenderedOnce() throws Exception {
+    VariantCache cache = new VariantCache(50_000);
+    AtomicInteger renders = new AtomicInteger();
+    CountDownLatch rendering = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Variant> first =
+          pool.submit(
+              () ->
+                  cache.get(
+                      key("slow"),
+                      () -> {
+                        renders.incrementAndGet();
+                        rendering.countDown();
+                        finish.await();
+                        return variant(1_000);
+                      }));
+      assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 500; i++) {
+        cache.get(key("flood-" + i), () -> variant(5_000));
+      }
+      cache.cleanUp();
+      assertThat(cache.bytes()).isLessThanOrEqualTo(50_000);
+      Future<Variant> second =
+          pool.submit(
+              () ->
+                  cache.get(
+                      key("slow"),
+                      () -> {
+                        renders.incrementAndGet();
+                        return variant(1_000);
+                      }));
+      Thread.sleep(50);
+      finish.countDown();
+      assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+      assertThat(renders).as("the flood did not evict the render in flight").hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void zeroBound_keepsNothing_butStillRendersOnceForConcurrentRequests() throws Exception {
+    VariantCache cache = new VariantCache(0);
+    AtomicInteger renders = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Variant>> results = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        results.add(
+            pool.submit(
+                () ->
+                    cache.get(
+                        key("w-0"),
+                        () -> {
+                          renders.incrementAndGet();
+                          release.await();
+                          return variant(10);
+                        })));
+      }
+      Thread.sleep(100);
+      release.countDown();
+      for (Future<Variant> f : results) {
+        assertThat(f.get(10, TimeUnit.SECONDS).bytes()).hasSize(10);
+      }
+      assertThat(renders).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cache.contains(key("w-0"))).isFalse();
+    assertThat(cache.entries()).isZero();
+    cache.get(key("w-0"), () -> variant(10));
+    assertThat(cache.entries()).isZero();
   }
 
   @Test

@@ -27,7 +27,7 @@ class MetricsExportTest {
             .build();
     try (TestServer server = new TestServer(settings)) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      new ImageGateMetrics(server.filter().gate()::stats).bindTo(registry);
+      new ImageGateMetrics(server.filter().gate()::stats, "", "metrics-export").bindTo(registry);
       RawHttp.get(server.port(), "/img/a.jpg");
       RawHttp.get(server.port(), "/img/nope.jpg");
 

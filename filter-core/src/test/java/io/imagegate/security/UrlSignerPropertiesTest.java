@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.testing.TryTimeLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Everything the signer makes verifies; any one-character change to what it signed fails with a
  * 4xx.
  */
+@AddLifecycleHook(TryTimeLimit.class)
 class UrlSignerPropertiesTest {
   static final String KEY = "imagegate-property-key-0123456789abcdef-012";
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);

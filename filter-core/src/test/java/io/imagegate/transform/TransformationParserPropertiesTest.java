@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.testing.TryTimeLimit;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,6 +16,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -23,6 +25,7 @@ import net.jqwik.api.statistics.Statistics;
  * planning the parsed steps on any image size. Inputs: arbitrary Unicode, strings over the
  * grammar's own alphabet, and strings generated from the grammar, valid and slightly broken.
  */
+@AddLifecycleHook(TryTimeLimit.class)
 class TransformationParserPropertiesTest {
   private static final Map<String, String> NAMED =
       Map.of(

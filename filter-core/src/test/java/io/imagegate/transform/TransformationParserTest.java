@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every key of DESIGN §2, valid and invalid; invalid ones must name the key and the value. */
+/**
+ * Every transformation key (the README's Transformations table), valid and invalid; invalid ones
+ * must name the key and the value.
+ */
 class TransformationParserTest {
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -1,7 +1,8 @@
 package io.imagegate.transform.codec;
 
 /**
- * Limits checked against a source's header before any pixel is decoded (DESIGN.md §5).
+ * Limits checked against a source's header before any pixel is decoded, so that a decompression
+ * bomb or a lying header is a 422 without allocating the image.
  *
  * @param maxSourcePixels the largest width times height a source may declare
  * @param maxFileBytes the largest source file that is decoded at all

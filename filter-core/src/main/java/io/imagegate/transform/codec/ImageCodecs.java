@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Safe decoding and encoding of source images (DESIGN.md §2, §5).
+ * Safe decoding and encoding of source images: the formats the transformations read and write, with
+ * the size limits checked from the header first.
  *
  * <p>Formats are recognised by their magic bytes, never by the file name. JPEG, PNG, GIF, WebP and
  * BMP are rendered; SVG, AVIF, TIFF, ICO and unknown bytes are refused with 415 ({@code

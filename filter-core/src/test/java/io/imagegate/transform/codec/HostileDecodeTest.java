@@ -2,6 +2,7 @@ package io.imagegate.transform.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -46,17 +48,49 @@ class HostileDecodeTest {
     assertThat(message).contains(fixture.message()).doesNotContain(dir.toString());
   }
 
+  /**
+   * The fixtures per category. The tests below select fixtures by their outcome or message text; a
+   * fixture renamed or reworded out of its category fails here instead of silently dropping out of
+   * the tests that select it.
+   */
+  @Test
+  void fixtures_perCategory() {
+    Map<String, Long> byCategory =
+        HostileFixtures.all().stream()
+            .collect(
+                Collectors.groupingBy(
+                    f -> f.expected().startsWith("OK ") ? "OK" : f.expected(),
+                    TreeMap::new,
+                    Collectors.counting()));
+    assertThat(byCategory)
+        .containsExactly(
+            entry(HostileFixtures.UNSUPPORTED, 7L),
+            entry(HostileFixtures.UNPROCESSABLE, 17L),
+            entry("OK", 3L));
+    assertThat(headerPixelLimitFixtures()).hasSize(7);
+    assertThat(HostileFixtures.all().stream().map(HostileFixtures.Hostile::name).distinct())
+        .as("names are unique (the child JVM reports by name)")
+        .hasSize(27);
+  }
+
+  /** Refused from the header for their pixel count, before any pixel is decoded. */
+  private static List<HostileFixtures.Hostile> headerPixelLimitFixtures() {
+    return HostileFixtures.all().stream()
+        .filter(f -> f.message().startsWith("the source is ") && f.message().contains("pixels"))
+        .toList();
+  }
+
   /** Header-level refusals come from probe as well, which never touches pixel data. */
   @Test
   void probe_refusesLyingHeadersLikeDecode() {
-    for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
-      if (fixture.message().startsWith("the source is ") && fixture.message().contains("pixels")) {
-        Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
-        assertThatThrownBy(() -> ImageCodecs.probe(file, DecodeLimits.defaults()))
-            .as(fixture.name())
-            .isInstanceOf(ImageGateException.class)
-            .hasMessageContaining(fixture.message());
-      }
+    List<HostileFixtures.Hostile> lying = headerPixelLimitFixtures();
+    assertThat(lying).as("the header-limit category (see fixtures_perCategory)").hasSize(7);
+    for (HostileFixtures.Hostile fixture : lying) {
+      Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
+      assertThatThrownBy(() -> ImageCodecs.probe(file, DecodeLimits.defaults()))
+          .as(fixture.name())
+          .isInstanceOf(ImageGateException.class)
+          .hasMessageContaining(fixture.message());
     }
   }
 
@@ -93,8 +127,10 @@ class HostileDecodeTest {
    */
   @Test
   void decode_hostileFilesInSmallHeapChildJvm() throws IOException, InterruptedException {
+    // The fixtures alone in their folder: the child decodes every file it finds there.
+    Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
     for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
-      Fixtures.write(dir, fixture.name(), fixture.bytes());
+      Fixtures.write(fixtures, fixture.name(), fixture.bytes());
     }
     Path output = dir.resolve("child.out");
     Process child =
@@ -105,7 +141,7 @@ class HostileDecodeTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 HostileDecodeMain.class.getName(),
-                dir.toString())
+                fixtures.toString())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
@@ -127,6 +163,10 @@ class HostileDecodeTest {
                     line -> line.substring(0, line.indexOf('\t')),
                     line -> line.substring(line.indexOf('\t') + 1),
                     (a, b) -> a));
+    assertThat(outcomes.keySet())
+        .as("one outcome per fixture")
+        .containsExactlyInAnyOrderElementsOf(
+            HostileFixtures.all().stream().map(HostileFixtures.Hostile::name).toList());
     for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
       // the message matters too: a bomb caught by running out of memory says so, not its size
       assertThat(outcomes.get(fixture.name()))

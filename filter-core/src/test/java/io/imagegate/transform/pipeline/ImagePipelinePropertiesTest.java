@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.testing.TryTimeLimit;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
@@ -20,12 +21,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 
 /**
  * Any valid transformation from a small grammar, on any small image, renders to an image within the
  * limit or fails with a 400; never another exception, and never a changed input.
  */
+@AddLifecycleHook(TryTimeLimit.class)
 class ImagePipelinePropertiesTest {
   private static final int MAX = 300;
   private static final TransformLimits LIMITS = new TransformLimits(MAX, 5, 10, 5, 2048);
