@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tests that need a Debian package (Chromium, Tomcat, a native codec) call {@link
- * #assumeInstalled} first. On a fresh machine with only a JDK and Maven such a test is skipped with
- * one line naming the package; under {@code -Dimagegate.require-system-tests=true}, which {@code
- * .ci/run} sets after installing the packages, a missing package fails the test instead, so CI
- * cannot pass by skipping.
+ * Tests that need a Debian package (Chromium, Tomcat, a native codec) call {@link #assumeInstalled}
+ * first. On a fresh machine with only a JDK and Maven such a test is skipped with one line naming
+ * the package; under {@code -Dimagegate.require-system-tests=true}, which {@code .ci/run} sets
+ * after installing the packages, a missing package fails the test instead, so CI cannot pass by
+ * skipping.
  */
 public final class SystemPackages {
   /** The system property that turns a skip into a failure. */
