@@ -61,7 +61,7 @@ public final class LoadClient {
               }
               HttpRequest.Builder request =
                   HttpRequest.newBuilder(URI.create(urls.get(i)))
-                      .timeout(Duration.ofNanos(Math.min(left, TimeUnit.SECONDS.toNanos(30))));
+                      .timeout(Duration.ofNanos(Math.min(left, TimeUnit.SECONDS.toNanos(90))));
               headers.forEach(h -> request.header(h[0], h[1]));
               long sent = System.nanoTime();
               String status;
@@ -81,7 +81,7 @@ public final class LoadClient {
           });
     }
     pool.shutdown();
-    pool.awaitTermination(Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(35), TimeUnit.NANOSECONDS);
+    pool.awaitTermination(Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(95), TimeUnit.NANOSECONDS);
     pool.shutdownNow();
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] answered = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();

@@ -275,7 +275,13 @@ say "answered in time: $sent of $FLOOD_COUNT; status counts: $(sort "$TMP/flood-
 server_errors=$(( $(grep -cE '^5' "$TMP/flood-codes.txt" || true) - $(grep -cE '^503$' "$TMP/flood-codes.txt" || true) ))
 client_errors=$(grep -cE '^4' "$TMP/flood-codes.txt" || true)
 gave_up=$(grep -cE '^000$' "$TMP/flood-codes.txt" || true)
-alive=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL")
+# Renders the flood queued may still be running: a 503 (with Retry-After: 1) is retried for up
+# to 30 s; "alive" means the thumbnail is served again.
+for _ in $(seq 1 30); do
+  alive=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL")
+  [[ $alive == 503 ]] || break
+  sleep 1
+done
 stats=$(curl -s --max-time 10 "http://127.0.0.1:$PORT/stats")
 field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$stats"; }
 cache_bytes=$(field cacheBytes)

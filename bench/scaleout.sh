@@ -88,7 +88,9 @@ mapfile -t photos < <(cd "$TMP/images" && ls)
 export IMAGEGATE_SCALEOUT_KEY
 IMAGEGATE_SCALEOUT_KEY=scaleout-$(openssl rand -hex 24)
 KEY=$IMAGEGATE_SCALEOUT_KEY
-printf 'key=env:IMAGEGATE_SCALEOUT_KEY\nrequire-signature=true\ncache.max-bytes=128MB\n' \
+# A render may wait up to a minute for its turn: this run is about caching, not about shedding
+# load (bench/http.sh's flood is), and on a busy 2-core machine 100 cold renders queue for a while.
+printf 'key=env:IMAGEGATE_SCALEOUT_KEY\nrequire-signature=true\ncache.max-bytes=128MB\nrender.queue-timeout=60s\n' \
   >"$TMP/gate.properties"
 
 # ------------------------------------------------------------------ three instances
