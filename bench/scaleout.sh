@@ -12,7 +12,9 @@
 #  2. A cached hit through the proxy against the same hit straight from one instance
 #     (wrk -t2 -c16, WRK_SECONDS each).
 #  3. An expiring URL (ik-t EXPIRY_AHEAD seconds ahead), polled until two seconds after ik-t: 200
-#     up to ik-t, and never a 200 (cached or not) after it.
+#     up to ik-t, and never a 200 (cached or not) after it; what a browser behind the proxy is
+#     told (it may keep the image no longer than ik-t); If-None-Match is a 304 before ik-t and a
+#     401 after it.
 #  4. An f-auto variant through the same proxy: WebP bytes for a client whose Accept names
 #     image/webp, JPEG bytes for one that does not, both from the cache the second time.
 #  5. Errors (tampered signature 401, missing file 404) are never cached: every repeat reaches an
@@ -264,6 +266,11 @@ fi
 say "    a browser may keep it until $browser_until; ik-t is $expires_at"
 check "expiring URL: a browser behind the proxy may keep it no longer than ik-t" \
   test "$browser_until" -le "$expires_at"
+etag=$(header ETag)
+conditional() { curl -s -o /dev/null --max-time 5 -H "If-None-Match: $etag" -w '%{http_code} %header{x-cache-status}' "$expiring"; }
+fresh_conditional=$(conditional)
+say "    If-None-Match with its ETag before ik-t: $fresh_conditional"
+check "expiring URL: a browser's revalidation before ik-t is a 304" test "${fresh_conditional%% *}" = 304
 : >"$TMP/poll.txt"
 while (($(date +%s) <= expires_at + 2)); do
   before=$(date +%s.%N)
@@ -280,6 +287,10 @@ check "expiring URL: never a 200 (cached or not) after ik-t, and never a proxy H
   test "$(awk -v t="$expires_at" 'int($1) > t && ($3 == 200 || $4 == "HIT")' "$TMP/poll.txt" | wc -l)" -eq 0
 check "expiring URL: the proxy answered after ik-t at all" \
   test "$(awk -v t="$expires_at" 'int($1) > t && $3 == 401' "$TMP/poll.txt" | wc -l)" -gt 0
+late_conditional=$(conditional)
+say "    If-None-Match with its ETag after ik-t: $late_conditional"
+check "expiring URL: a revalidation after ik-t is refused (401), never a 304" \
+  test "${late_conditional%% *}" = 401
 
 # ------------------------------------------------------------------ 4. f-auto through one proxy
 say ""
