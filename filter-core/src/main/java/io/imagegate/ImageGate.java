@@ -211,7 +211,7 @@ public final class ImageGate {
   private void serveOriginal(
       HttpServletRequest request, HttpServletResponse response, ImageRequest image, Source source)
       throws IOException {
-    String cacheControl =
+    CacheControl cacheControl =
         CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
     if (ImageResponder.writeHeaders(
         request,
@@ -253,7 +253,7 @@ public final class ImageGate {
     if (VariantRenderer.negotiated(transformation)) {
       response.setHeader("Vary", "Accept");
     }
-    String cacheControl =
+    CacheControl cacheControl =
         CacheControl.of(settings.cacheMaxAge(), image.expiresAt(), settings.clock());
     if (ImageResponder.writeHeaders(
         request, response, format.mediaType(), key.etag(), source.lastModified(), cacheControl)) {

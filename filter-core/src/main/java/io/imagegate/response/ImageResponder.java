@@ -20,7 +20,7 @@ public final class ImageResponder {
   /**
    * The headers every image response carries.
    *
-   * @param cacheControl the {@code Cache-Control} value
+   * @param cacheControl the {@code Cache-Control} (and {@code Expires}) to send
    * @return true if a 304 was sent and the caller is done
    */
   public static boolean writeHeaders(
@@ -29,10 +29,10 @@ public final class ImageResponder {
       String contentType,
       String etag,
       Instant lastModified,
-      String cacheControl) {
+      CacheControl cacheControl) {
     response.setHeader("ETag", etag);
     response.setDateHeader("Last-Modified", lastModified.toEpochMilli());
-    response.setHeader("Cache-Control", cacheControl);
+    cacheControl.applyTo(response);
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (Conditional.notModified(request, etag, lastModified)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
