@@ -17,6 +17,14 @@ public final class CacheControl {
    * @param expiry the URL's {@code ik-t}, if any
    * @param clock now
    */
+  /**
+   * @param maxAge the lifetime already capped by the grant: zero is {@code no-store}
+   */
+  public static String of(Duration maxAge) {
+    long seconds = maxAge.toSeconds();
+    return seconds <= 0 ? "no-store" : "public, max-age=" + seconds;
+  }
+
   public static String of(Duration maxAge, OptionalLong expiry, Clock clock) {
     long seconds = maxAge.toSeconds();
     if (expiry.isPresent()) {
