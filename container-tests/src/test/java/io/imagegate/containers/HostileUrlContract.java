@@ -56,6 +56,7 @@ abstract class HostileUrlContract {
         assertThat(response.body()).isEqualTo(file.getValue());
         assertThat(response.header("ETag")).as("the filter served it").startsWith("\"o");
         assertThat(response.header("Content-Security-Policy")).contains("sandbox");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
       }
     }
   }
@@ -74,6 +75,11 @@ abstract class HostileUrlContract {
               port(), signer.url("originals/o.png").expiresIn(Duration.ofMinutes(10)).sign());
       assertThat(original.status()).isEqualTo(200);
       assertThat(original.body()).isEqualTo(HostileUrls.PROTECTED.get("img/originals/o.png"));
+      Response notes = RawHttp.get(port(), signer.url("private/notes.txt").sign());
+      assertThat(notes.status())
+          .as("a signed non-image passes down to the default servlet, the same file")
+          .isEqualTo(200);
+      assertThat(notes.body()).isEqualTo(HostileUrls.PROTECTED.get("img/private/notes.txt"));
       assertThat(RawHttp.get(port(), signer.url("WEB-INF/w.png").sign()).status())
           .as("WEB-INF is never served, signed or not")
           .isEqualTo(404);

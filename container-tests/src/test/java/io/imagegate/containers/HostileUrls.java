@@ -55,11 +55,19 @@ final class HostileUrls {
         "img/listed/.private",
         ("\uFEFF# listed files\r\nsecret-*.png \r\n").getBytes(StandardCharsets.UTF_8));
     PROTECTED.put("img/private/.private", "# the whole folder\n".getBytes(StandardCharsets.UTF_8));
+    PROTECTED.put(
+        "img/private/notes.txt", "private notes, not an image\n".getBytes(StandardCharsets.UTF_8));
     PROTECTED.put("img/WEB-INF/w.png", png(19, 29, 0x992299));
     PROTECTED.put("img/Web-Inf/x.png", png(17, 31, 0x229999));
     PROTECTED.put("img/META-INF/m.png", png(15, 33, 0x999922));
     PUBLIC.put("img/public/ok.png", png(40, 30, 0x3366FF));
     PUBLIC.put("img/listed/open.png", png(38, 28, 0x66FF33));
+    PUBLIC.put(
+        "img/public/drawing.svg",
+        ("<?xml version=\"1.0\"?>\n<!-- "
+                + "licence text ".repeat(300)
+                + "-->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   /** The first bytes of /etc/passwd: never in a response. */
