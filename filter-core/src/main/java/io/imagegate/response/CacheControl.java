@@ -13,23 +13,28 @@ public final class CacheControl {
   private CacheControl() {}
 
   /**
-   * @param maxAge {@code cache.max-age}
-   * @param expiry the URL's {@code ik-t}, if any
-   * @param clock now
-   */
-  /**
-   * @param maxAge the lifetime already capped by the grant: zero is {@code no-store}
+   * The value for a lifetime already capped (the grant's, see {@link
+   * io.imagegate.security.Grant#maxAge()}).
+   *
+   * @param maxAge the lifetime: zero or less is {@code no-store}
    */
   public static String of(Duration maxAge) {
     long seconds = maxAge.toSeconds();
     return seconds <= 0 ? "no-store" : "public, max-age=" + seconds;
   }
 
+  /**
+   * The value for {@code cache.max-age}, capped here by the URL's expiry.
+   *
+   * @param maxAge {@code cache.max-age}
+   * @param expiry the URL's {@code ik-t}, if any
+   * @param clock now
+   */
   public static String of(Duration maxAge, OptionalLong expiry, Clock clock) {
     long seconds = maxAge.toSeconds();
     if (expiry.isPresent()) {
       seconds = Math.min(seconds, expiry.getAsLong() - clock.instant().getEpochSecond());
     }
-    return seconds <= 0 ? "no-store" : "public, max-age=" + seconds;
+    return of(Duration.ofSeconds(seconds));
   }
 }
