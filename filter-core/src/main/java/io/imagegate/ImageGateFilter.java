@@ -4,6 +4,7 @@ import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.security.WebAppRoot;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -66,6 +67,11 @@ public final class ImageGateFilter implements Filter {
     try {
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+      WebAppRoot.check(
+          effective.root(),
+          config.getServletContext().getRealPath("/"),
+          endpoint,
+          urlPatterns(config));
       gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
       mbean =
           new ImageGateStats(gate::stats)
@@ -112,9 +118,25 @@ public final class ImageGateFilter implements Filter {
       String name = names.nextElement();
       params.put(name, config.getInitParameter(name));
     }
-    String webRoot = config.getServletContext().getRealPath("/");
-    Path defaultRoot = webRoot == null ? null : Path.of(webRoot);
+    // Without root: the web app's own folder at the endpoint, e.g. <webapp>/img for /img/*.
+    Path defaultRoot = null;
+    if (!params.containsKey("root")) {
+      try {
+        String endpoint =
+            params.containsKey("endpoint") ? params.get("endpoint").trim() : mappingPrefix(config);
+        String folder = config.getServletContext().getRealPath(endpoint);
+        defaultRoot = folder == null ? null : Path.of(folder);
+      } catch (ConfigException e) {
+        // No endpoint to find the folder by: root must then come from the config file.
+      }
+    }
     return new ConfigParser(System::getenv).parse(params, defaultRoot).build();
+  }
+
+  private static Collection<String> urlPatterns(FilterConfig config) {
+    FilterRegistration registration =
+        config.getServletContext().getFilterRegistration(config.getFilterName());
+    return registration == null ? null : registration.getUrlPatternMappings();
   }
 
   /** The prefix of the filter's single {@code /prefix/*} mapping, the default endpoint. */

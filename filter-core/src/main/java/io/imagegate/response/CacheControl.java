@@ -29,6 +29,8 @@ import java.util.OptionalLong;
 public record CacheControl(String value, Optional<Instant> expires) {
 
   /**
+   * The value for {@code cache.max-age}, capped here by the URL's expiry.
+   *
    * @param maxAge {@code cache.max-age}
    * @param expiry the URL's {@code ik-t}, if any
    * @param clock now

@@ -7,13 +7,12 @@ import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
- * Decides, for every request under the mapping, whether it is public, needs a signature, or is
- * denied (the README's Access policy), and enforces that decision. Sources of "signature required",
- * any one of which is enough: the global switch, a matching path rule, a private marker file, and
- * (for overlays) a private overlay source.
+ * What one path demands (the README's Access policy): public, a signature (with its expiry
+ * conditions), or denied; and whether a request meets a demand. Sources of "signature required",
+ * any one of which is enough: the global switch, a matching path rule, a private marker file.
+ * {@link Authorizer} asks this for every path a request touches and makes the one decision.
  */
 public final class AccessPolicy {
   private final ImageGateSettings settings;
@@ -36,10 +35,8 @@ public final class AccessPolicy {
    * @throws ImageGateException 404 for denied paths
    */
   public Requirement requirementFor(String path) {
-    for (String segment : path.split("/")) {
-      if (segment.startsWith(".")) {
-        throw new ImageGateException(Failure.NOT_FOUND, "no such image");
-      }
+    if (denied(path)) {
+      throw new ImageGateException(Failure.NOT_FOUND, "no such image");
     }
     Requirement requirement = settings.requireSignature() ? Requirement.SIGNED : Requirement.PUBLIC;
     for (PathRule rule : settings.rules()) {
@@ -60,23 +57,34 @@ public final class AccessPolicy {
   }
 
   /**
-   * Enforces a requirement on a request whose signature, if any, has already been verified.
+   * Whether a path is never served, signed or not: any segment that is a dotfile (marker files
+   * included) or {@code WEB-INF} / {@code META-INF} in any letter case (as Tomcat refuses them).
    *
-   * @return the transformation to apply: the request's, with the rule's forced unsigned
-   *     transformation appended when the request is not signed
+   * @param path a relative path, segments joined by {@code /}
+   */
+  public static boolean denied(String path) {
+    for (String segment : path.split("/")) {
+      if (segment.startsWith(".")
+          || segment.equalsIgnoreCase("WEB-INF")
+          || segment.equalsIgnoreCase("META-INF")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks a requirement against a request whose signature, if any, has already been verified. It
+   * decides nothing about transformations: {@link Authorizer} does.
+   *
    * @throws ImageGateException 401 when the request falls short
    */
-  public Optional<String> enforce(ImageRequest request, Requirement requirement) {
+  public void enforce(ImageRequest request, Requirement requirement) {
     if (!request.signed()) {
       if (requirement.signatureRequired()) {
         throw new ImageGateException(Failure.SIGNATURE_MISSING, "this image needs a signed URL");
       }
-      request.transformation().ifPresent(this::checkUnsignedTransformation);
-      if (requirement.unsignedTransformation().isPresent()) {
-        String forced = requirement.unsignedTransformation().get();
-        return Optional.of(request.transformation().map(t -> t + ":" + forced).orElse(forced));
-      }
-      return request.transformation();
+      return;
     }
     if (requirement.expiryRequired() && request.expiry().isEmpty()) {
       throw new ImageGateException(
@@ -93,10 +101,15 @@ public final class AccessPolicy {
                 + " seconds");
       }
     }
-    return request.transformation();
   }
 
-  private void checkUnsignedTransformation(String transformation) {
+  /**
+   * Checks what an unsigned request asks for against {@code unsigned-transformations}.
+   *
+   * @param transformation the raw transformation text of an unsigned request
+   * @throws ImageGateException 401 {@code unsigned_transformation}
+   */
+  public void checkUnsignedTransformation(String transformation) {
     UnsignedTransformations policy = settings.unsignedTransformations();
     if (policy == UnsignedTransformations.ANY) {
       return;
