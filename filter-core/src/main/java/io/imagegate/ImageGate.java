@@ -12,6 +12,7 @@ import io.imagegate.config.ImageGateSettings;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.CacheControl;
+import io.imagegate.response.ContentDisposition;
 import io.imagegate.response.ErrorResponder;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
@@ -223,6 +224,7 @@ public final class ImageGate {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
+    ContentDisposition.apply(request, response, fileName(image.path(), Optional.empty()));
     stats.record(Outcome.ORIGINAL);
     ImageResponder.sendFile(request, response, source.realPath(), source.size());
   }
@@ -260,6 +262,8 @@ public final class ImageGate {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
+    ContentDisposition.apply(
+        request, response, fileName(image.path(), Optional.of(format.extension())));
     boolean[] rendered = {false};
     Variant variant;
     try {
@@ -308,6 +312,11 @@ public final class ImageGate {
           stats.recordRender(System.nanoTime() - start);
           return variant;
         });
+  }
+
+  /** The name a download is offered under: the last path segment, with the format's extension. */
+  private static String fileName(String path, Optional<String> extension) {
+    return ContentDisposition.withExtension(path.substring(path.lastIndexOf('/') + 1), extension);
   }
 
   private static void checkMethod(HttpServletRequest request) {

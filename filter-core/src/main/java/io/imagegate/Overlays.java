@@ -11,19 +11,25 @@ import io.imagegate.security.AccessPolicy;
 import io.imagegate.source.Source;
 import io.imagegate.source.SourceResolver;
 import io.imagegate.transform.Overlay;
+import io.imagegate.transform.TextLayer;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.VariantRenderer;
 import io.imagegate.transform.pipeline.OverlayImages;
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Overlay sources go through the same gate as images: the path is checked and confined to the root,
  * and an overlay that points at a private or rule-protected image makes its request need a valid
- * signature. Decoded overlays (logos, reused on every thumbnail) are cached by identity.
+ * signature. Font files named by a text layer's {@code ff-} go through the same gate. Decoded
+ * overlays (logos, reused on every thumbnail) and loaded fonts are cached by identity.
  */
 final class Overlays {
   /** Decoded overlays kept, in pixel bytes. */
@@ -38,6 +44,9 @@ final class Overlays {
           .maximumWeight(MAX_DECODED_BYTES)
           .weigher((SourceId id, BufferedImage image) -> image.getWidth() * image.getHeight() * 4)
           .build();
+
+  /** Font files are small and few; a font is a JDK object holding its parsed tables. */
+  private final Cache<SourceId, Font> fonts = Caffeine.newBuilder().maximumSize(32).build();
 
   Overlays(
       java.nio.file.Path root,
@@ -59,34 +68,48 @@ final class Overlays {
   Resolved resolve(Transformation transformation, ImageRequest request) {
     Map<String, Source> sources = new LinkedHashMap<>();
     for (Overlay overlay : transformation.overlays()) {
-      String path = ImagePaths.check(overlay.path());
-      if (sources.containsKey(path)) {
-        continue;
+      if (overlay.isImage()) {
+        authorize(overlay.path(), request, sources, true);
+      } else {
+        Optional<String> font = overlay.text().flatMap(TextLayer::fontFile);
+        if (font.isPresent()) {
+          authorize(font.get(), request, sources, false);
+        }
       }
-      if (policy.requirementFor(path).signatureRequired() && !request.signed()) {
-        throw new ImageGateException(
-            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
-      }
-      Source source;
-      try {
-        source = resolver.resolve(path);
-      } catch (ImageGateException e) {
-        throw new ImageGateException(e.failure(), "no such overlay image: '" + path + "'");
-      }
-      String realPath = root.relativize(source.realPath()).toString().replace('\\', '/');
-      if (!realPath.equals(path)
-          && policy.requirementFor(realPath).signatureRequired()
-          && !request.signed()) {
-        throw new ImageGateException(
-            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
-      }
-      if (!source.isImage() || !source.format().renderable()) {
-        throw new ImageGateException(
-            Failure.UNSUPPORTED_MEDIA_TYPE, "the overlay '" + path + "' is not an image");
-      }
-      sources.put(path, source);
     }
     return new Resolved(sources);
+  }
+
+  /** One overlay image or font file: checked, authorized and resolved like the image itself. */
+  private void authorize(
+      String target, ImageRequest request, Map<String, Source> sources, boolean image) {
+    String what = image ? "overlay" : "font";
+    String path = ImagePaths.check(target);
+    if (sources.containsKey(path)) {
+      return;
+    }
+    if (policy.requirementFor(path).signatureRequired() && !request.signed()) {
+      throw new ImageGateException(
+          Failure.SIGNATURE_MISSING, "the " + what + " '" + path + "' needs a signed URL");
+    }
+    Source source;
+    try {
+      source = resolver.resolve(path);
+    } catch (ImageGateException e) {
+      throw new ImageGateException(e.failure(), "no such " + what + ": '" + path + "'");
+    }
+    String realPath = root.relativize(source.realPath()).toString().replace('\\', '/');
+    if (!realPath.equals(path)
+        && policy.requirementFor(realPath).signatureRequired()
+        && !request.signed()) {
+      throw new ImageGateException(
+          Failure.SIGNATURE_MISSING, "the " + what + " '" + path + "' needs a signed URL");
+    }
+    if (image && (!source.isImage() || !source.format().renderable())) {
+      throw new ImageGateException(
+          Failure.UNSUPPORTED_MEDIA_TYPE, "the overlay '" + path + "' is not an image");
+    }
+    sources.put(path, source);
   }
 
   /**
@@ -113,6 +136,24 @@ final class Overlays {
         throw new ImageGateException(Failure.NOT_FOUND, "no such overlay image: '" + path + "'");
       }
       return decoded.get(SourceId.of(source), id -> renderer.decodeOverlay(source.realPath()));
+    }
+
+    @Override
+    public Font font(String path) {
+      Source source = sources.get(path.startsWith("/") ? path.substring(1) : path);
+      if (source == null) {
+        throw new ImageGateException(Failure.NOT_FOUND, "no such font: '" + path + "'");
+      }
+      return fonts.get(SourceId.of(source), id -> readFont(source, path));
+    }
+  }
+
+  private static Font readFont(Source source, String path) {
+    try {
+      return Font.createFont(Font.TRUETYPE_FONT, source.realPath().toFile());
+    } catch (FontFormatException | IOException | RuntimeException e) {
+      throw new ImageGateException(
+          Failure.UNPROCESSABLE_IMAGE, "the font '" + path + "' cannot be read as a TrueType font");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import java.awt.image.BufferedImage;
@@ -54,8 +55,11 @@ public final class ImagePipeline {
       return upright;
     }
     BufferedImage image = upright;
+    Arithmetic.Variables initial =
+        new Arithmetic.Variables(
+            upright.getWidth(), upright.getHeight(), upright.getWidth(), upright.getHeight(), 0, 0);
     for (var step : transformation.steps()) {
-      image = renderer.render(image, step, overlays, 1);
+      image = renderer.render(image, step, overlays, 1, initial);
     }
     return image;
   }
