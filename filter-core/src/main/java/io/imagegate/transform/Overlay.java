@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * An image drawn over a step's result. The legacy form ({@code oi-logo.png,ofo-bottom_right,
+ * A layer drawn over a step's result: an image file, a text ({@link #text()}, {@code l-text}) or a
+ * solid colour block ({@link #CANVAS}). The legacy form ({@code oi-logo.png,ofo-bottom_right,
  * ox-10,oy-N20,ow-100}) and the layer form ({@code l-image,i-logo.png,lfo-bottom_right,lx-10,
  * ly-N20,w-100,l-end}) parse to equal overlays, so they render and cache identically.
  *

@@ -16,7 +16,9 @@ import java.util.Objects;
  * bg}, white by default); rotation ({@code rt}; {@code rt-auto} is a no-op, the decoder has already
  * applied the EXIF orientation); effects ({@code bl}, {@code e-grayscale}, {@code e-sharpen},
  * {@code e-contrast}); corner radius ({@code r}); border ({@code b}); and last the overlays in list
- * order. With {@code orig-true} the input is returned as it is.
+ * order (images, text layers, colour blocks; see {@code OverlayStage}). Arithmetic expressions are
+ * evaluated first, against the initial image and the step's input. With {@code orig-true} the input
+ * is returned as it is.
  *
  * <p>No stage may grow a side beyond {@link TransformLimits#maxDimension()}: the planner checks
  * planned sizes, rotation and border are checked before their pixels are allocated, and every
