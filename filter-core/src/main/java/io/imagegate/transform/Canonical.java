@@ -98,6 +98,7 @@ final class Canonical {
         .ifPresent(f -> out.add("ff-" + (t.fontFile().isPresent() ? OverlayPaths.encode(f) : f)));
     t.color().ifPresent(c -> out.add("co-" + c.hex()));
     t.padding().ifPresent(p -> out.add("pa-" + p.token()));
+    expression(out, "pa", t.expressions());
     t.align().ifPresent(a -> out.add("ia-" + a));
     if (t.bold() || t.italic()) {
       out.add("tg-" + (t.bold() && t.italic() ? "b_i" : t.bold() ? "b" : "i"));

@@ -272,7 +272,7 @@ final class StepDraft {
       throw bad("a text layer takes i-<text> or ie-<base64>, not both");
     }
     Map<String, Arithmetic> textExpressions = new HashMap<>();
-    for (String key : List.of("fs", "w")) {
+    for (String key : List.of("fs", "w", "pa")) {
       Arithmetic e = expressions.remove(key);
       if (e != null) {
         textExpressions.put(key, e);

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * @param bold {@code tg-b} or {@code tg-b_i}
  * @param italic {@code tg-i} or {@code tg-b_i}
  * @param width {@code w}: the wrap width in pixels
- * @param expressions {@code fs} and {@code w} given as arithmetic expressions, by key
+ * @param expressions {@code fs}, {@code w} and {@code pa} (one padding for all sides) given as
+ *     arithmetic expressions, by key
  */
 public record TextLayer(
     String text,

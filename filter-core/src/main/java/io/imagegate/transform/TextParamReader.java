@@ -36,7 +36,14 @@ final class TextParamReader {
       }
       case "ff" -> d.font = font(value);
       case "co" -> d.color = Values.color("co", value);
-      case "pa" -> d.padding = padding(value, maxDimension);
+      case "pa" -> {
+        if (isPaddingShorthand(value)) {
+          d.padding = padding(value, maxDimension);
+        } else {
+          // ImageKit: an expression is one padding for all four sides.
+          d.expressions.put("pa", Arithmetic.parse("pa", value, true, true));
+        }
+      }
       case "ia" -> d.align = align(value);
       case "al" -> d.opacity = 10 * Values.integer("al", value, 1, 9);
       case "tg" -> typography(d, value);
@@ -124,6 +131,15 @@ final class TextParamReader {
         "ff must be %s (the font shipped with imagegate) or a font file below the image root "
             + "ending in .ttf or .otf (@@ for /), got '%s'",
         TextLayer.BUILT_IN_FONT, echo(value));
+  }
+
+  private static boolean isPaddingShorthand(String value) {
+    for (String part : value.split("_", -1)) {
+      if (!Values.isDigits(part)) {
+        return !Arithmetic.looksLike(value);
+      }
+    }
+    return true;
   }
 
   static TextLayer.Padding padding(String value, int max) {

@@ -85,6 +85,16 @@ class TextLayerParsingTest {
   }
 
   @Test
+  void paddingExpression_isKeptAsAnExpression() {
+    TextLayer t = text("l-text,i-a,pa-bh_mul_0.05,l-end");
+    assertThat(t.padding()).isEmpty();
+    assertThat(t.expressions()).containsKey("pa");
+    assertThat(parse("l-text,i-a,pa-bh_mul_0.05,l-end").canonical())
+        .isEqualTo("l-text,ie-YQ,pa-bh_mul_0.05,l-end");
+    assertRejected("l-text,i-a,pa-iw_mul_0.05,l-end", "only bw, bh and bar");
+  }
+
+  @Test
   void textLayers_countAgainstMaxOverlays_andNestInImageLayers() {
     TransformationParser two =
         new TransformationParser(Map.of(), new TransformLimits(8192, 5, 10, 2, 2048));
@@ -158,6 +168,7 @@ class TextLayerParsingTest {
         "l-text,i-a,co-GG0000,l-end | co must be a colour",
         "l-text,i-a,pa-1_2_3_4_5,l-end | pa takes 1 to 4 sizes",
         "l-text,i-a,pa-N1,l-end | pa must be an integer",
+        "l-text,i-a,pa-10_x,l-end | pa must be a number or an arithmetic expression",
         "l-text,i-a,ia-justify,l-end | ia must be left, center or right, got 'justify'",
         "l-text,i-a,al-0,l-end | al must be an integer from 1 to 9, got '0'",
         "l-text,i-a,al-10,l-end | got '10'",

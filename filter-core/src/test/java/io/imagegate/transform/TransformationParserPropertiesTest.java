@@ -305,6 +305,8 @@ class TransformationParserPropertiesTest {
             "pa-1_2_3",
             "pa-4_4_4_4",
             "pa-0",
+            "pa-bh_mul_0.05",
+            "pa-1_bw",
             "ia-left",
             "ia-center",
             "ia-right",

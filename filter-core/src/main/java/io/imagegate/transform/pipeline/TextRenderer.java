@@ -107,6 +107,19 @@ final class TextRenderer {
     int right = scaled(pad.right(), scale);
     int bottom = scaled(pad.bottom(), scale);
     int left = scaled(pad.left(), scale);
+    Arithmetic uniform = t.expressions().get("pa");
+    if (uniform != null) {
+      long value = Math.round(uniform.evaluate(vars));
+      if (value < 0 || value > maxDimension) {
+        throw ImageGateException.of(
+            Failure.BAD_TRANSFORMATION,
+            "the text layer's pa-%s gives %d pixels here; it must be 0 to %d",
+            uniform.token(),
+            value,
+            maxDimension);
+      }
+      top = right = bottom = left = (int) value;
+    }
     BufferedImage out =
         allocate(
             (double) text.getWidth() + left + right,

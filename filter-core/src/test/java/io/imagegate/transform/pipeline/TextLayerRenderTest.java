@@ -60,6 +60,17 @@ class TextLayerRenderTest {
   }
 
   @Test
+  void paddingExpression_isOnePaddingForAllSides_relativeToTheBase() {
+    // pa-bh_mul_0.05 on a 400 px high base: 20 px on every side.
+    int[] box = ink("l-text,i-HHH,fs-40,lfo-top_left,pa-bh_mul_0.05,l-end");
+    assertThat(box[0]).isCloseTo(20, within(2));
+    assertThat(box[1]).isCloseTo(20, within(2));
+    int[] corner = ink("l-text,i-HHH,fs-40,lfo-bottom_right,pa-bh_mul_0.05,l-end");
+    assertThat(corner[0] + corner[2]).isCloseTo(600 - 20, within(2));
+    assertThat(corner[1] + corner[3]).isCloseTo(400 - 20, within(2));
+  }
+
+  @Test
   void lfoBottomRight_keepsTheInkPaddingInsideTheCorner() {
     int[] box = ink("l-text,i-HHH,fs-40,lfo-bottom_right,pa-10_20_30_40,l-end");
     assertThat(box[0] + box[2]).isCloseTo(600 - 20, within(2));
@@ -138,6 +149,15 @@ class TextLayerRenderTest {
       assertThat(box).as(text).isNotNull();
       assertThat(box[2]).as(text).isGreaterThan(40);
     }
+  }
+
+  @Test
+  void glyphsNoFontHas_areDrawnAsAVisibleReplacement() {
+    // Private-use code points: in no shipped or system font. Drawn as U+FFFD, never an error.
+    int[] box = ink("l-text,ie-" + url("a\uE000\uE001b") + ",fs-40,l-end");
+    int[] ab = ink("l-text,i-ab,fs-40,l-end");
+    assertThat(box).isNotNull();
+    assertThat(box[2]).isGreaterThan(ab[2] + 40);
   }
 
   @Test
