@@ -42,11 +42,6 @@ public record Color(int red, int green, int blue, int alpha) {
     return alpha == 255 ? rgb : rgb + String.format(Locale.ROOT, "%02d", opacityPercent(alpha));
   }
 
-  /** This colour with its alpha multiplied by {@code factor} (0-1), for layer transparency. */
-  public Color fade(double factor) {
-    return new Color(red, green, blue, (int) Math.round(alpha * Math.max(0, Math.min(1, factor))));
-  }
-
   /**
    * Parses {@code RRGGBB} (any case), {@code RRGGBBOO} with a decimal opacity {@code 00}-{@code
    * 99}, or a CSS colour name.

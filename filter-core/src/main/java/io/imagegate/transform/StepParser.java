@@ -54,7 +54,9 @@ final class StepParser {
       }
     }
     if (open.size() > 1) {
-      throw bad("a layer opened with l-image is not closed with l-end in step '%s'", echo(text));
+      throw bad(
+          "a layer opened with l-image or l-text is not closed with l-end in step '%s'",
+          echo(text));
     }
     return root.build();
   }

@@ -117,7 +117,7 @@ class OverlayParsingTest {
         "l-image,i-a.png,l-image,i-b.png,l-end | not closed with l-end",
         "l-end | 'l-end' without a matching 'l-image'",
         "l-video,i-a | layer type 'video' is not supported",
-        "l-text,i-a | a layer opened with l-image is not closed with l-end",
+        "l-text,i-a | a layer opened with l-image or l-text is not closed with l-end",
         "l-image,l-end | a layer needs an image",
         "i-a.png | 'i' is only allowed inside a layer",
         "lx-5 | 'lx' is only allowed inside a layer",

@@ -77,7 +77,7 @@ final class TextRenderer {
       height += line.getAscent() + line.getDescent() + line.getLeading();
     }
     // Room for italic overhang and glyphs reaching past their advance; trimmed away below.
-    int margin = size / 2 + 2;
+    int margin = size / 4 + 2;
     BufferedImage ink =
         allocate(Math.ceil(width) + 2.0 * margin, Math.ceil(height) + 2.0 * margin, "the text");
     Graphics2D g = ink.createGraphics();
