@@ -245,7 +245,7 @@ public final class ImageGateSettings {
 
     /** {@code key}: the primary key, from the environment, a file or a value; read by build(). */
     public Builder key(KeySource source) {
-      this.primaryKey = Objects.requireNonNull(source, "source");
+      this.primaryKey = checkedAtOnce("key", source);
       return this;
     }
 
@@ -258,7 +258,7 @@ public final class ImageGateSettings {
 
     /** {@code previous-keys}: one more verify-only key, from any source; read by build(). */
     public Builder previousKey(KeySource source) {
-      this.previousKeys.add(Objects.requireNonNull(source, "source"));
+      this.previousKeys.add(checkedAtOnce("previous-keys", source));
       return this;
     }
 
@@ -472,9 +472,16 @@ public final class ImageGateSettings {
                 + "...' is a key source, not a key: pass KeySource.env(NAME) or"
                 + " KeySource.file(PATH) (or KeySource.parse(text) for configuration text)");
       }
-      // A literal's length is checked at once, as before.
-      keyOf(configKey, key);
       return KeySource.value(key);
+    }
+
+    /** A literal key's length is checked at once; environment and files are read by build(). */
+    private KeySource checkedAtOnce(String configKey, KeySource source) {
+      Objects.requireNonNull(source, "source");
+      if (source.isValue()) {
+        keyOf(configKey, source.resolve(configKey, environment));
+      }
+      return source;
     }
 
     private static SigningKey keyOf(String configKey, String value) {

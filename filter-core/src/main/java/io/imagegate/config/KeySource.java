@@ -107,6 +107,11 @@ public final class KeySource {
     }
   }
 
+  /** Whether this is the key itself, which can be checked at once. */
+  boolean isValue() {
+    return kind == Kind.VALUE;
+  }
+
   @Override
   public String toString() {
     switch (kind) {
