@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at {@code /bad}, which Jetty must leave unavailable with the filter's message in its log.
  */
 class JettyStandaloneDeploymentTest extends RequestTable {
-  @TempDir Path temp;
+  @TempDir static Path temp;
   JettyServer jetty;
   Path missingKey;
 
