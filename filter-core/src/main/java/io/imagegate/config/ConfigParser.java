@@ -60,6 +60,16 @@ public final class ConfigParser {
 
   private final Function<String, String> environment;
 
+  /** Every plain configuration key (not {@code rule.<name>.*}, {@code named.<name>}). */
+  public static Set<String> keys() {
+    return KEYS;
+  }
+
+  /** The fields of a {@code rule.<name>.*} block. */
+  public static Set<String> ruleFields() {
+    return RULE_FIELDS;
+  }
+
   /**
    * @param environment looks up {@code env:NAME} values (normally {@code System::getenv})
    */
