@@ -6,6 +6,8 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,10 +17,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Registers the imagegate filter in a Spring Boot servlet application, configured by the {@code
@@ -53,7 +60,7 @@ public class ImageGateAutoConfiguration {
   public ImageGateSettings imageGateSettings(Environment environment) {
     Map<String, String> properties =
         new TreeMap<>(
-            Binder.get(environment)
+            configurationBinder(environment)
                 .bind(PREFIX, Bindable.mapOf(String.class, String.class))
                 .orElseGet(Map::of));
     properties.remove("enabled");
@@ -90,6 +97,33 @@ public class ImageGateAutoConfiguration {
         .algorithm(settings.algorithms().get(0))
         .clock(settings.clock())
         .build();
+  }
+
+  /**
+   * Binds {@code imagegate.*} from the application's configuration (application.properties and
+   * YAML, profiles, {@code --imagegate.x=...} arguments, test properties), not from the process
+   * environment or JVM system properties: an unrelated {@code IMAGEGATE_...} variable or {@code
+   * -Dimagegate....} switch would otherwise become an unknown key and stop start-up. Placeholders
+   * such as {@code ${IMAGES_DIR}} still resolve against everything.
+   */
+  static Binder configurationBinder(Environment environment) {
+    if (!(environment instanceof ConfigurableEnvironment configurable)) {
+      return Binder.get(environment);
+    }
+    List<PropertySource<?>> sources = new ArrayList<>();
+    for (PropertySource<?> source : configurable.getPropertySources()) {
+      String name = source.getName();
+      if (!name.equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+          && !name.equals(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)
+          // Boot's view of all the others, attached under this name: skip it, or it brings them
+          // back.
+          && !name.equals("configurationProperties")) {
+        sources.add(source);
+      }
+    }
+    return new Binder(
+        ConfigurationPropertySources.from(sources),
+        new PropertySourcesPlaceholdersResolver(configurable));
   }
 
   private static String endpoint(ImageGateSettings settings) {

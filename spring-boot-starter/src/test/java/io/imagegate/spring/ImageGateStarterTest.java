@@ -137,6 +137,30 @@ class ImageGateStarterTest {
   }
 
   @Test
+  void environmentVariablesAndJvmSwitches_areNotConfiguration() throws Exception {
+    // CI passes -Dimagegate.require-system-tests=true to this very JVM: it is no imagegate key.
+    String before = System.setProperty("imagegate.some-build-switch", "true");
+    try {
+      assertThat(
+              ImageGateAutoConfiguration.configurationBinder(
+                      new org.springframework.core.env.StandardEnvironment())
+                  .bind(
+                      "imagegate",
+                      org.springframework.boot.context.properties.bind.Bindable.mapOf(
+                          String.class, String.class))
+                  .isBound())
+          .isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty("imagegate.some-build-switch");
+      } else {
+        System.setProperty("imagegate.some-build-switch", before);
+      }
+    }
+    assertThat(get(base() + "/shop/img/photos/a.png").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void badProperty_stopsStartUpNamingIt() {
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(StarterApp.class)
