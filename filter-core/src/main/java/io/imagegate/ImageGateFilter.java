@@ -4,11 +4,13 @@ import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.security.UrlSigner;
 import io.imagegate.security.WebAppRoot;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -47,12 +49,32 @@ import javax.management.ObjectName;
  * <p>Every key is described in the README; an unknown key or a bad value stops deployment with a
  * message naming it. The {@code config-file} init-param names a properties file with the same keys.
  * In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
+ *
+ * <p>After {@link #init}, the web app's pages sign URLs with the filter's own signer (its primary
+ * key, signing algorithm and endpoint including the context path), so the key is read once: from
+ * the {@link ServletContext} attribute {@code io.imagegate.signer.<filter-name>} ({@link
+ * #signerAttribute(String)}, {@link #signer(ServletContext, String)}), or from {@link #signer()}.
+ *
+ * <pre>{@code
+ * UrlSigner signer = ImageGateFilter.signer(getServletContext(), "imagegate");
+ * String thumb = signer.url("food/burger.jpg").transformation("w-300").sign();
+ * // /shop/img/food/burger.jpg?tr=w-300&ik-s=...   (context path /shop, endpoint /img)
+ * }</pre>
  */
 public final class ImageGateFilter implements Filter {
+  /**
+   * The prefix of the {@link ServletContext} attribute holding each filter's {@link UrlSigner}: the
+   * attribute is this prefix followed by the filter's name ({@code io.imagegate.signer.imagegate}).
+   */
+  public static final String SIGNER_ATTRIBUTE_PREFIX = "io.imagegate.signer.";
+
   private ImageGateSettings settings;
   private ImageGate gate;
   private ObjectName mbean;
   private Runnable unbindMeters = () -> {};
+  private UrlSigner signer;
+  private ServletContext context;
+  private String signerAttribute;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -67,18 +89,29 @@ public final class ImageGateFilter implements Filter {
     try {
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+      String fullEndpoint = config.getServletContext().getContextPath() + endpoint;
       WebAppRoot.check(
           effective.root(),
           config.getServletContext().getRealPath("/"),
           endpoint,
           urlPatterns(config));
-      gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
+      gate = new ImageGate(effective, fullEndpoint);
       mbean =
           new ImageGateStats(gate::stats)
               .register(config.getServletContext().getContextPath(), config.getFilterName());
       unbindMeters =
           ImageGateStats.bindToMicrometerIfPresent(
               gate::stats, config.getServletContext().getContextPath(), config.getFilterName());
+      signer =
+          UrlSigner.builder()
+              .urlEndpoint(fullEndpoint)
+              .key(effective.keys().primary())
+              .algorithm(effective.algorithms().get(0))
+              .clock(effective.clock())
+              .build();
+      context = config.getServletContext();
+      signerAttribute = signerAttribute(config.getFilterName());
+      context.setAttribute(signerAttribute, signer);
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
@@ -99,6 +132,44 @@ public final class ImageGateFilter implements Filter {
   public void destroy() {
     ImageGateStats.unregister(mbean);
     unbindMeters.run();
+    if (context != null) {
+      context.removeAttribute(signerAttribute);
+      context = null;
+    }
+  }
+
+  /**
+   * The signer configured like this filter: its primary key, its first signature algorithm, and its
+   * endpoint with the context path ({@code /shop/img}); null before {@link #init}.
+   */
+  public UrlSigner signer() {
+    return signer;
+  }
+
+  /**
+   * The {@link ServletContext} attribute under which the filter named {@code filterName} puts its
+   * signer.
+   */
+  public static String signerAttribute(String filterName) {
+    return SIGNER_ATTRIBUTE_PREFIX + filterName;
+  }
+
+  /**
+   * The signer of the filter named {@code filterName} in this web app, for pages and servlets.
+   *
+   * @throws IllegalStateException when no such filter has started (wrong name, or it failed)
+   */
+  public static UrlSigner signer(ServletContext context, String filterName) {
+    Object signer = context.getAttribute(signerAttribute(filterName));
+    if (signer instanceof UrlSigner urlSigner) {
+      return urlSigner;
+    }
+    throw new IllegalStateException(
+        "no imagegate filter named '"
+            + filterName
+            + "' has started in this web app (attribute "
+            + signerAttribute(filterName)
+            + " is not set)");
   }
 
   /** The JMX name the statistics were published under, or null. */

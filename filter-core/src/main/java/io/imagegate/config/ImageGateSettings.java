@@ -3,6 +3,8 @@ package io.imagegate.config;
 import io.imagegate.security.KeyRing;
 import io.imagegate.security.SignatureAlgorithm;
 import io.imagegate.security.SigningKey;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,12 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything the filter needs, built once, validated whole and immutable afterwards. Built by
  * {@link ConfigParser} from init-params or a properties file, or in code with {@link #builder()}
  * (embedded Jetty, Spring Boot). Setters check their own value and name the configuration key in
- * their message; {@link Builder#build()} checks the rules across fields.
+ * their message; {@link Builder#build()} reads the keys and checks everything the filter would
+ * check at start-up (named transformations, rules' unsigned transformations, the rules across
+ * fields), so settings that build are settings the filter accepts.
+ *
+ * <pre>{@code
+ * ImageGateSettings settings = ImageGateSettings.builder()
+ *     .root(Path.of("/srv/images"))
+ *     .key(KeySource.env("IMAGEGATE_KEY"))
+ *     .rule("originals", r -> r.path("/originals/**").requireExpiry().maxTtl(Duration.ofHours(1)))
+ *     .named("thumb", "w-300,h-300")
+ *     .build();
+ * }</pre>
  */
 public final class ImageGateSettings {
   private final Path root;
@@ -42,7 +57,7 @@ public final class ImageGateSettings {
   private ImageGateSettings(Builder b) {
     this.root = b.root;
     this.endpoint = Optional.ofNullable(b.endpoint);
-    this.keys = new KeyRing(b.primaryKey, b.previousKeys);
+    this.keys = b.keyRing;
     this.algorithms = List.copyOf(b.algorithms);
     this.requireSignature = b.requireSignature;
     this.unsignedTransformations = b.unsignedTransformations;
@@ -176,8 +191,10 @@ public final class ImageGateSettings {
   public static final class Builder {
     private Path root;
     private String endpoint;
-    private SigningKey primaryKey;
-    private final List<SigningKey> previousKeys = new ArrayList<>();
+    private KeySource primaryKey;
+    private final List<KeySource> previousKeys = new ArrayList<>();
+    private Function<String, String> environment = System::getenv;
+    private KeyRing keyRing;
     private List<SignatureAlgorithm> algorithms =
         List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
     private boolean requireSignature;
@@ -237,15 +254,37 @@ public final class ImageGateSettings {
       return this;
     }
 
-    /** {@code key}: the primary key's value (at least 32 bytes). */
+    /**
+     * {@code key}: the primary key itself (at least 32 bytes). Text starting with {@code env:} or
+     * {@code file:} is refused rather than taken as a key: pass {@link KeySource#env} or {@link
+     * KeySource#file} to {@link #key(KeySource)}.
+     */
     public Builder key(String key) {
-      this.primaryKey = keyOf("key", key);
+      return key(literal("key", key));
+    }
+
+    /** {@code key}: the primary key, from the environment, a file or a value; read by build(). */
+    public Builder key(KeySource source) {
+      this.primaryKey = checkedAtOnce("key", source);
       return this;
     }
 
-    /** {@code previous-keys}: one more verify-only key. */
+    /**
+     * {@code previous-keys}: one more verify-only key, the key itself (see {@link #key(String)}).
+     */
     public Builder previousKey(String key) {
-      this.previousKeys.add(keyOf("previous-keys", key));
+      return previousKey(literal("previous-keys", key));
+    }
+
+    /** {@code previous-keys}: one more verify-only key, from any source; read by build(). */
+    public Builder previousKey(KeySource source) {
+      this.previousKeys.add(checkedAtOnce("previous-keys", source));
+      return this;
+    }
+
+    /** Where {@link KeySource#env} keys are looked up (default {@code System::getenv}). */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
@@ -287,6 +326,19 @@ public final class ImageGateSettings {
       }
       this.privateMarker = name;
       return this;
+    }
+
+    /**
+     * Adds a {@code rule.<name>.*} block, in the order rules are matched.
+     *
+     * <pre>{@code
+     * .rule("originals", r -> r.path("/originals/**").requireExpiry().maxTtl(Duration.ofHours(1)))
+     * }</pre>
+     */
+    public Builder rule(String name, Consumer<PathRule.Builder> spec) {
+      PathRule.Builder rule = PathRule.builder(name);
+      spec.accept(rule);
+      return rule(rule.build());
     }
 
     /** Adds a {@code rule.<name>.*}. */
@@ -370,6 +422,12 @@ public final class ImageGateSettings {
         throw new ConfigException(
             "key: a signing key is required (a value, env:NAME or file:PATH)");
       }
+      List<SigningKey> previous = new ArrayList<>();
+      for (KeySource source : previousKeys) {
+        previous.add(keyOf("previous-keys", source.resolve("previous-keys", environment)));
+      }
+      this.keyRing = new KeyRing(keyOf("key", primaryKey.resolve("key", environment)), previous);
+      TransformationParser transformations = transformations();
       for (PathRule rule : rules) {
         rule.unsignedTransformation()
             .ifPresent(
@@ -383,9 +441,67 @@ public final class ImageGateSettings {
                             + rule.name()
                             + ".require-signature=false");
                   }
+                  try {
+                    transformations.parse(t);
+                  } catch (RuntimeException e) {
+                    throw new ConfigException(
+                        "rule." + rule.name() + ".unsigned-transformation: " + e.getMessage());
+                  }
                 });
       }
       return new ImageGateSettings(this);
+    }
+
+    /** Checks the limits and every named transformation as the filter will parse them. */
+    private TransformationParser transformations() {
+      TransformLimits transformLimits;
+      try {
+        transformLimits =
+            new TransformLimits(
+                limits.maxDimension(),
+                limits.maxDpr(),
+                limits.maxSteps(),
+                limits.maxOverlays(),
+                limits.maxTransformationLength());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("limits: " + e.getMessage());
+      }
+      // One at a time first, so the message names the key (named.thumb), then all together.
+      named.forEach(
+          (name, text) -> {
+            try {
+              new TransformationParser(Map.of(name, text), transformLimits);
+            } catch (IllegalArgumentException e) {
+              throw new ConfigException("named." + name + ": " + e.getMessage());
+            }
+          });
+      try {
+        return new TransformationParser(named, transformLimits);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("named: " + e.getMessage());
+      }
+    }
+
+    private static KeySource literal(String configKey, String key) {
+      Objects.requireNonNull(key, configKey);
+      if (key.startsWith("env:") || key.startsWith("file:")) {
+        throw new ConfigException(
+            configKey
+                + ": '"
+                + key.substring(0, key.indexOf(':') + 1)
+                + "...' is a key source, not a key: pass KeySource.env(NAME) or"
+                + " KeySource.file(PATH) (or KeySource.parse(text) for configuration text)");
+      }
+      return KeySource.value(key);
+    }
+
+    /** A literal key's length is checked at once; environment and files are read by build(). */
+    private KeySource checkedAtOnce(String configKey, KeySource source) {
+      Objects.requireNonNull(source, "source");
+      if (source.isValue()) {
+        keyOf(configKey, source.resolve(configKey, environment));
+      }
+      return source;
     }
 
     private static SigningKey keyOf(String configKey, String value) {
