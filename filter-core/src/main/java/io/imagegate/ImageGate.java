@@ -83,7 +83,10 @@ public final class ImageGate {
       throw new ConfigException("named: " + e.getMessage());
     }
     DecodeLimits decodeLimits =
-        new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
+        new DecodeLimits(
+            limits.maxSourcePixels(),
+            DecodeLimits.DEFAULT_MAX_FILE_BYTES,
+            settings.maxOutputPixels());
     this.renderer = new VariantRenderer(transformLimits, decodeLimits);
     this.cache = new VariantCache(settings.cacheMaxBytes());
     this.limiter =
@@ -294,7 +297,7 @@ public final class ImageGate {
       Source source, Transformation transformation, ImageFormat format, OverlayImages overlays)
       throws Exception {
     return limiter.run(
-        renderer.decodedBytes(source.realPath()),
+        renderer.renderBytes(source.realPath(), transformation),
         () -> {
           long start = System.nanoTime();
           Variant variant;

@@ -4,6 +4,7 @@ import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.transform.codec.ImageCodecs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -51,6 +52,7 @@ public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
   private ImageGate gate;
   private ObjectName mbean;
+  private boolean codecsHeld;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -63,6 +65,11 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void init(FilterConfig config) throws ServletException {
     try {
+      if (!codecsHeld) {
+        // The codec backend is chosen (and logged in one line) here; destroy() gives it back.
+        ImageCodecs.acquire();
+        codecsHeld = true;
+      }
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
       gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
@@ -70,7 +77,8 @@ public final class ImageGateFilter implements Filter {
           new ImageGateStats(gate::stats)
               .register(config.getServletContext().getContextPath(), config.getFilterName());
       ImageGateStats.bindToMicrometerIfPresent(gate::stats);
-    } catch (ConfigException e) {
+    } catch (IllegalArgumentException e) { // ConfigException, or a bad imagegate.codecs
+      destroy();
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
   }
@@ -89,6 +97,10 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void destroy() {
     ImageGateStats.unregister(mbean);
+    if (codecsHeld) {
+      codecsHeld = false;
+      ImageCodecs.release();
+    }
   }
 
   /** The JMX name the statistics were published under, or null. */

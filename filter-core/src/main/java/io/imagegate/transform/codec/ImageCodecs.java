@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,12 +28,67 @@ import java.util.Objects;
  * copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG that path refuses, go through
  * TwelveMonkeys.
  *
- * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
- * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
- * system property {@code com.luciad.imageio.webp.tmpdir}, on first use.
+ * <p>Backends ({@link NativeCodecs}): with libjpeg-turbo, plain JPEGs are decoded (with DCT scaling
+ * for shrink-on-load) and all JPEGs encoded natively; CMYK/YCCK JPEGs, and JPEGs it gives up on, go
+ * through TwelveMonkeys. WebP (read and write) needs libwebp and AVIF (write) libavif; without them
+ * those formats are 415 {@code format_unavailable}. The system property {@code
+ * imagegate.codecs=java} forces the pure-Java backend. No ImageIO plugin is registered anywhere and
+ * nothing is written to disk by the codecs (JNA itself unpacks its small dispatch library into its
+ * cache directory, {@code jna.tmpdir}, once per class loader).
  */
 public final class ImageCodecs {
   private ImageCodecs() {}
+
+  /**
+   * Takes a hold on the native libraries (loading them for the first holder) and returns the
+   * one-line description of the backend that was chosen. Every call needs one {@link #release()}.
+   *
+   * @throws IllegalArgumentException when the system property {@code imagegate.codecs} has a value
+   *     other than {@code auto}, {@code java} or a list of {@code turbojpeg, webp, avif}
+   */
+  public static String acquire() {
+    return NativeCodecs.acquire();
+  }
+
+  /**
+   * Gives a hold back; the last one closes the native libraries and stops JNA's thread, so nothing
+   * native outlives the filter.
+   */
+  public static void release() {
+    NativeCodecs.release();
+  }
+
+  /** Whether JPEGs are decoded by libjpeg-turbo (its DCT scaling on load). */
+  public static boolean nativeJpeg() {
+    return NativeCodecs.turbo() != null;
+  }
+
+  /** The backend in use, as {@link #acquire()} logs it. */
+  public static String backend() {
+    return NativeCodecs.current().description();
+  }
+
+  /**
+   * Whether this server can write {@code format}: JPEG, PNG and GIF always, WebP with libwebp, AVIF
+   * with libavif.
+   */
+  public static boolean canEncode(ImageFormat format) {
+    return switch (format) {
+      case JPEG, PNG, GIF -> true;
+      case WEBP -> NativeCodecs.webp() != null;
+      case AVIF -> NativeCodecs.avif() != null;
+      default -> false;
+    };
+  }
+
+  /**
+   * The upright size {@link #decode(Path, DecodeLimits, int, int)} decodes a plain JPEG of {@code
+   * width x height} to for the given minimum (its own size when it is not reduced); callers use it
+   * to check beforehand that their geometry comes out the same on it.
+   */
+  public static int[] reducedSize(int width, int height, int minWidth, int minHeight) {
+    return ImageDecoder.reducedSize(width, height, minWidth, minHeight);
+  }
 
   /**
    * Reads a source's header: format, upright size and EXIF orientation. No pixel is decoded.
@@ -103,7 +159,9 @@ public final class ImageCodecs {
    * only into JPEG.
    *
    * @throws io.imagegate.response.ImageGateException 422 when the image is larger than the format
-   *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side)
+   *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side); 415 {@code
+   *     format_unavailable} for WebP or AVIF without the native library; 503 when the encoder fails
+   *     or memory runs out (never an empty or partial image)
    */
   public static byte[] encode(BufferedImage image, EncodeOptions options) {
     return ImageEncoder.encode(
