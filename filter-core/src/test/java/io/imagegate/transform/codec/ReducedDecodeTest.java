@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReducedDecodeTest {
   /** These tests are about the Java box path; the native path is covered by NativeCodecsTest. */
+  private static final String INITIAL = System.getProperty(NativeCodecs.PROPERTY);
+
   @org.junit.jupiter.api.BeforeAll
   static void javaBackend() {
     System.setProperty(NativeCodecs.PROPERTY, "java");
@@ -38,7 +40,11 @@ class ReducedDecodeTest {
 
   @org.junit.jupiter.api.AfterAll
   static void defaultBackend() {
-    System.clearProperty(NativeCodecs.PROPERTY);
+    if (INITIAL == null) {
+      System.clearProperty(NativeCodecs.PROPERTY);
+    } else {
+      System.setProperty(NativeCodecs.PROPERTY, INITIAL);
+    }
     NativeCodecs.reloadForTests();
   }
 
