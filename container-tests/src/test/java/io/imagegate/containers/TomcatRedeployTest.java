@@ -75,6 +75,11 @@ class TomcatRedeployTest {
         assertVariant(tomcat, signer, "w-" + (110 + round) + ",f-webp", "image/webp", 110 + round);
       }
       assertThat(tomcat.findReloadedContextMemoryLeaks()).as(tomcat.logs()).isEmpty();
+      // Tomcat's own clean-up finds nothing left behind by a stopped instance either.
+      assertThat(tomcat.logs())
+          .doesNotContain("[app] appears to have started a thread")
+          .doesNotContain("[app] created a ThreadLocal")
+          .doesNotContain("[app] registered the JDBC driver");
       HttpResponse<String> read =
           HTTP.send(
               HttpRequest.newBuilder(

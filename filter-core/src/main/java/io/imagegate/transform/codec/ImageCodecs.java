@@ -117,12 +117,12 @@ public final class ImageCodecs {
   }
 
   /**
-   * Decodes a source for a known smaller output: shrink-on-load. When the source is a JPEG (8-bit
-   * greyscale or colour, not CMYK/YCCK) and a whole factor {@code k >= 2} leaves at least {@code
-   * minWidth x minHeight} upright pixels ({@link #reductionFactor}), the image is decoded straight
-   * into its {@code k x k} box average, {@code ceil(width / k) x ceil(height / k)} upright: the
-   * full-size pixels are never held in the heap, and fine detail averages out instead of aliasing.
-   * Otherwise, or when the reduced path cannot handle this JPEG, this is {@link #decode(Path,
+   * Decodes a source for a known smaller output: shrink-on-load. A plain JPEG (not CMYK/YCCK) is
+   * decoded reduced when that still leaves at least {@code minWidth x minHeight} upright pixels:
+   * with libjpeg-turbo by its DCT scaling (the smallest of 1/2, 1/4, 1/8 that covers the minimum),
+   * else straight into the {@code k x k} box average ({@link #reductionFactor}); {@link
+   * #reducedSize} tells the size beforehand. The full-size pixels are never held in the heap, and
+   * fine detail averages out instead of aliasing. Otherwise this is {@link #decode(Path,
    * DecodeLimits)}. Orientation, colour conversion and the returned {@link DecodedImage#info()}
    * (the source's full upright size) are as there; only the image may be smaller than {@code info}.
    *
@@ -142,11 +142,11 @@ public final class ImageCodecs {
   }
 
   /**
-   * The whole factor by which {@link #decode(Path, DecodeLimits, int, int)} reduces a JPEG of
-   * {@code width x height} upright pixels for the given minimum, 1 when it does not reduce: {@code
-   * min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is {@code ceil(width
-   * / k) x ceil(height / k)}; callers use this to check beforehand that their geometry comes out
-   * the same on it.
+   * The whole factor by which the pure-Java path of {@link #decode(Path, DecodeLimits, int, int)}
+   * reduces a JPEG of {@code width x height} upright pixels for the given minimum, 1 when it does
+   * not reduce: {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size
+   * is {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
+   * geometry comes out the same on it.
    *
    * @throws IllegalArgumentException when a minimum is below 1
    */
