@@ -1,6 +1,7 @@
 package io.imagegate.transform.codec;
 
 import com.sun.jna.Library;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
@@ -44,7 +45,7 @@ final class TurboJpeg {
         Pointer handle,
         byte[] jpeg,
         NativeLong size,
-        int[] dst,
+        Pointer dst,
         int width,
         int pitch,
         int height,
@@ -128,15 +129,23 @@ final class TurboJpeg {
     int h = scaled(header.height(), eighths);
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    // Decoded into native memory and copied once into the image: an int[] argument would be
+    // copied both ways.
+    long dst = Native.malloc((long) pixels.length * 4);
+    if (dst == 0) {
+      throw new OutOfMemoryError("malloc for a " + w + "x" + h + " decode");
+    }
     Pointer handle = lib.tjInitDecompress();
     if (handle == null) {
+      Native.free(dst);
       throw new OutOfMemoryError("tjInitDecompress");
     }
     try {
       // A reduced decode is reduced at least 3x again by the resampler: the chroma's triangle
       // upsampling ("fancy") would be averaged away, so it is skipped there.
       int flags = TJFLAG_ACCURATEDCT | TJFLAG_LIMITSCANS | (eighths < 8 ? TJFLAG_FASTUPSAMPLE : 0);
-      if (lib.tjDecompress2(handle, jpeg, size(jpeg), pixels, w, w * 4, h, TJPF_BGRX, flags) != 0) {
+      Pointer out = new Pointer(dst);
+      if (lib.tjDecompress2(handle, jpeg, size(jpeg), out, w, w * 4, h, TJPF_BGRX, flags) != 0) {
         String message = String.valueOf(lib.tjGetErrorStr2(handle));
         if (lib.tjGetErrorCode(handle) != TJERR_WARNING) {
           return null; // fatal: the Java decode decides
@@ -147,8 +156,10 @@ final class TurboJpeg {
         }
         // Other warnings ("extraneous bytes before marker") are common in camera files.
       }
+      out.read(0, pixels, 0, pixels.length);
     } finally {
       lib.tjDestroy(handle);
+      Native.free(dst);
     }
     return image;
   }
