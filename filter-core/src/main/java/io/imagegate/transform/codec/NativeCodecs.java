@@ -2,7 +2,6 @@ package io.imagegate.transform.codec;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -50,13 +49,15 @@ final class NativeCodecs {
 
   /** Loads the libraries for a new holder (the first one loads them anew); logs the choice. */
   static synchronized String acquire() {
-    if (holders++ == 0) {
+    if (holders == 0) {
       if (loaded != null) {
         loaded.dispose();
+        loaded = null;
       }
-      loaded = load();
+      loaded = load(); // a bad switch value throws here, and nothing is held
       LOG.log(Level.INFO, "imagegate codecs: " + loaded.description());
     }
+    holders++;
     return loaded.description();
   }
 
@@ -217,11 +218,5 @@ final class NativeCodecs {
         }
       }
     }
-  }
-
-  /** Whether a NativeLibrary of this name is loaded (for tests). */
-  static boolean isOpen(Object lib) {
-    NativeLibrary nl = ((Library.Handler) Proxy.getInvocationHandler(lib)).getNativeLibrary();
-    return nl != null;
   }
 }
