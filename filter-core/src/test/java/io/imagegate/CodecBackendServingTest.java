@@ -54,6 +54,7 @@ class CodecBackendServingTest {
   @Test
   void javaBackend_rendersJpegNegotiatesWebpAwayAndRefusesExplicitWebpAndAvif() throws Exception {
     System.setProperty(PROPERTY, "java");
+    EncoderFaults.reloadBackend();
     try (TestServer server = new TestServer(settings())) {
       assertThat(ImageCodecs.backend()).contains("JPEG pure Java").contains("WebP unavailable");
       Response jpeg = RawHttp.get(server.port(), "/img/a.jpg?tr=w-100");
@@ -90,6 +91,7 @@ class CodecBackendServingTest {
     }
     Fixtures.write(root.resolve("b.webp"), made.body());
     System.setProperty(PROPERTY, "turbojpeg");
+    EncoderFaults.reloadBackend();
     try (TestServer server = new TestServer(settings())) {
       Response refused = RawHttp.get(server.port(), "/img/b.webp?tr=w-20");
       assertThat(refused.status()).isEqualTo(415);

