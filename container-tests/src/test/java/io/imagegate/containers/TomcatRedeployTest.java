@@ -77,6 +77,8 @@ class TomcatRedeployTest {
       assertThat(tomcat.findReloadedContextMemoryLeaks()).as(tomcat.logs()).isEmpty();
       // Tomcat's own clean-up finds nothing left behind by a stopped instance either.
       assertThat(tomcat.logs())
+          .as("the backend, named in one line per start")
+          .contains("imagegate codecs: JPEG")
           .doesNotContain("[app] appears to have started a thread")
           .doesNotContain("[app] created a ThreadLocal")
           .doesNotContain("[app] registered the JDBC driver");

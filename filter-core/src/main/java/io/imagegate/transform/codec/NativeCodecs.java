@@ -186,15 +186,21 @@ final class NativeCodecs {
   /** The library under its versioned name, else the unversioned one; null when neither loads. */
   private static <T extends Library> T load(
       Class<T> type, List<String> parts, String label, String versioned, String plain) {
-    if (Native.POINTER_SIZE != 8 || Native.LONG_SIZE != 8) {
-      return null; // the bindings pass pointers and C longs as Java longs
+    try {
+      if (Native.POINTER_SIZE != 8 || Native.LONG_SIZE != 8) {
+        return null; // the bindings pass pointers and C longs as Java longs
+      }
+    } catch (LinkageError noJna) {
+      // JNA's own dispatch library did not load (no writable, executable jna.tmpdir): pure Java.
+      LOG.log(Level.WARNING, "JNA is unusable, native codecs off: " + noJna);
+      return null;
     }
     for (String name : new String[] {"lib" + versioned, plain}) {
       try {
         T lib = Native.load(name, type);
         parts.add(label);
         return lib;
-      } catch (UnsatisfiedLinkError | NoClassDefFoundError missing) {
+      } catch (LinkageError missing) {
         LOG.log(Level.DEBUG, () -> "no native " + name + ": " + missing.getMessage());
       }
     }
