@@ -74,7 +74,10 @@ public final class ImageGate {
       throw new ConfigException("named: " + e.getMessage());
     }
     DecodeLimits decodeLimits =
-        new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
+        new DecodeLimits(
+            limits.maxSourcePixels(),
+            DecodeLimits.DEFAULT_MAX_FILE_BYTES,
+            settings.maxOutputPixels());
     VariantRenderer renderer = new VariantRenderer(transformLimits, decodeLimits);
     this.cache = new VariantCache(settings.cacheMaxBytes());
     this.limiter =

@@ -6,6 +6,7 @@ import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.WebAppRoot;
+import io.imagegate.transform.codec.ImageCodecs;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -75,6 +76,7 @@ public final class ImageGateFilter implements Filter {
   private UrlSigner signer;
   private ServletContext context;
   private String signerAttribute;
+  private boolean codecsHeld;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -87,6 +89,11 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void init(FilterConfig config) throws ServletException {
     try {
+      if (!codecsHeld) {
+        // The codec backend is chosen (and logged in one line) here; destroy() gives it back.
+        ImageCodecs.acquire();
+        codecsHeld = true;
+      }
       ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
       String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
       String fullEndpoint = config.getServletContext().getContextPath() + endpoint;
@@ -112,7 +119,8 @@ public final class ImageGateFilter implements Filter {
       context = config.getServletContext();
       signerAttribute = signerAttribute(config.getFilterName());
       context.setAttribute(signerAttribute, signer);
-    } catch (ConfigException e) {
+    } catch (IllegalArgumentException e) { // ConfigException, or a bad imagegate.codecs
+      destroy();
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
   }
@@ -135,6 +143,10 @@ public final class ImageGateFilter implements Filter {
     if (context != null) {
       context.removeAttribute(signerAttribute);
       context = null;
+    }
+    if (codecsHeld) {
+      codecsHeld = false;
+      ImageCodecs.release();
     }
   }
 

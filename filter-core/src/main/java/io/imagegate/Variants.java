@@ -136,12 +136,12 @@ final class Variants {
     return Validators.etag("v", text.toString());
   }
 
-  /** One render, admitted by the limiter for the memory its source needs once decoded. */
+  /** One render, admitted by the limiter for the memory its decoded source and its outputs need. */
   private Variant render(
       Source source, Transformation transformation, ImageFormat format, OverlayImages overlays)
       throws Exception {
     return limiter.run(
-        renderer.decodedBytes(source.realPath()),
+        renderer.renderBytes(source.realPath(), transformation),
         () -> {
           long start = System.nanoTime();
           Variant variant;

@@ -189,15 +189,21 @@ class VariantServingTest {
   @Test
   void formatAuto_negotiatesWebpAndVaries() throws Exception {
     try (TestServer server = new TestServer(settings().build())) {
+      // AVIF, when accepted and libavif is there, is CodecBackendServingTest's; no WebP on the
+      // pure-Java backend: f-auto then keeps the source's format.
+      boolean webpAvailable =
+          io.imagegate.transform.codec.ImageCodecs.canEncode(io.imagegate.source.ImageFormat.WEBP);
       Response webp =
-          RawHttp.get(
-              server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/avif,image/webp,*/*");
-      assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+          RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/webp,*/*");
+      assertThat(webp.header("Content-Type"))
+          .isEqualTo(webpAvailable ? "image/webp" : "image/jpeg");
       assertThat(webp.header("Vary")).isEqualTo("Accept");
       Response jpeg = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-auto", "Accept: image/*");
       assertThat(jpeg.header("Content-Type")).isEqualTo("image/jpeg");
       assertThat(jpeg.header("Vary")).isEqualTo("Accept");
-      assertThat(jpeg.header("ETag")).isNotEqualTo(webp.header("ETag"));
+      if (webpAvailable) {
+        assertThat(jpeg.header("ETag")).isNotEqualTo(webp.header("ETag"));
+      }
       Response fixed = RawHttp.get(server.port(), "/img/a.jpg?tr=w-80,f-png", "Accept: image/webp");
       assertThat(fixed.header("Content-Type")).isEqualTo("image/png");
       assertThat(fixed.header("Vary")).isNull();

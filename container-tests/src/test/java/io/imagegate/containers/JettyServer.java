@@ -145,6 +145,11 @@ public final class JettyServer implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Djava.awt.headless=true");
+    // The codec switch of the test run (-Dimagegate.codecs=java) holds in the container too.
+    String codecs = System.getProperty("imagegate.codecs");
+    if (codecs != null && codecs.matches("[a-z,]+")) {
+      command.add("-Dimagegate.codecs=" + codecs);
+    }
     command.add("-jar");
     command.add(home.resolve("start.jar").toString());
     command.add("jetty.home=" + home);

@@ -245,6 +245,11 @@ public final class TomcatServer implements AutoCloseable {
     opts.add("-Dcom.sun.management.jmxremote.authenticate=false");
     opts.add("-Dcom.sun.management.jmxremote.ssl=false");
     opts.add("-Djava.rmi.server.hostname=127.0.0.1");
+    // The codec switch of the test run (-Dimagegate.codecs=java) holds in the container too.
+    String codecs = System.getProperty("imagegate.codecs");
+    if (codecs != null && codecs.matches("[a-z,]+")) {
+      opts.add("-Dimagegate.codecs=" + codecs);
+    }
     ProcessBuilder builder =
         new ProcessBuilder(HOME.resolve("bin/catalina.sh").toString(), "run")
             .redirectErrorStream(true)

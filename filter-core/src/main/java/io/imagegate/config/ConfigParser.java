@@ -43,6 +43,7 @@ public final class ConfigParser {
           "cache.max-bytes",
           "cache.max-age",
           "limits.max-source-pixels",
+          "limits.max-output-pixels",
           "limits.max-dimension",
           "limits.max-dpr",
           "limits.max-steps",
@@ -185,6 +186,9 @@ public final class ConfigParser {
           break;
         case "limits.max-source-pixels":
           maxPixels = positiveLong(key, value);
+          break;
+        case "limits.max-output-pixels":
+          builder.maxOutputPixels(positiveLong(key, value));
           break;
         case "limits.max-dimension":
           maxDimension = positiveInt(key, value);

@@ -47,6 +47,7 @@ public final class ImageGateSettings {
   private final List<PathRule> rules;
   private final Map<String, String> named;
   private final long cacheMaxBytes;
+  private final long maxOutputPixels;
   private final Duration cacheMaxAge;
   private final Limits limits;
   private final int renderConcurrency;
@@ -65,7 +66,8 @@ public final class ImageGateSettings {
     this.privateMarker = b.privateMarker;
     this.rules = List.copyOf(b.rules);
     this.named = Map.copyOf(b.named);
-    this.cacheMaxBytes = b.cacheMaxBytes;
+    this.cacheMaxBytes = capCache(b.cacheMaxBytes, Runtime.getRuntime().maxMemory());
+    this.maxOutputPixels = b.maxOutputPixels;
     this.cacheMaxAge = b.cacheMaxAge;
     this.limits = b.limits;
     this.renderConcurrency = b.renderConcurrency;
@@ -134,7 +136,35 @@ public final class ImageGateSettings {
     return named;
   }
 
-  /** {@code cache.max-bytes}. */
+  /**
+   * {@code cache.max-bytes}, at most a quarter of {@code heap}: a larger value is capped with one
+   * warning naming both numbers (the rest of the heap is for renders).
+   */
+  static long capCache(long requested, long heap) {
+    long cap = heap / 4;
+    if (requested <= cap) {
+      return requested;
+    }
+    System.getLogger(ImageGateSettings.class.getName())
+        .log(
+            System.Logger.Level.WARNING,
+            "cache.max-bytes="
+                + requested
+                + " is more than a quarter of the maximum heap ("
+                + heap
+                + " bytes); capped to "
+                + cap);
+    return cap;
+  }
+
+  /**
+   * {@code limits.max-output-pixels}: the largest image a step may make, checked before decoding.
+   */
+  public long maxOutputPixels() {
+    return maxOutputPixels;
+  }
+
+  /** {@code cache.max-bytes}, capped at a quarter of the heap. */
   public long cacheMaxBytes() {
     return cacheMaxBytes;
   }
@@ -204,6 +234,7 @@ public final class ImageGateSettings {
     private final List<PathRule> rules = new ArrayList<>();
     private final Map<String, String> named = new LinkedHashMap<>();
     private long cacheMaxBytes = 256L * 1024 * 1024;
+    private long maxOutputPixels = 40_000_000L;
     private Duration cacheMaxAge = Duration.ofDays(1);
     private Limits limits = Limits.defaults();
     private int renderConcurrency = Runtime.getRuntime().availableProcessors();
@@ -362,6 +393,15 @@ public final class ImageGateSettings {
         throw new ConfigException("named." + name + ": the transformation is empty");
       }
       named.put(name, transformation);
+      return this;
+    }
+
+    /** {@code limits.max-output-pixels}: must be positive. */
+    public Builder maxOutputPixels(long pixels) {
+      if (pixels < 1) {
+        throw new ConfigException("limits.max-output-pixels: must be positive, got " + pixels);
+      }
+      this.maxOutputPixels = pixels;
       return this;
     }
 

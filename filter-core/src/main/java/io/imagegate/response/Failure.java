@@ -32,6 +32,11 @@ public enum Failure {
   RANGE_NOT_SATISFIABLE(416, "range_not_satisfiable"),
   /** The source is of a format that is never rendered (SVG, unknown bytes). */
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+  /**
+   * The output (or source) format needs a native codec this server does not have (libwebp,
+   * libavif).
+   */
+  FORMAT_UNAVAILABLE(415, "format_unavailable"),
   /** The source cannot be decoded, or exceeds a configured limit. */
   UNPROCESSABLE_IMAGE(422, "unprocessable_image"),
   /** Too many renders are running; try again later. */

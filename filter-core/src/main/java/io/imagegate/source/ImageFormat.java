@@ -120,6 +120,8 @@ public enum ImageFormat {
         return Optional.of(WEBP);
       case "gif":
         return Optional.of(GIF);
+      case "avif":
+        return Optional.of(AVIF);
       default:
         return Optional.empty();
     }

@@ -6,12 +6,17 @@ import java.util.Optional;
 
 /** The {@code f} parameter. {@code jpeg} is read as {@link #JPG}, so both give one cache entry. */
 public enum OutputFormat {
-  /** WebP when the client accepts it, else the source's format (decided per request). */
+  /**
+   * AVIF, then WebP when the client accepts it and the server has the codec, else the source's
+   * format (decided per request).
+   */
   AUTO,
   JPG,
   PNG,
   WEBP,
-  GIF;
+  GIF,
+  /** Needs libavif on the server; 415 {@code format_unavailable} without it. */
+  AVIF;
 
   /** The value as written in a canonical URL, e.g. {@code jpg}. */
   public String token() {

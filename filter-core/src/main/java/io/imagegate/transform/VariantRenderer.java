@@ -1,6 +1,7 @@
 package io.imagegate.transform;
 
 import io.imagegate.cache.Variant;
+import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.transform.codec.DecodeLimits;
@@ -18,12 +19,14 @@ import java.nio.file.Path;
  * any pixel is decoded.
  *
  * <p>Shrink-on-load: when the first step is a plain downscale, a JPEG is decoded straight into a
- * box-averaged reduction that still holds {@value #MARGIN} times the scaled size the step needs
- * ({@link ImageCodecs#decode(Path, DecodeLimits, int, int)}), the same margin the resampler keeps
- * for Lanczos after its own box pre-reduction, so the result differs from a full decode only by
- * rounding. It is used only when the step's plan (output size, crop, canvas, padding) comes out
- * identical on the reduced size, and never with trim, {@code fo-auto} or an extracting crop mode,
- * whose positions are in source pixels.
+ * reduction (libjpeg-turbo's DCT scaling by 1/2, 1/4 or 1/8; without it a box average; the other
+ * n/8 scales alias: 2.0 std dev on 2.4 px stripes where the full decode gives 0.5) that still holds
+ * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path,
+ * DecodeLimits, int, int)}), the same margin the resampler keeps for Lanczos after its own box
+ * pre-reduction, so the result differs from a full decode only by rounding. It is used only when
+ * the step's plan (output size, crop, canvas, padding) comes out identical on the reduced size, and
+ * never with trim, {@code fo-auto} or an extracting crop mode, whose positions are in source
+ * pixels.
  */
 public final class VariantRenderer {
   /** How many times the scaled size the reduced decode keeps, at least. */
@@ -68,8 +71,16 @@ public final class VariantRenderer {
    */
   public Variant render(
       Path source, Transformation transformation, ImageFormat format, OverlayImages overlays) {
-    DecodedImage decoded = decode(source, transformation);
-    BufferedImage output = pipeline.apply(decoded.image(), transformation, overlays);
+    DecodedImage decoded;
+    BufferedImage output;
+    try {
+      decoded = decode(source, transformation);
+      output = pipeline.apply(decoded.image(), transformation, overlays);
+    } catch (OutOfMemoryError e) {
+      // Admission counted this render's pixels; running out now is the moment's load.
+      throw new ImageGateException(
+          Failure.OVERLOADED, "not enough memory to render this image right now; try again");
+    }
     EncodeOptions options =
         new EncodeOptions(
             format,
@@ -96,9 +107,9 @@ public final class VariantRenderer {
     if (plan != null) {
       int minWidth = (int) Math.min(info.width(), (long) plan.scaledWidth() * MARGIN);
       int minHeight = (int) Math.min(info.height(), (long) plan.scaledHeight() * MARGIN);
-      int factor = ImageCodecs.reductionFactor(info.width(), info.height(), minWidth, minHeight);
-      if (factor >= 2
-          && samePlan(plan, first, ceilDiv(info.width(), factor), ceilDiv(info.height(), factor))) {
+      int[] reduced = ImageCodecs.reducedSize(info.width(), info.height(), minWidth, minHeight);
+      boolean smaller = reduced[0] < info.width() || reduced[1] < info.height();
+      if (smaller && samePlan(plan, first, reduced[0], reduced[1])) {
         DecodedImage decoded = ImageCodecs.decode(source, decodeLimits, minWidth, minHeight);
         BufferedImage image = decoded.image();
         boolean full = image.getWidth() == info.width() && image.getHeight() == info.height();
@@ -160,10 +171,6 @@ public final class VariantRenderer {
     }
   }
 
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
-  }
-
   /**
    * The bytes a full decode of the source would hold, from its header alone (a conservative
    * estimate: shrink-on-load often needs far less). Refuses what the limits refuse (415/422).
@@ -171,6 +178,40 @@ public final class VariantRenderer {
   public long decodedBytes(Path source) {
     ImageInfo info = ImageCodecs.probe(source, decodeLimits);
     return (long) info.width() * info.height() * 4;
+  }
+
+  /**
+   * The bytes a render will hold, from the header and the transformation alone, before anything is
+   * decoded: the full decode (4 bytes a pixel) plus the largest image a step makes, twice (the
+   * step's result and the encoder's copy of it).
+   *
+   * @throws ImageGateException 422 naming {@code limits.max-output-pixels} when a step would make
+   *     an image larger than that; 415/422 for what the source limits refuse
+   */
+  public long renderBytes(Path source, Transformation transformation) {
+    ImageInfo info = ImageCodecs.probe(source, decodeLimits);
+    long width = info.width();
+    long height = info.height();
+    long largest = 0;
+    if (!transformation.original()) {
+      for (Step step : transformation.steps()) {
+        ResizePlan plan = plan(step, (int) width, (int) height);
+        if (plan != null) {
+          width = plan.canvasWidth();
+          height = plan.canvasHeight();
+        }
+        largest = Math.max(largest, width * height);
+        if (width * height > decodeLimits.maxOutputPixels()) {
+          throw ImageGateException.of(
+              Failure.UNPROCESSABLE_IMAGE,
+              "the output would be %dx%d pixels; limits.max-output-pixels is %d",
+              width,
+              height,
+              decodeLimits.maxOutputPixels());
+        }
+      }
+    }
+    return (long) info.width() * info.height() * 4 + largest * 8;
   }
 
   /** Decodes an overlay source, upright and in sRGB, under the same limits as images. */
@@ -190,20 +231,41 @@ public final class VariantRenderer {
   }
 
   /**
-   * The output format: {@code f-auto} gives WebP when the client accepts it, else the source's; an
-   * explicit {@code f} wins; otherwise the source's format is kept (BMP, which is not an output
-   * format, becomes PNG).
+   * The output format: {@code f-auto} gives AVIF when the client accepts it and the server has
+   * libavif, else WebP when accepted and libwebp is there, else the source's (a WebP source without
+   * libwebp is refused when decoded); an explicit {@code f} wins; otherwise the source's format is
+   * kept (BMP, which is not an output format, becomes PNG).
    *
    * @param accept the request's {@code Accept} header, or null
+   * @throws ImageGateException 415 {@code format_unavailable} for an explicit {@code f-webp} or
+   *     {@code f-avif} the server has no codec for
    */
   public static ImageFormat outputFormat(
       Transformation transformation, ImageFormat source, String accept) {
     String requested = transformation.requestedFormat().orElse(null);
     if (requested != null && !requested.equals("auto")) {
-      return ImageFormat.fromName(requested).orElse(source);
+      ImageFormat format = ImageFormat.fromName(requested).orElse(source);
+      if (!ImageCodecs.canEncode(format)) {
+        throw ImageGateException.of(
+            Failure.FORMAT_UNAVAILABLE,
+            "f-%s is not available on this server (no native %s library)",
+            requested,
+            format == ImageFormat.AVIF ? "libavif" : "libwebp");
+      }
+      return format;
     }
-    if (requested != null && io.imagegate.response.AcceptHeader.names(accept, "image/webp")) {
-      return ImageFormat.WEBP;
+    if (requested != null) {
+      if (io.imagegate.response.AcceptHeader.names(accept, "image/avif")
+          && ImageCodecs.canEncode(ImageFormat.AVIF)) {
+        return ImageFormat.AVIF;
+      }
+      if (io.imagegate.response.AcceptHeader.names(accept, "image/webp")
+          && ImageCodecs.canEncode(ImageFormat.WEBP)) {
+        return ImageFormat.WEBP;
+      }
+    }
+    if (source == ImageFormat.WEBP && !ImageCodecs.canEncode(ImageFormat.WEBP)) {
+      return ImageFormat.PNG; // never reached for a render: the decode refuses first
     }
     return source == ImageFormat.BMP ? ImageFormat.PNG : source;
   }

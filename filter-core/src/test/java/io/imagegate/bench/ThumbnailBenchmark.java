@@ -64,6 +64,12 @@ public class ThumbnailBenchmark {
   @Param({"true", "false"})
   public boolean shrinkOnLoad;
 
+  /**
+   * The codec backend: {@code native} (libjpeg-turbo) or {@code java} ({@code imagegate.codecs}).
+   */
+  @Param({"native", "java"})
+  public String backend;
+
   private Path dir;
   private Path photo;
   private VariantRenderer renderer;
@@ -72,6 +78,9 @@ public class ThumbnailBenchmark {
   /** Writes (or copies) the photo to a temporary file and builds the renderer. */
   @Setup
   public void setUp() throws IOException {
+    System.setProperty("imagegate.codecs", backend.equals("java") ? "java" : "auto");
+    io.imagegate.transform.codec.EncoderFaults.reloadBackend();
+    System.out.println("codecs: " + io.imagegate.transform.codec.ImageCodecs.backend());
     dir = Files.createTempDirectory("imagegate-bench");
     photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
     System.out.println("source: " + BenchPhoto.describe());

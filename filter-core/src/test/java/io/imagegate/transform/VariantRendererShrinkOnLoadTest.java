@@ -6,6 +6,7 @@ import io.imagegate.cache.Variant;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.testing.ImageMetrics;
 import io.imagegate.transform.codec.DecodeLimits;
+import io.imagegate.transform.codec.ImageCodecs;
 import io.imagegate.transform.pipeline.ImagePipeline;
 import io.imagegate.transform.pipeline.OverlayImages;
 import java.awt.Graphics2D;
@@ -99,7 +100,9 @@ class VariantRendererShrinkOnLoadTest {
     assertThat(reduced.getWidth()).isEqualTo(300);
     assertThat(reduced.getHeight()).isEqualTo(300);
     assertThat(ImageMetrics.psnr(reduced, reference)).isGreaterThan(35);
-    assertThat(fastAllocation).as("the reduced decode was used").isLessThan(fullAllocation / 4);
+    // Java's box path keeps 1/3 per side here, libjpeg-turbo's power-of-two DCT scaling 1/2.
+    long bound = fullAllocation / (ImageCodecs.nativeJpeg() ? 2 : 4);
+    assertThat(fastAllocation).as("the reduced decode was used").isLessThan(bound);
   }
 
   @ParameterizedTest(name = "{0}")

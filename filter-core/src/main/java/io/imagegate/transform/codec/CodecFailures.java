@@ -64,6 +64,25 @@ final class CodecFailures {
         Failure.OVERLOADED, "not enough memory to decode this image right now; try again shortly");
   }
 
+  /** A format this server has no codec for (its native library is absent or switched off). */
+  static ImageGateException formatUnavailable(ImageFormat format) {
+    return ImageGateException.of(
+        Failure.FORMAT_UNAVAILABLE,
+        "%s is not available on this server (no native %s library)",
+        format.extension(),
+        format == ImageFormat.AVIF ? "libavif" : "libwebp");
+  }
+
+  /**
+   * An encoder that failed on an image of ours: a server-side condition of the moment (memory, the
+   * native library), never the client's fault and never a 500 with an empty body: 503.
+   */
+  static ImageGateException encodeFailed(String format, String detail) {
+    LOG.log(Level.WARNING, "encoding " + format + " failed: " + detail);
+    return ImageGateException.of(
+        Failure.OVERLOADED, "the %s encoder failed on this image; try again shortly", format);
+  }
+
   static ImageGateException tooLargeForFormat(
       int width, int height, ImageFormat format, int maxSide) {
     return ImageGateException.of(

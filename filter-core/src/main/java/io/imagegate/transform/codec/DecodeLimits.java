@@ -6,8 +6,13 @@ package io.imagegate.transform.codec;
  *
  * @param maxSourcePixels the largest width times height a source may declare
  * @param maxFileBytes the largest source file that is decoded at all
+ * @param maxOutputPixels the largest image a transformation step may make ({@code
+ *     limits.max-output-pixels}), checked before decoding
  */
-public record DecodeLimits(long maxSourcePixels, long maxFileBytes) {
+public record DecodeLimits(long maxSourcePixels, long maxFileBytes, long maxOutputPixels) {
+  /** 40 megapixels: an output of at most 160 MB as {@code TYPE_INT_ARGB}. */
+  public static final long DEFAULT_MAX_OUTPUT_PIXELS = 40_000_000L;
+
   /** 50 megapixels: a full decode is then at most 200 MB as {@code TYPE_INT_ARGB}. */
   public static final long DEFAULT_MAX_SOURCE_PIXELS = 50_000_000L;
 
@@ -23,6 +28,15 @@ public record DecodeLimits(long maxSourcePixels, long maxFileBytes) {
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("maxFileBytes must be positive but was " + maxFileBytes);
     }
+    if (maxOutputPixels < 1) {
+      throw new IllegalArgumentException(
+          "maxOutputPixels must be positive but was " + maxOutputPixels);
+    }
+  }
+
+  /** Limits with the default output limit. */
+  public DecodeLimits(long maxSourcePixels, long maxFileBytes) {
+    this(maxSourcePixels, maxFileBytes, DEFAULT_MAX_OUTPUT_PIXELS);
   }
 
   /**
@@ -30,6 +44,7 @@ public record DecodeLimits(long maxSourcePixels, long maxFileBytes) {
    * bytes.
    */
   public static DecodeLimits defaults() {
-    return new DecodeLimits(DEFAULT_MAX_SOURCE_PIXELS, DEFAULT_MAX_FILE_BYTES);
+    return new DecodeLimits(
+        DEFAULT_MAX_SOURCE_PIXELS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_OUTPUT_PIXELS);
   }
 }

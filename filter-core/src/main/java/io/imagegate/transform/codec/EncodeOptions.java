@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How to encode a rendered image.
  *
- * @param format JPEG, PNG, WEBP or GIF
- * @param quality 1-100; JPEG and lossy WebP quality, ignored by PNG, GIF and lossless WebP
+ * @param format JPEG, PNG, WEBP, GIF or AVIF (WebP and AVIF need their native library)
+ * @param quality 1-100; JPEG, lossy WebP and AVIF quality, ignored by PNG, GIF and lossless WebP
  * @param progressive progressive JPEG ({@code pr-true}); ignored by other formats
  * @param lossless lossless WebP ({@code lo-true}); ignored by other formats
  * @param backgroundArgb the colour a JPEG is flattened onto when the image has alpha, as {@code
@@ -32,10 +32,10 @@ public record EncodeOptions(
   public EncodeOptions {
     Objects.requireNonNull(format, "format");
     switch (format) {
-      case JPEG, PNG, WEBP, GIF -> {}
+      case JPEG, PNG, WEBP, GIF, AVIF -> {}
       default ->
           throw new IllegalArgumentException(
-              "cannot encode " + format + "; use JPEG, PNG, WEBP or GIF");
+              "cannot encode " + format + "; use JPEG, PNG, WEBP, GIF or AVIF");
     }
     if (quality < 1 || quality > 100) {
       throw new IllegalArgumentException("quality must be 1-100 but was " + quality);

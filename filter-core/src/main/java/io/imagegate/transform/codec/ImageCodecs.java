@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -28,12 +29,67 @@ import java.util.Objects;
  * copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG that path refuses, go through
  * TwelveMonkeys.
  *
- * <p>Nothing is written to disk, except that webp-imageio extracts its native library (libwebp,
- * used to read and write WebP) once to {@code java.io.tmpdir}, or to the directory named by the
- * system property {@code com.luciad.imageio.webp.tmpdir}, on first use.
+ * <p>Backends ({@link NativeCodecs}): with libjpeg-turbo, plain JPEGs are decoded (with DCT scaling
+ * for shrink-on-load) and all JPEGs encoded natively; CMYK/YCCK JPEGs, and JPEGs it gives up on, go
+ * through TwelveMonkeys. WebP (read and write) needs libwebp and AVIF (write) libavif; without them
+ * those formats are 415 {@code format_unavailable}. The system property {@code
+ * imagegate.codecs=java} forces the pure-Java backend. No ImageIO plugin is registered anywhere and
+ * nothing is written to disk by the codecs (JNA itself unpacks its small dispatch library into its
+ * cache directory, {@code jna.tmpdir}, once per class loader).
  */
 public final class ImageCodecs {
   private ImageCodecs() {}
+
+  /**
+   * Takes a hold on the native libraries (loading them for the first holder) and returns the
+   * one-line description of the backend that was chosen. Every call needs one {@link #release()}.
+   *
+   * @throws IllegalArgumentException when the system property {@code imagegate.codecs} has a value
+   *     other than {@code auto}, {@code java} or a list of {@code turbojpeg, webp, avif}
+   */
+  public static String acquire() {
+    return NativeCodecs.acquire();
+  }
+
+  /**
+   * Gives a hold back; the last one closes the native libraries and stops JNA's thread, so nothing
+   * native outlives the filter.
+   */
+  public static void release() {
+    NativeCodecs.release();
+  }
+
+  /** Whether JPEGs are decoded by libjpeg-turbo (its DCT scaling on load). */
+  public static boolean nativeJpeg() {
+    return NativeCodecs.turbo() != null;
+  }
+
+  /** The backend in use, as {@link #acquire()} logs it. */
+  public static String backend() {
+    return NativeCodecs.current().description();
+  }
+
+  /**
+   * Whether this server can write {@code format}: JPEG, PNG and GIF always, WebP with libwebp, AVIF
+   * with libavif.
+   */
+  public static boolean canEncode(ImageFormat format) {
+    return switch (format) {
+      case JPEG, PNG, GIF -> true;
+      case WEBP -> NativeCodecs.webp() != null;
+      case AVIF -> NativeCodecs.avif() != null;
+      default -> false;
+    };
+  }
+
+  /**
+   * The upright size {@link #decode(Path, DecodeLimits, int, int)} decodes a plain JPEG of {@code
+   * width x height} to for the given minimum (its own size when it is not reduced); callers use it
+   * to check beforehand that their geometry comes out the same on it.
+   */
+  public static int[] reducedSize(int width, int height, int minWidth, int minHeight) {
+    return ImageDecoder.reducedSize(width, height, minWidth, minHeight);
+  }
 
   /**
    * Reads a source's header: format, upright size and EXIF orientation. No pixel is decoded.
@@ -62,12 +118,12 @@ public final class ImageCodecs {
   }
 
   /**
-   * Decodes a source for a known smaller output: shrink-on-load. When the source is a JPEG (8-bit
-   * greyscale or colour, not CMYK/YCCK) and a whole factor {@code k >= 2} leaves at least {@code
-   * minWidth x minHeight} upright pixels ({@link #reductionFactor}), the image is decoded straight
-   * into its {@code k x k} box average, {@code ceil(width / k) x ceil(height / k)} upright: the
-   * full-size pixels are never held in the heap, and fine detail averages out instead of aliasing.
-   * Otherwise, or when the reduced path cannot handle this JPEG, this is {@link #decode(Path,
+   * Decodes a source for a known smaller output: shrink-on-load. A plain JPEG (not CMYK/YCCK) is
+   * decoded reduced when that still leaves at least {@code minWidth x minHeight} upright pixels:
+   * with libjpeg-turbo by its DCT scaling (the smallest of 1/2, 1/4, 1/8 that covers the minimum),
+   * else straight into the {@code k x k} box average ({@link #reductionFactor}); {@link
+   * #reducedSize} tells the size beforehand. The full-size pixels are never held in the heap, and
+   * fine detail averages out instead of aliasing. Otherwise this is {@link #decode(Path,
    * DecodeLimits)}. Orientation, colour conversion and the returned {@link DecodedImage#info()}
    * (the source's full upright size) are as there; only the image may be smaller than {@code info}.
    *
@@ -87,11 +143,11 @@ public final class ImageCodecs {
   }
 
   /**
-   * The whole factor by which {@link #decode(Path, DecodeLimits, int, int)} reduces a JPEG of
-   * {@code width x height} upright pixels for the given minimum, 1 when it does not reduce: {@code
-   * min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is {@code ceil(width
-   * / k) x ceil(height / k)}; callers use this to check beforehand that their geometry comes out
-   * the same on it.
+   * The whole factor by which the pure-Java path of {@link #decode(Path, DecodeLimits, int, int)}
+   * reduces a JPEG of {@code width x height} upright pixels for the given minimum, 1 when it does
+   * not reduce: {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size
+   * is {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
+   * geometry comes out the same on it.
    *
    * @throws IllegalArgumentException when a minimum is below 1
    */
@@ -104,7 +160,9 @@ public final class ImageCodecs {
    * only into JPEG.
    *
    * @throws io.imagegate.response.ImageGateException 422 when the image is larger than the format
-   *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side)
+   *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side); 415 {@code
+   *     format_unavailable} for WebP or AVIF without the native library; 503 when the encoder fails
+   *     or memory runs out (never an empty or partial image)
    */
   public static byte[] encode(BufferedImage image, EncodeOptions options) {
     return ImageEncoder.encode(

@@ -23,29 +23,53 @@ final class ImageDecoder {
   private ImageDecoder() {}
 
   static ImageInfo probe(Path file, DecodeLimits limits) {
-    try (OpenedSource source = OpenedSource.open(file, limits)) {
+    try (OpenedSource source = OpenedSource.probe(file, limits)) {
       return source.info();
     }
   }
 
   static DecodedImage decode(Path file, DecodeLimits limits) {
-    return decode(file, limits, 1);
+    return decodeAtLeast(file, limits, 0, 0);
   }
 
   /**
-   * Decodes, reduced by {@code factor} when that is at least 2. A JPEG the line-by-line path
-   * handles goes through it even at factor 1: it writes straight into the INT image, so a full
-   * decode holds 4 bytes a pixel instead of the reader's 3-byte image plus the INT copy.
+   * Decodes, reduced on load when that leaves at least {@code minWidth x minHeight} upright (0: no
+   * reduction): natively by libjpeg-turbo's DCT scaling, else by the Java line path's box average.
+   * A JPEG the Java line path handles goes through it even unreduced: it writes straight into the
+   * INT image, so a full decode holds 4 bytes a pixel instead of the reader's 3-byte image plus the
+   * INT copy.
    */
-  private static DecodedImage decode(Path file, DecodeLimits limits, int factor) {
+  private static DecodedImage decodeAtLeast(
+      Path file, DecodeLimits limits, int minWidth, int minHeight) {
     try (OpenedSource source = OpenedSource.open(file, limits)) {
       ImageInfo info = source.info();
-      if (info.format() == ImageFormat.JPEG) {
-        BufferedImage lines = readReduced(source, factor);
-        if (lines != null) {
-          BufferedImage upright = Orientation.apply(lines, info.exifOrientation());
-          return new DecodedImage(upright, info, ExifOrientation.resetToUpright(source.exif()));
+      BufferedImage stored = null;
+      try {
+        if (source.jpegHeader() != null) {
+          int eighths =
+              minWidth < 1
+                  ? 8
+                  : TurboJpeg.eighths(info.width(), info.height(), minWidth, minHeight);
+          stored =
+              TurboJpeg.decode(NativeCodecs.turbo(), source.bytes(), source.jpegHeader(), eighths);
+          if (stored != null) {
+            stored = SrgbConverter.toSrgb(stored, JpegIcc.read(source.bytes()));
+          }
+        } else if (source.webpFeatures() != null) {
+          stored = LibWebp.decode(NativeCodecs.webp(), source.bytes(), source.webpFeatures());
+          stored = SrgbConverter.toSrgb(stored, source.iccProfile());
         }
+      } catch (Throwable thrown) {
+        throw CodecFailures.translate(thrown, false);
+      }
+      if (stored == null && info.format() == ImageFormat.JPEG) {
+        int factor =
+            minWidth < 1 ? 1 : reductionFactor(info.width(), info.height(), minWidth, minHeight);
+        stored = readReduced(source, factor);
+      }
+      if (stored != null) {
+        BufferedImage upright = Orientation.apply(stored, info.exifOrientation());
+        return new DecodedImage(upright, info, ExifOrientation.resetToUpright(source.exif()));
       }
     }
     return decodeWithPlugins(file, limits);
@@ -53,7 +77,7 @@ final class ImageDecoder {
 
   /** The full decode through the format's ImageIO plugin (TwelveMonkeys for JPEG). */
   private static DecodedImage decodeWithPlugins(Path file, DecodeLimits limits) {
-    try (OpenedSource source = OpenedSource.open(file, limits)) {
+    try (OpenedSource source = OpenedSource.open(file, limits, true)) {
       ImageInfo info = source.info();
       BufferedImage image;
       try {
@@ -68,16 +92,26 @@ final class ImageDecoder {
   }
 
   /**
-   * As {@link #decode(Path, DecodeLimits)}, but a JPEG that a whole factor of at least 2 leaves at
-   * least {@code minWidth x minHeight} (upright) is decoded reduced by that factor.
+   * As {@link #decode(Path, DecodeLimits)}, but a JPEG is decoded reduced when that still leaves at
+   * least {@code minWidth x minHeight} (upright); see {@link #reducedSize}.
    */
   static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
     reductionFactor(1, 1, minWidth, minHeight); // validates the minimum before any I/O
-    ImageInfo info;
-    try (OpenedSource source = OpenedSource.open(file, limits)) {
-      info = source.info();
+    return decodeAtLeast(file, limits, minWidth, minHeight);
+  }
+
+  /**
+   * The upright size {@link #decode(Path, DecodeLimits, int, int)} gives a plain (not CMYK) JPEG of
+   * {@code width x height}: libjpeg-turbo's smallest n/8 scale that still covers the minimum when
+   * it is loaded, else the Java path's {@code ceil(side / k)} for {@link #reductionFactor}.
+   */
+  static int[] reducedSize(int width, int height, int minWidth, int minHeight) {
+    if (NativeCodecs.turbo() != null) {
+      int eighths = TurboJpeg.eighths(width, height, minWidth, minHeight);
+      return new int[] {TurboJpeg.scaled(width, eighths), TurboJpeg.scaled(height, eighths)};
     }
-    return decode(file, limits, reductionFactor(info.width(), info.height(), minWidth, minHeight));
+    int factor = reductionFactor(width, height, minWidth, minHeight);
+    return new int[] {(width + factor - 1) / factor, (height + factor - 1) / factor};
   }
 
   /** See {@link ImageCodecs#reductionFactor}. */

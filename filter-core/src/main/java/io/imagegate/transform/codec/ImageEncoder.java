@@ -25,17 +25,48 @@ final class ImageEncoder {
   /** The GIF logical screen stores 16 bits per side. */
   static final int GIF_MAX_SIDE = 65_535;
 
+  /** AV1's largest frame side in libavif's default profile. */
+  static final int AVIF_MAX_SIDE = 16_384;
+
+  /** For tests only: throws in place of the next encoders, as a failing codec would. */
+  static volatile RuntimeException injectedFailure;
+
   private ImageEncoder() {}
 
+  /**
+   * Encodes; every failure of an encoder (an exception inside the JDK's writers, a native error,
+   * running out of memory) becomes a 503, so no caller ever sends an empty or partial image.
+   */
   static byte[] encode(BufferedImage image, EncodeOptions options) {
     ImageFormat format = options.format();
-    return switch (format) {
-      case JPEG -> JpegEncoder.encode(checkSize(image, format, JPEG_MAX_SIDE), options);
-      case WEBP -> WebpEncoder.encode(checkSize(image, format, WEBP_MAX_SIDE), options);
-      case GIF -> GifEncoder.encode(checkSize(image, format, GIF_MAX_SIDE));
-      case PNG -> write(ImageFormat.PNG, SrgbConverter.toPlainInt(image), null);
-      default -> throw new IllegalArgumentException("cannot encode " + format);
-    };
+    try {
+      RuntimeException injected = injectedFailure;
+      if (injected != null) {
+        throw injected;
+      }
+      return switch (format) {
+        case JPEG -> JpegEncoder.encode(checkSize(image, format, JPEG_MAX_SIDE), options);
+        case WEBP -> WebpEncoder.encode(checkSize(image, format, WEBP_MAX_SIDE), options);
+        case AVIF -> avif(checkSize(image, format, AVIF_MAX_SIDE), options);
+        case GIF -> GifEncoder.encode(checkSize(image, format, GIF_MAX_SIDE));
+        case PNG -> write(ImageFormat.PNG, SrgbConverter.toPlainInt(image), null);
+        default -> throw new IllegalArgumentException("cannot encode " + format);
+      };
+    } catch (io.imagegate.response.ImageGateException | IllegalArgumentException refusal) {
+      throw refusal;
+    } catch (OutOfMemoryError oom) {
+      throw CodecFailures.outOfMemory(oom);
+    } catch (RuntimeException | StackOverflowError | InternalError failure) {
+      throw CodecFailures.encodeFailed(format.extension(), failure.toString());
+    }
+  }
+
+  private static byte[] avif(BufferedImage image, EncodeOptions options) {
+    LibAvif.Lib avif = NativeCodecs.avif();
+    if (avif == null) {
+      throw CodecFailures.formatUnavailable(ImageFormat.AVIF);
+    }
+    return LibAvif.encode(avif, SrgbConverter.toPlainInt(image), options.quality());
   }
 
   /**

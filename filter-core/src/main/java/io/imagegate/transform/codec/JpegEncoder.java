@@ -11,9 +11,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 
 /**
- * JPEG output: alpha flattened onto the background, the requested quality, baseline or progressive,
- * 4:2:0 chroma (the JDK writer's default), a JFIF header and, only when asked for, the source's
- * EXIF in an APP1 segment.
+ * JPEG output (libjpeg-turbo, else the JDK's writer): alpha flattened onto the background, the
+ * requested quality, baseline or progressive, 4:2:0 chroma (the JDK writer's default), a JFIF
+ * header and, only when asked for, the source's EXIF in an APP1 segment.
  */
 final class JpegEncoder {
   private static final byte[] EXIF_PREFIX = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
@@ -22,15 +22,24 @@ final class JpegEncoder {
 
   static byte[] encode(BufferedImage image, EncodeOptions options) {
     BufferedImage rgb = flatten(image, options.backgroundArgb());
+    TurboJpeg.Lib turbo = NativeCodecs.turbo();
+    byte[] jpeg =
+        turbo != null
+            ? TurboJpeg.encode(turbo, rgb, options.quality(), options.progressive())
+            : javaEncode(rgb, options);
+    byte[] exif = options.exif();
+    return exif == null ? jpeg : withExif(jpeg, exif);
+  }
+
+  /** The JDK's writer (its libjpeg): the path without libjpeg-turbo. */
+  private static byte[] javaEncode(BufferedImage rgb, EncodeOptions options) {
     ImageWriteParam param = new JPEGImageWriteParam(Locale.ROOT);
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
     param.setCompressionQuality(options.quality() / 100f);
     if (options.progressive()) {
       param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
     }
-    byte[] jpeg = ImageEncoder.write(ImageFormat.JPEG, rgb, param);
-    byte[] exif = options.exif();
-    return exif == null ? jpeg : withExif(jpeg, exif);
+    return ImageEncoder.write(ImageFormat.JPEG, rgb, param);
   }
 
   /**

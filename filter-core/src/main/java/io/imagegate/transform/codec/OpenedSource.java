@@ -1,7 +1,6 @@
 package io.imagegate.transform.codec;
 
 import com.twelvemonkeys.imageio.stream.BufferedFileImageInputStream;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.imagegate.source.ImageFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +15,36 @@ import javax.imageio.stream.ImageInputStream;
  * limit, so no pixel is allocated for a source that will be refused.
  */
 final class OpenedSource implements AutoCloseable {
+  private static final int HEAD_BYTES = 256 * 1024;
+
   private final ImageInputStream stream;
   private final ImageReader reader;
   private final HeaderMetadata metadata;
   private final ImageInfo info;
+  private final byte[] bytes;
+  private final TurboJpeg.Header jpegHeader;
+  private final LibWebp.Features webpFeatures;
 
   private OpenedSource(
-      ImageInputStream stream, ImageReader reader, HeaderMetadata metadata, ImageInfo info) {
+      ImageInputStream stream,
+      ImageReader reader,
+      HeaderMetadata metadata,
+      ImageInfo info,
+      byte[] bytes,
+      TurboJpeg.Header jpegHeader,
+      LibWebp.Features webpFeatures) {
     this.stream = stream;
     this.reader = reader;
     this.metadata = metadata;
     this.info = info;
+    this.bytes = bytes;
+    this.jpegHeader = jpegHeader;
+    this.webpFeatures = webpFeatures;
+  }
+
+  /** As {@link #open(Path, DecodeLimits, boolean)}, native libraries allowed. */
+  static OpenedSource open(Path file, DecodeLimits limits) {
+    return open(file, limits, false);
   }
 
   /**
@@ -36,7 +54,17 @@ final class OpenedSource implements AutoCloseable {
    *     ImageCodecs}
    * @throws UncheckedIOException when the file itself cannot be read (a server problem)
    */
-  static OpenedSource open(Path file, DecodeLimits limits) {
+  static OpenedSource open(Path file, DecodeLimits limits, boolean javaOnly) {
+    return open(file, limits, javaOnly, false);
+  }
+
+  /** Opens for the header only: a JPEG's pixel data is not read into memory. */
+  static OpenedSource probe(Path file, DecodeLimits limits) {
+    return open(file, limits, false, true);
+  }
+
+  private static OpenedSource open(
+      Path file, DecodeLimits limits, boolean javaOnly, boolean probeOnly) {
     long bytes = size(file);
     if (bytes == 0) {
       throw CodecFailures.empty();
@@ -51,18 +79,42 @@ final class OpenedSource implements AutoCloseable {
       HeaderMetadata metadata = HeaderMetadata.scan(format, stream);
       stream.seek(0);
       if (format == ImageFormat.WEBP) {
-        // libwebp decodes from memory (its reader would read the whole file anyway) and only
-        // stills, so an animation is cut down to its first frame here.
-        ImageInputStream fileStream = stream;
-        stream = new ByteArrayImageInputStream(WebpStill.firstFrame(readAll(fileStream)));
-        fileStream.close();
+        LibWebp.Lib webp = NativeCodecs.webp();
+        if (webp == null) {
+          throw CodecFailures.formatUnavailable(format);
+        }
+        // libwebp decodes from memory and only stills, so an animation is cut down to its
+        // first frame here.
+        byte[] still = WebpStill.firstFrame(readAll(stream));
+        LibWebp.Features features = LibWebp.features(webp, still);
+        if (features == null) {
+          throw CodecFailures.badHeader(null);
+        }
+        ImageInfo info = info(format, features.width(), features.height(), metadata, limits);
+        return new OpenedSource(stream, null, metadata, info, still, null, features);
+      }
+      TurboJpeg.Lib turbo = javaOnly ? null : NativeCodecs.turbo();
+      if (format == ImageFormat.JPEG && turbo != null) {
+        byte[] jpeg = probeOnly ? readHead(stream) : readAll(stream);
+        stream.seek(0);
+        TurboJpeg.Header header = TurboJpeg.header(turbo, jpeg);
+        if (header == null && jpeg.length < stream.length()) {
+          jpeg = readAll(stream); // the frame header lies behind large metadata segments
+          stream.seek(0);
+          header = TurboJpeg.header(turbo, jpeg);
+        }
+        if (header != null && !header.cmyk()) {
+          ImageInfo info = info(format, header.width(), header.height(), metadata, limits);
+          return new OpenedSource(stream, null, metadata, info, jpeg, header, null);
+        }
+        // CMYK, YCCK, or a header libjpeg-turbo refuses: TwelveMonkeys decides.
       }
       reader = Plugins.reader(format);
       // The JDK's PNG reader would inflate every text chunk when reading metadata; the iCCP
       // profile it would ignore anyway is read, bounded, by HeaderMetadata instead.
       reader.setInput(stream, false, format == ImageFormat.PNG);
       ImageInfo info = info(format, reader.getWidth(0), reader.getHeight(0), metadata, limits);
-      return new OpenedSource(stream, reader, metadata, info);
+      return new OpenedSource(stream, reader, metadata, info, null, null, null);
     } catch (Throwable thrown) {
       close(stream, reader);
       throw CodecFailures.translate(thrown, true);
@@ -72,6 +124,21 @@ final class OpenedSource implements AutoCloseable {
   /** The header information; limits are already checked. */
   ImageInfo info() {
     return info;
+  }
+
+  /** The whole file (native paths only), else {@code null}. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** libjpeg-turbo's header when this JPEG is decoded natively, else {@code null}. */
+  TurboJpeg.Header jpegHeader() {
+    return jpegHeader;
+  }
+
+  /** libwebp's header for a WebP source, else {@code null}. */
+  LibWebp.Features webpFeatures() {
+    return webpFeatures;
   }
 
   /** The raw EXIF, or {@code null}. */
@@ -92,7 +159,7 @@ final class OpenedSource implements AutoCloseable {
     return stream;
   }
 
-  /** The reader, positioned on this source; for reading image 0 only. */
+  /** The reader, positioned on this source, or null on the native paths; for image 0 only. */
   ImageReader reader() {
     return reader;
   }
@@ -129,6 +196,13 @@ final class OpenedSource implements AutoCloseable {
       throw CodecFailures.notRendered(format);
     }
     return format;
+  }
+
+  /** The first {@value #HEAD_BYTES} bytes (or all): enough for libjpeg-turbo's header read. */
+  private static byte[] readHead(ImageInputStream stream) throws IOException {
+    byte[] bytes = new byte[(int) Math.min(stream.length(), HEAD_BYTES)];
+    stream.readFully(bytes);
+    return bytes;
   }
 
   private static byte[] readAll(ImageInputStream stream) throws IOException {

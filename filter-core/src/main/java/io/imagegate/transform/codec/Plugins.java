@@ -3,10 +3,8 @@ package io.imagegate.transform.codec;
 import io.imagegate.source.ImageFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
@@ -15,13 +13,18 @@ import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.spi.ServiceRegistry;
 
 /**
- * Picks the one reader and writer used for each format, independent of what else happens to be
- * registered with ImageIO and in which order: TwelveMonkeys for JPEG reading (CMYK, YCCK, ICC
- * profiles), webp-imageio (libwebp) for WebP, the JDK for the rest.
+ * The pure-Java readers and writers, each created from its service provider privately:
+ * TwelveMonkeys for JPEG reading (CMYK, YCCK, ICC profiles), the JDK for the rest. Nothing is ever
+ * registered in ImageIO's JVM-wide registry, and nothing is looked up through {@code ImageIO.read}
+ * or {@code scanForPlugins}, so another web app's ImageIO never sees this one's classes.
  *
- * <p>WebP is read with libwebp rather than TwelveMonkeys' pure-Java decoder: fuzzing showed that
- * decoder treating reads past the end as zero bits, so a corrupt 76-byte lossless file kept it busy
- * for minutes. libwebp rejects the same file at once.
+ * <p>The JDK's own providers live in a package the JDK does not export, so they can only be
+ * obtained from the default registry, by class, read-only. Should this be the first use of that
+ * registry in the JVM, it is created with the platform class loader as the thread's context: it
+ * then scans no web app's jars (it would otherwise register the plugins it finds in this web app's
+ * {@code WEB-INF/lib} for the whole JVM, and keep this web app's class loader alive).
+ *
+ * <p>WebP and AVIF are native only ({@link NativeCodecs}).
  */
 final class Plugins {
   private static final Map<ImageFormat, String> JDK_READERS =
@@ -37,28 +40,15 @@ final class Plugins {
   private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
 
   private static final ImageReaderSpi JPEG_READER = twelveMonkeysJpeg();
-  private static final ImageReaderSpi WEBP_READER =
-      new com.luciad.imageio.webp.WebPImageReaderSpi();
-  private static final ImageWriterSpi WEBP_WRITER =
-      new com.luciad.imageio.webp.WebPImageWriterSpi();
-
-  static {
-    // Plugins may open their own streams internally; with the cache on, ImageIO would back
-    // them with temporary files, and the server must never write files.
-    ImageIO.setUseCache(false);
-  }
 
   private Plugins() {}
 
-  /** A new reader for a renderable format; readers are not thread-safe, so one per decode. */
+  /** A new reader for a format read in Java; readers are not thread-safe, so one per decode. */
   static ImageReader reader(ImageFormat format) {
     try {
-      return switch (format) {
-        case JPEG -> JPEG_READER.createReaderInstance();
-        case WEBP -> WEBP_READER.createReaderInstance();
-        default ->
-            jdk(ImageReaderSpi.class, requireName(JDK_READERS, format)).createReaderInstance();
-      };
+      return format == ImageFormat.JPEG
+          ? JPEG_READER.createReaderInstance()
+          : jdk(ImageReaderSpi.class, requireName(JDK_READERS, format)).createReaderInstance();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,12 +66,10 @@ final class Plugins {
     }
   }
 
-  /** A new writer for an output format. */
+  /** A new writer for an output format written in Java (JPEG without libjpeg-turbo, PNG, GIF). */
   static ImageWriter writer(ImageFormat format) {
     try {
-      return format == ImageFormat.WEBP
-          ? WEBP_WRITER.createWriterInstance()
-          : jdk(ImageWriterSpi.class, requireName(JDK_WRITERS, format)).createWriterInstance();
+      return jdk(ImageWriterSpi.class, requireName(JDK_WRITERS, format)).createWriterInstance();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,8 +77,7 @@ final class Plugins {
 
   /**
    * TwelveMonkeys' JPEG reader finds its delegate (the JDK's libjpeg reader) when it is registered.
-   * A private registry gives it that delegate without touching ImageIO's global one, which in a
-   * servlet container may belong to another web application's class loader.
+   * A private registry gives it that delegate without touching ImageIO's global one.
    */
   private static ImageReaderSpi twelveMonkeysJpeg() {
     ServiceRegistry registry =
@@ -104,19 +91,26 @@ final class Plugins {
   private static String requireName(Map<ImageFormat, String> names, ImageFormat format) {
     String name = names.get(format);
     if (name == null) {
-      throw new IllegalArgumentException("no codec for " + format);
+      throw new IllegalArgumentException("no Java codec for " + format);
     }
     return name;
   }
 
   private static <T> T jdk(Class<T> category, String className) {
-    Iterator<T> providers = IIORegistry.getDefaultInstance().getServiceProviders(category, false);
-    while (providers.hasNext()) {
-      T provider = providers.next();
-      if (provider.getClass().getName().equals(className)) {
-        return provider;
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try {
+      Class<?> type = Class.forName(className, false, null);
+      Object provider = IIORegistry.getDefaultInstance().getServiceProviderByClass(type);
+      if (provider == null) {
+        throw new IllegalStateException("the JDK's ImageIO provider " + className + " is missing");
       }
+      return category.cast(provider);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the JDK's ImageIO provider " + className + " is missing", e);
+    } finally {
+      thread.setContextClassLoader(context);
     }
-    throw new IllegalStateException("the JDK's ImageIO provider " + className + " is missing");
   }
 }

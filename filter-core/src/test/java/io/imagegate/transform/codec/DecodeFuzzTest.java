@@ -39,17 +39,21 @@ class DecodeFuzzTest {
     BufferedImage alpha = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
     alpha.createGraphics().drawImage(picture, 0, 0, null);
     alpha.setRGB(3, 3, 0x00000000);
-    samples =
-        List.of(
-            Fixtures.jpegWithExif(Fixtures.jdkJpeg(picture, 0.8f), Fixtures.exifWithGps(6)),
-            Fixtures.insertPngChunkAfterIhdr(
-                Fixtures.jdkEncode(alpha, "png"),
-                Fixtures.iccpChunk(ColorDecodeTest.linearProfile())),
-            Fixtures.jdkEncode(picture, "gif"),
-            Fixtures.jdkEncode(picture, "bmp"),
-            WebpFiles.still(picture, false, 0.8f),
-            WebpFiles.still(alpha, true, 1f),
-            CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, true));
+    List<byte[]> all =
+        new java.util.ArrayList<>(
+            List.of(
+                Fixtures.jpegWithExif(Fixtures.jdkJpeg(picture, 0.8f), Fixtures.exifWithGps(6)),
+                Fixtures.insertPngChunkAfterIhdr(
+                    Fixtures.jdkEncode(alpha, "png"),
+                    Fixtures.iccpChunk(ColorDecodeTest.linearProfile())),
+                Fixtures.jdkEncode(picture, "gif"),
+                Fixtures.jdkEncode(picture, "bmp"),
+                CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, true)));
+    if (NativeCodecs.webp() != null) { // WebP is 415 format_unavailable on the pure-Java backend
+      all.add(WebpFiles.still(picture, false, 0.8f));
+      all.add(WebpFiles.still(alpha, true, 1f));
+    }
+    samples = List.copyOf(all);
   }
 
   @Property(tries = 300)
@@ -59,7 +63,7 @@ class DecodeFuzzTest {
       @ForAll boolean truncate,
       @ForAll long seed)
       throws IOException {
-    byte[] bytes = samples.get(sample).clone();
+    byte[] bytes = samples.get(sample % samples.size()).clone();
     Random random = new Random(seed);
     for (int i = 0; i < flips; i++) {
       bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
@@ -99,7 +103,11 @@ class DecodeFuzzTest {
           .isLessThanOrEqualTo(1_000_000);
     } catch (ImageGateException refusal) {
       assertThat(refusal.failure())
-          .isIn(Failure.UNSUPPORTED_MEDIA_TYPE, Failure.UNPROCESSABLE_IMAGE);
+          // FORMAT_UNAVAILABLE: WebP magic on the pure-Java backend (also a 415)
+          .isIn(
+              Failure.UNSUPPORTED_MEDIA_TYPE,
+              Failure.UNPROCESSABLE_IMAGE,
+              Failure.FORMAT_UNAVAILABLE);
     } finally {
       Files.delete(file);
     }

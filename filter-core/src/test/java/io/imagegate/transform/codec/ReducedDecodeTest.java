@@ -24,11 +24,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Shrink-on-load ({@link ImageCodecs#decode(Path, DecodeLimits, int, int)}): a JPEG decoded
- * straight into its box-averaged reduction is the full decode averaged over the same boxes, upright
- * and in sRGB, without the full image ever being allocated.
+ * Shrink-on-load on the pure-Java backend ({@link ImageCodecs#decode(Path, DecodeLimits, int,
+ * int)}): a JPEG decoded straight into its box-averaged reduction is the full decode averaged over
+ * the same boxes, upright and in sRGB, without the full image ever being allocated.
  */
 class ReducedDecodeTest {
+  /** These tests are about the Java box path; the native path is covered by NativeCodecsTest. */
+  private static final String INITIAL = System.getProperty(NativeCodecs.PROPERTY);
+
+  @org.junit.jupiter.api.BeforeAll
+  static void javaBackend() {
+    System.setProperty(NativeCodecs.PROPERTY, "java");
+    NativeCodecs.reloadForTests();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void defaultBackend() {
+    if (INITIAL == null) {
+      System.clearProperty(NativeCodecs.PROPERTY);
+    } else {
+      System.setProperty(NativeCodecs.PROPERTY, INITIAL);
+    }
+    NativeCodecs.reloadForTests();
+  }
+
   private static final int BIG_W = 4928;
   private static final int BIG_H = 3264;
 

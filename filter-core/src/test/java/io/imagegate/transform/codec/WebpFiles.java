@@ -2,44 +2,25 @@ package io.imagegate.transform.codec;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * WebP test files: still images straight from webp-imageio's writer (not the code under test), and
- * animated files assembled chunk by chunk (VP8X, ANIM, ANMF) from its lossless frames.
+ * WebP test files: still images from libwebp's encoder (skipped without libwebp), and animated
+ * files assembled chunk by chunk (VP8X, ANIM, ANMF) from its lossless frames.
  */
 final class WebpFiles {
   private WebpFiles() {}
 
   static byte[] still(BufferedImage image, boolean lossless, float quality) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("webp").next();
-    ImageWriteParam param = writer.getDefaultWriteParam();
-    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionType(param.getCompressionTypes()[lossless ? 1 : 0]);
-    if (!lossless) {
-      param.setCompressionQuality(quality);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    LibWebp.Lib webp = NativeCodecs.webp();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        webp != null,
+        "WebP test files need libwebp (imagegate.codecs=java is set or it is absent)");
+    return LibWebp.encode(
+        webp, SrgbConverter.toPlainInt(image), Math.round(quality * 100), lossless);
   }
 
   /**

@@ -1,0 +1,198 @@
+package io.imagegate.transform.codec;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Locale;
+
+/**
+ * JPEG through libjpeg-turbo's TurboJPEG 2 API: decode with DCT scaling (shrink-on-load: the
+ * smallest of the library's scaling factors, n/8, that still leaves the size asked for) and encode.
+ * A handle is made and destroyed per call; nothing native survives a call.
+ */
+final class TurboJpeg {
+  private static final int TJPF_BGRX = 3;
+  private static final int TJSAMP_420 = 2;
+  private static final int TJCS_CMYK = 3;
+  private static final int TJCS_YCCK = 4;
+  private static final int TJFLAG_FASTUPSAMPLE = 256;
+  private static final int TJFLAG_ACCURATEDCT = 4096;
+  private static final int TJERR_WARNING = 0;
+  private static final int TJFLAG_PROGRESSIVE = 16384;
+  private static final int TJFLAG_LIMITSCANS = 32768;
+
+  /** The TurboJPEG 2 functions used (Debian libturbojpeg0). */
+  interface Lib extends Library {
+    Pointer tjInitDecompress();
+
+    Pointer tjInitCompress();
+
+    int tjDestroy(Pointer handle);
+
+    int tjDecompressHeader3(
+        Pointer handle,
+        byte[] jpeg,
+        NativeLong size,
+        int[] width,
+        int[] height,
+        int[] subsamp,
+        int[] colorspace);
+
+    int tjDecompress2(
+        Pointer handle,
+        byte[] jpeg,
+        NativeLong size,
+        Pointer dst,
+        int width,
+        int pitch,
+        int height,
+        int pixelFormat,
+        int flags);
+
+    int tjCompress2(
+        Pointer handle,
+        int[] src,
+        int width,
+        int pitch,
+        int height,
+        int pixelFormat,
+        long[] jpegBuf,
+        long[] jpegSize,
+        int subsamp,
+        int quality,
+        int flags);
+
+    void tjFree(Pointer buffer);
+
+    String tjGetErrorStr2(Pointer handle);
+
+    int tjGetErrorCode(Pointer handle);
+  }
+
+  /** The header as libjpeg-turbo reads it. */
+  record Header(int width, int height, boolean cmyk) {}
+
+  private TurboJpeg() {}
+
+  /** The stored size, and whether the colour space is CMYK or YCCK; null when it is no JPEG. */
+  static Header header(Lib lib, byte[] jpeg) {
+    Pointer handle = lib.tjInitDecompress();
+    if (handle == null) {
+      throw new OutOfMemoryError("tjInitDecompress");
+    }
+    try {
+      int[] w = new int[1];
+      int[] h = new int[1];
+      int[] subsamp = new int[1];
+      int[] colorspace = new int[1];
+      if (lib.tjDecompressHeader3(handle, jpeg, size(jpeg), w, h, subsamp, colorspace) != 0) {
+        return null;
+      }
+      boolean cmyk = colorspace[0] == TJCS_CMYK || colorspace[0] == TJCS_YCCK;
+      return new Header(w[0], h[0], cmyk);
+    } finally {
+      lib.tjDestroy(handle);
+    }
+  }
+
+  /**
+   * The scale {@code n/8} (n in 1..8) that is the smallest leaving at least {@code minWidth x
+   * minHeight} of a {@code width x height} image; 8 when none smaller does.
+   */
+  static int eighths(int width, int height, int minWidth, int minHeight) {
+    for (int n = 1; n < 8; n *= 2) {
+      if (scaled(width, n) >= minWidth && scaled(height, n) >= minHeight) {
+        return n;
+      }
+    }
+    return 8;
+  }
+
+  /** TJSCALED: the size of one side at {@code n/8}. */
+  static int scaled(int side, int eighths) {
+    return (int) (((long) side * eighths + 7) / 8);
+  }
+
+  /**
+   * Decodes at {@code n/8} into a plain {@code TYPE_INT_RGB} image (stored orientation, colours as
+   * stored: an ICC profile is applied by the caller).
+   *
+   * @return the image, or {@code null} when libjpeg-turbo gives up (a fatal error: the Java path
+   *     decides then)
+   * @throws io.imagegate.response.ImageGateException 422 when the data is truncated
+   */
+  static BufferedImage decode(Lib lib, byte[] jpeg, Header header, int eighths) {
+    int w = scaled(header.width(), eighths);
+    int h = scaled(header.height(), eighths);
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    // Decoded into native memory and copied once into the image: an int[] argument would be
+    // copied both ways.
+    long dst = Native.malloc((long) pixels.length * 4);
+    if (dst == 0) {
+      throw new OutOfMemoryError("malloc for a " + w + "x" + h + " decode");
+    }
+    Pointer handle = lib.tjInitDecompress();
+    if (handle == null) {
+      Native.free(dst);
+      throw new OutOfMemoryError("tjInitDecompress");
+    }
+    try {
+      // A reduced decode is reduced at least 3x again by the resampler: the chroma's triangle
+      // upsampling ("fancy") would be averaged away, so it is skipped there.
+      int flags = TJFLAG_ACCURATEDCT | TJFLAG_LIMITSCANS | (eighths < 8 ? TJFLAG_FASTUPSAMPLE : 0);
+      Pointer out = new Pointer(dst);
+      if (lib.tjDecompress2(handle, jpeg, size(jpeg), out, w, w * 4, h, TJPF_BGRX, flags) != 0) {
+        String message = String.valueOf(lib.tjGetErrorStr2(handle));
+        if (lib.tjGetErrorCode(handle) != TJERR_WARNING) {
+          return null; // fatal: the Java decode decides
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("premature end")) {
+          // As in the Java decode: a truncated JPEG is never rendered grey-filled.
+          throw CodecFailures.badData(new IllegalStateException(message));
+        }
+        // Other warnings ("extraneous bytes before marker") are common in camera files.
+      }
+      out.read(0, pixels, 0, pixels.length);
+    } finally {
+      lib.tjDestroy(handle);
+      Native.free(dst);
+    }
+    return image;
+  }
+
+  /** Encodes an opaque INT image: 4:2:0, the quality given, baseline or progressive, JFIF. */
+  static byte[] encode(Lib lib, BufferedImage rgb, int quality, boolean progressive) {
+    int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+    Pointer handle = lib.tjInitCompress();
+    if (handle == null) {
+      throw new OutOfMemoryError("tjInitCompress");
+    }
+    long[] buffer = {0};
+    long[] length = {0};
+    try {
+      int flags = TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0);
+      int w = rgb.getWidth();
+      int h = rgb.getHeight();
+      int status =
+          lib.tjCompress2(
+              handle, pixels, w, w * 4, h, TJPF_BGRX, buffer, length, TJSAMP_420, quality, flags);
+      if (status != 0 || buffer[0] == 0) {
+        throw CodecFailures.encodeFailed("jpg", lib.tjGetErrorStr2(handle));
+      }
+      return new Pointer(buffer[0]).getByteArray(0, Math.toIntExact(length[0]));
+    } finally {
+      if (buffer[0] != 0) {
+        lib.tjFree(new Pointer(buffer[0]));
+      }
+      lib.tjDestroy(handle);
+    }
+  }
+
+  private static NativeLong size(byte[] jpeg) {
+    return new NativeLong(jpeg.length);
+  }
+}
