@@ -54,7 +54,7 @@ public final class ImageGate {
   private final VariantCache cache;
   private final RenderLimiter limiter;
   private final Overlays overlays;
-  private final Stats stats = new Stats();
+  private final Stats stats;
 
   /**
    * @param settings the configuration
@@ -62,7 +62,20 @@ public final class ImageGate {
    * @throws ConfigException if a named transformation is invalid
    */
   public ImageGate(ImageGateSettings settings, String endpoint) {
+    this(settings, endpoint, null);
+  }
+
+  /**
+   * A gate that takes over from {@code previous} after a reload: it keeps counting in the same
+   * statistics, and keeps the result cache and the render limiter when their settings did not
+   * change (a variant's key names everything it depends on, and authorization comes before the
+   * cache, so a cached variant stays valid under new keys or rules).
+   *
+   * @param previous the gate being replaced, or null
+   */
+  ImageGate(ImageGateSettings settings, String endpoint, ImageGate previous) {
     this.settings = settings;
+    this.stats = previous == null ? new Stats() : previous.stats;
     this.parser = new RequestParser(endpoint);
     this.verifier =
         new SignatureVerifier(
@@ -85,10 +98,20 @@ public final class ImageGate {
     DecodeLimits decodeLimits =
         new DecodeLimits(limits.maxSourcePixels(), DecodeLimits.DEFAULT_MAX_FILE_BYTES);
     this.renderer = new VariantRenderer(transformLimits, decodeLimits);
-    this.cache = new VariantCache(settings.cacheMaxBytes());
+    this.cache =
+        previous != null && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
+            ? previous.cache
+            : new VariantCache(settings.cacheMaxBytes());
     this.limiter =
-        new RenderLimiter(
-            settings.renderConcurrency(), settings.renderQueueTimeout(), renderBudget(settings));
+        previous != null
+                && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
+                && previous.settings.renderConcurrency() == settings.renderConcurrency()
+                && previous.settings.renderQueueTimeout().equals(settings.renderQueueTimeout())
+            ? previous.limiter
+            : new RenderLimiter(
+                settings.renderConcurrency(),
+                settings.renderQueueTimeout(),
+                renderBudget(settings));
     this.overlays = new Overlays(settings.root(), policy, resolver, renderer);
   }
 
@@ -338,6 +361,16 @@ public final class ImageGate {
   /** A snapshot of the counters and the cache. */
   public StatsSnapshot stats() {
     return stats.snapshot(cache);
+  }
+
+  /** The settings this gate was built from. */
+  public ImageGateSettings settings() {
+    return settings;
+  }
+
+  /** The statistics counters, shared with the gates that replace this one (reloads). */
+  Stats counters() {
+    return stats;
   }
 
   /** The render limiter (tests). */

@@ -1,7 +1,9 @@
 package io.imagegate;
 
+import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
+import io.imagegate.config.FileWatch;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
 import jakarta.servlet.Filter;
@@ -15,10 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.management.ObjectName;
 
 /**
@@ -49,7 +53,8 @@ import javax.management.ObjectName;
  */
 public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
-  private ImageGate gate;
+  private ReloadingGate gates;
+  private Clock reloadClock = Clock.systemUTC();
   private ObjectName mbean;
   private Runnable unbindMeters = () -> {};
 
@@ -64,15 +69,26 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void init(FilterConfig config) throws ServletException {
     try {
-      ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
-      String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
-      gate = new ImageGate(effective, config.getServletContext().getContextPath() + endpoint);
+      if (settings != null) {
+        gates = ReloadingGate.fixed(build(settings, config, null));
+      } else {
+        // config-file and file: keys are read again when they change (ReloadingGate).
+        Map<String, String> params = initParams(config);
+        gates =
+            ReloadingGate.start(
+                () -> ConfigParser.watchedFiles(params),
+                previous -> build(fromInitParams(config), config, previous),
+                FileWatch.attributes(),
+                reloadClock,
+                this::reloaded);
+      }
+      Supplier<StatsSnapshot> stats = () -> gates.current().stats();
       mbean =
-          new ImageGateStats(gate::stats)
+          new ImageGateStats(stats)
               .register(config.getServletContext().getContextPath(), config.getFilterName());
       unbindMeters =
           ImageGateStats.bindToMicrometerIfPresent(
-              gate::stats, config.getServletContext().getContextPath(), config.getFilterName());
+              stats, config.getServletContext().getContextPath(), config.getFilterName());
     } catch (ConfigException e) {
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
     }
@@ -86,7 +102,7 @@ public final class ImageGateFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    gate.handle(http, httpResponse, chain);
+    gates.current().handle(http, httpResponse, chain);
   }
 
   @Override
@@ -100,18 +116,40 @@ public final class ImageGateFilter implements Filter {
     return mbean;
   }
 
-  /** The engine, for statistics and tests; null before {@link #init}. */
+  /**
+   * The engine in force (a reload replaces it), for statistics and tests; null before {@link
+   * #init}.
+   */
   public ImageGate gate() {
-    return gate;
+    return gates == null ? null : gates.current();
   }
 
-  private static ImageGateSettings fromInitParams(FilterConfig config) {
+  /** The clock that paces the look at changed configuration files (tests); call before init. */
+  void reloadClock(Clock clock) {
+    this.reloadClock = clock;
+  }
+
+  /** A new gate is in force after a reload. */
+  private void reloaded(ImageGate gate) {}
+
+  private ImageGate build(ImageGateSettings effective, FilterConfig config, ImageGate previous) {
+    String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+    return new ImageGate(
+        effective, config.getServletContext().getContextPath() + endpoint, previous);
+  }
+
+  private static Map<String, String> initParams(FilterConfig config) {
     Map<String, String> params = new LinkedHashMap<>();
     Enumeration<String> names = config.getInitParameterNames();
     while (names.hasMoreElements()) {
       String name = names.nextElement();
       params.put(name, config.getInitParameter(name));
     }
+    return params;
+  }
+
+  private static ImageGateSettings fromInitParams(FilterConfig config) {
+    Map<String, String> params = initParams(config);
     String webRoot = config.getServletContext().getRealPath("/");
     Path defaultRoot = webRoot == null ? null : Path.of(webRoot);
     return new ConfigParser(System::getenv).parse(params, defaultRoot).build();

@@ -207,6 +207,42 @@ public final class ConfigParser {
     return builder;
   }
 
+  /**
+   * The files a configuration is read from, to watch for changes: the {@code config-file} and every
+   * key file named by {@code file:} (in {@code key}, {@code previous-keys} and {@code
+   * key-scope.<name>.key}), in that order.
+   *
+   * @param params the keys and values, as given to {@link #parse}
+   * @throws ConfigException if the {@code config-file} cannot be read
+   */
+  public static List<Path> watchedFiles(Map<String, String> params) {
+    Map<String, String> all = new TreeMap<>();
+    List<Path> files = new ArrayList<>();
+    String configFile = params.get(CONFIG_FILE);
+    if (configFile != null) {
+      files.add(Path.of(configFile));
+      all.putAll(readProperties(Path.of(configFile)));
+    }
+    all.putAll(params);
+    all.forEach(
+        (key, value) -> {
+          if (value == null
+              || !(key.equals("key")
+                  || key.equals("previous-keys")
+                  || (key.startsWith("key-scope.") && key.endsWith(".key")))) {
+            return;
+          }
+          String[] parts = key.equals("previous-keys") ? value.split(",") : new String[] {value};
+          for (String part : parts) {
+            String trimmed = part.trim();
+            if (trimmed.startsWith("file:")) {
+              files.add(Path.of(trimmed.substring(5)));
+            }
+          }
+        });
+    return files;
+  }
+
   private static PathRule rule(String name, Map<String, String> fields) {
     String prefix = "rule." + name + ".";
     String path = fields.get("path");
