@@ -54,6 +54,7 @@ public final class ConfigParser {
       Set.of("path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
   private static final Pattern RULE_KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
   private static final Pattern NAMED_KEY = Pattern.compile("named\\.(.+)");
+  private static final Pattern SCOPE_KEY = Pattern.compile("key-scope\\.([^.]+)\\.([a-z-]+)");
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -89,6 +90,7 @@ public final class ConfigParser {
         });
     ImageGateSettings.Builder builder = ImageGateSettings.builder();
     Map<String, Map<String, String>> rules = new LinkedHashMap<>();
+    Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
     ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
     long maxPixels = d.maxSourcePixels();
     int maxDimension = d.maxDimension();
@@ -118,6 +120,18 @@ public final class ConfigParser {
       }
       if (named.matches()) {
         builder.named(named.group(1), value);
+        continue;
+      }
+      Matcher scope = SCOPE_KEY.matcher(key);
+      if (scope.matches()) {
+        if (!scope.group(2).equals("key") && !scope.group(2).equals("paths")) {
+          throw new ConfigException(
+              key + ": unknown key-scope setting '" + scope.group(2) + "' (known: key, paths)");
+        }
+        String field = scope.group(2);
+        scopes
+            .computeIfAbsent(scope.group(1), n -> new LinkedHashMap<>())
+            .put(field, field.equals("key") ? resolveSecret(key, value) : value);
         continue;
       }
       if (!KEYS.contains(key)) {
@@ -204,6 +218,8 @@ public final class ConfigParser {
         new ImageGateSettings.Limits(
             maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
     rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
+    scopes.forEach(
+        (name, fields) -> builder.keyScope(name, fields.get("key"), fields.get("paths")));
     return builder;
   }
 

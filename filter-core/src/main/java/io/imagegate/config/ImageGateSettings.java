@@ -1,6 +1,7 @@
 package io.imagegate.config;
 
 import io.imagegate.security.KeyRing;
+import io.imagegate.security.KeyScope;
 import io.imagegate.security.SignatureAlgorithm;
 import io.imagegate.security.SigningKey;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class ImageGateSettings {
   private ImageGateSettings(Builder b) {
     this.root = b.root;
     this.endpoint = Optional.ofNullable(b.endpoint);
-    this.keys = new KeyRing(b.primaryKey, b.previousKeys);
+    this.keys = new KeyRing(b.primaryKey, b.previousKeys, List.copyOf(b.scopedKeys.values()));
     this.algorithms = List.copyOf(b.algorithms);
     this.requireSignature = b.requireSignature;
     this.unsignedTransformations = b.unsignedTransformations;
@@ -72,7 +73,7 @@ public final class ImageGateSettings {
     return endpoint;
   }
 
-  /** {@code key}, {@code previous-keys}. */
+  /** {@code key}, {@code previous-keys}, {@code key-scope.<name>.*}. */
   public KeyRing keys() {
     return keys;
   }
@@ -171,6 +172,7 @@ public final class ImageGateSettings {
     private String endpoint;
     private SigningKey primaryKey;
     private final List<SigningKey> previousKeys = new ArrayList<>();
+    private final Map<String, KeyRing.Scoped> scopedKeys = new LinkedHashMap<>();
     private List<SignatureAlgorithm> algorithms =
         List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
     private boolean requireSignature;
@@ -226,6 +228,46 @@ public final class ImageGateSettings {
     /** {@code previous-keys}: one more verify-only key. */
     public Builder previousKey(String key) {
       this.previousKeys.add(keyOf("previous-keys", key));
+      return this;
+    }
+
+    /**
+     * {@code key-scope.<name>.key} and {@code key-scope.<name>.paths}: a key that signs only for
+     * image and overlay paths matching one of the globs.
+     *
+     * @param name letters, digits, '_' and '-'
+     * @param key the key's value (at least 32 bytes)
+     * @param paths comma-separated globs such as {@code /partners/acme/**}
+     */
+    public Builder keyScope(String name, String key, String paths) {
+      String prefix = "key-scope." + name + ".";
+      if (!name.matches("[A-Za-z0-9_-]+")) {
+        throw new ConfigException(
+            prefix + "key: a scope name may hold only letters, digits, '_' and '-'");
+      }
+      if (scopedKeys.containsKey(name)) {
+        throw new ConfigException(prefix + "key: defined twice");
+      }
+      if (key == null) {
+        throw new ConfigException(prefix + "key: every key scope needs a key");
+      }
+      if (paths == null || paths.isBlank()) {
+        throw new ConfigException(
+            prefix + "paths: every key scope needs path globs, e.g. /partners/acme/**");
+      }
+      List<PathGlob> globs = new ArrayList<>();
+      for (String part : paths.split(",")) {
+        String glob = part.trim();
+        try {
+          globs.add(PathGlob.compile(glob));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(
+              prefix + "paths: '" + glob + "' is not a valid glob: " + e.getMessage());
+        }
+      }
+      scopedKeys.put(
+          name,
+          new KeyRing.Scoped(keyOf(prefix + "key", key), new KeyScope(name, List.copyOf(globs))));
       return this;
     }
 
@@ -349,6 +391,21 @@ public final class ImageGateSettings {
       if (primaryKey == null) {
         throw new ConfigException(
             "key: a signing key is required (a value, env:NAME or file:PATH)");
+      }
+      List<SigningKey> unscoped = new ArrayList<>(previousKeys);
+      unscoped.add(primaryKey);
+      List<SigningKey> seen = new ArrayList<>();
+      for (Map.Entry<String, KeyRing.Scoped> scoped : scopedKeys.entrySet()) {
+        SigningKey key = scoped.getValue().key();
+        if (unscoped.contains(key) || seen.contains(key)) {
+          // The same key unscoped would sign everywhere; twice, it would not say whose it is.
+          throw new ConfigException(
+              "key-scope."
+                  + scoped.getKey()
+                  + ".key: the same key is also configured as key, previous-keys or another"
+                  + " key scope; give each partner a key of its own");
+        }
+        seen.add(key);
       }
       for (PathRule rule : rules) {
         rule.unsignedTransformation()
