@@ -48,8 +48,10 @@ import javax.management.ObjectName;
  * }</pre>
  *
  * <p>Every key is described in the README; an unknown key or a bad value stops deployment with a
- * message naming it. The {@code config-file} init-param names a properties file with the same keys.
- * In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
+ * message naming it. The {@code config-file} init-param names a properties file with the same keys;
+ * that file and the key files named by {@code file:} are reloaded when they change (a bad file
+ * keeps the settings in force). In code, pass {@link ImageGateSettings} to {@link
+ * #ImageGateFilter(ImageGateSettings)}; such settings are never reloaded.
  */
 public final class ImageGateFilter implements Filter {
   private ImageGateSettings settings;
