@@ -82,8 +82,9 @@ public final class ImageGateFilter implements Filter {
                 previous -> build(fromInitParams(config), config, previous),
                 FileWatch.attributes(),
                 reloadClock,
-                this::reloaded);
+                this::publish);
       }
+      publish(gates.current());
       Supplier<StatsSnapshot> stats = () -> gates.current().stats();
       mbean =
           new ImageGateStats(stats)
@@ -131,8 +132,11 @@ public final class ImageGateFilter implements Filter {
     this.reloadClock = clock;
   }
 
-  /** A new gate is in force after a reload. */
-  private void reloaded(ImageGate gate) {}
+  /**
+   * Publishes what pages read from the gate in force: at start-up, and again after every reload (so
+   * whatever is derived from the settings, such as a signer with the primary key, follows them).
+   */
+  private void publish(ImageGate gate) {}
 
   private ImageGate build(ImageGateSettings effective, FilterConfig config, ImageGate previous) {
     String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
