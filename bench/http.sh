@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Loopback HTTP benchmarks for imagegate, bounded to about 5 minutes. Run from anywhere:
+# Loopback HTTP benchmarks for imagegate, bounded to about 6 minutes. Run from anywhere:
 #
 #   bash bench/http.sh                   # photos from ../shared/corpus/photos (relative to the repo)
 #   PHOTOS=/some/dir bash bench/http.sh  # any folder of JPEGs; nature-dandelion-seeds.jpg preferred
 #
-# 1. Throughput of a cached, signed 300x300 thumbnail: imagegate (demo jar) vs the same bytes
-#    served as a static file by nginx, both on 127.0.0.1, wrk -t2 -c32 -d15s --latency.
+# 1. A cached, signed 300x300 thumbnail, the same bytes three ways, wrk -t2 -c16 --latency:
+#    nginx serving it as a static file; a bare servlet writing it from memory with the same
+#    headers (the ceiling: what Jetty itself costs); imagegate's signed cache hit. The bare
+#    servlet and imagegate share one Jetty server in one JVM (bench/Ceiling.java). After a JIT
+#    warm-up, ROUNDS interleaved rounds of ROUND_SECONDS per server (the order rotates each
+#    round); medians of requests/s and of p99 latency.
 # 2. Cold 300x300 render per photo: imagegate (a never-seen URL each run, curl time_total,
 #    median) vs vipsthumbnail -s 300x300 --crop (hyperfine median, or a date loop).
 # 3. A flood of distinct variants (w-100,f-png ... w-2099,f-png of the 16 MP photo, shuffled,
@@ -25,11 +29,14 @@ cd "$REPO"
 PHOTOS=${PHOTOS:-../shared/corpus/photos}
 PORT=${PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
-WRK_SECONDS=${WRK_SECONDS:-15}
+CONNECTIONS=${CONNECTIONS:-16}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+ROUNDS=${ROUNDS:-5}
+ROUND_SECONDS=${ROUND_SECONDS:-5}
 RUNS=${RUNS:-5}
 FLOOD_SECONDS=${FLOOD_SECONDS:-120}
 FLOOD_COUNT=${FLOOD_COUNT:-2000}
-BUDGET_SECONDS=${BUDGET_SECONDS:-285}
+BUDGET_SECONDS=${BUDGET_SECONDS:-360}
 JAR=jetty-demo/target/imagegate-demo.jar
 KEY=http-bench-key-not-secret-0123456789abcdef
 STARTED=$SECONDS
@@ -52,7 +59,7 @@ fi
 if ! command -v hyperfine >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null 2>&1 || true
 fi
-[[ -f $JAR ]] || mvn -q -B -DskipTests install
+[[ -f $JAR ]] || mvn -B -q -o package -DskipTests -pl jetty-demo -am
 [[ -d $PHOTOS ]] || die "no photo folder $PHOTOS (set PHOTOS=...)"
 
 # ------------------------------------------------------------------ scratch space and cleanup
@@ -97,11 +104,16 @@ sign_jar() {
     --endpoint "http://127.0.0.1:$PORT/img"
 }
 
-start_server() { # properties file, extra JVM options
+start_server() { # properties file, then "ceiling" (bench/Ceiling.java) or extra JVM options
   local props=$1
   shift
-  java "$@" -jar "$JAR" --host 127.0.0.1 --port "$PORT" --images "$TMP/images" --config "$props" \
-    >"$TMP/server.log" 2>&1 &
+  if [[ ${1:-} == ceiling ]]; then
+    java -cp "$JAR" bench/Ceiling.java "$PORT" "$TMP/images" "$props" "$TMP/static/thumb.jpg" \
+      >"$TMP/server.log" 2>&1 &
+  else
+    java "$@" -jar "$JAR" --host 127.0.0.1 --port "$PORT" --images "$TMP/images" --config "$props" \
+      >"$TMP/server.log" 2>&1 &
+  fi
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/stats" && return 0
@@ -130,12 +142,17 @@ median() { sort -n | awk '{a[NR] = $1} END { if (NR % 2) print a[(NR + 1) / 2]; 
 say "imagegate HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
 say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# ------------------------------------------------------------------ 1. cached thumbnail vs nginx
-start_server "$TMP/gate.properties"
+# ------------------------------------------------------------------ 1. cached thumbnail: nginx, bare servlet, imagegate
+# imagegate and the bare servlet run in one JVM on one Jetty (bench/Ceiling.java: the demo's
+# context with sessions, the filter at /img/*, a plain servlet at /bare/*), so both get the same
+# connector, threads and JIT; nginx serves the same bytes as a file.
+start_server "$TMP/gate.properties" "ceiling"
 URL=$(sign_jar "$BIG" "w-300,h-300")
 [[ $URL == "$(sign_fast "$BIG" "w-300,h-300")" ]] || die "shell signing differs from the jar's: $URL"
 code=$(curl -s -o "$TMP/static/thumb.jpg" -w '%{http_code}' "$URL")
 [[ $code == 200 ]] || die "the signed thumbnail answered $code"
+BARE=http://127.0.0.1:$PORT/bare/thumb.jpg
+cmp -s "$TMP/static/thumb.jpg" <(curl -s "$BARE") || die "the bare servlet does not serve the thumbnail"
 cat >"$TMP/nginx/nginx.conf" <<NGINX
 worker_processes auto;
 daemon off;
@@ -164,19 +181,46 @@ for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NG
 cmp -s "$TMP/static/thumb.jpg" <(curl -s "http://127.0.0.1:$NGINX_PORT/thumb.jpg") || die "nginx does not serve the thumbnail"
 
 say ""
-say "== 1. cached 300x300 thumbnail of $BIG ($(stat -c %s "$TMP/static/thumb.jpg") bytes), wrk -t2 -c32 -d${WRK_SECONDS}s"
-wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency "$URL" >"$TMP/wrk-gate.txt"
-wrk -t2 -c32 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$NGINX_PORT/thumb.jpg" >"$TMP/wrk-nginx.txt"
-read -r gate_rps gate_p99 <<<"$(wrk_summary "$TMP/wrk-gate.txt")"
-read -r nginx_rps nginx_p99 <<<"$(wrk_summary "$TMP/wrk-nginx.txt")"
-grep -q "Non-2xx" "$TMP/wrk-gate.txt" && say "WARNING: imagegate answered non-2xx: $(grep Non-2xx "$TMP/wrk-gate.txt")"
-printf '%-10s %12s %12s\n' "server" "requests/s" "p99 (ms)"
-printf '%-10s %12s %12s\n' "imagegate" "$gate_rps" "$(to_ms "$gate_p99")"
-printf '%-10s %12s %12s\n' "nginx" "$nginx_rps" "$(to_ms "$nginx_p99")"
-awk -v g="$gate_rps" -v n="$nginx_rps" 'BEGIN { printf "imagegate / nginx throughput: %.0f%% (target >= 50%%)\n", 100 * g / n }'
+say "== 1. cached 300x300 thumbnail of $BIG ($(stat -c %s "$TMP/static/thumb.jpg") bytes), wrk -t2 -c$CONNECTIONS --latency"
+say "JIT warm-up ${WARMUP_SECONDS}s each for the bare servlet and imagegate, then $ROUNDS interleaved rounds of ${ROUND_SECONDS}s per server (order rotated), medians"
+run_wrk() { # label url round
+  wrk -t2 -c"$CONNECTIONS" -d"${ROUND_SECONDS}s" --latency "$2" >"$TMP/wrk-$1-$3.txt"
+  grep -q "Non-2xx" "$TMP/wrk-$1-$3.txt" && say "WARNING: $1 answered non-2xx: $(grep Non-2xx "$TMP/wrk-$1-$3.txt")"
+  read -r rps p99 <<<"$(wrk_summary "$TMP/wrk-$1-$3.txt")"
+  printf '%s %s %s\n' "$1" "$rps" "$(to_ms "$p99")" >>"$TMP/rounds.txt"
+}
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$BARE" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$URL" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$NGINX_PORT/thumb.jpg" >/dev/null
+: >"$TMP/rounds.txt"
+servers=(nginx bare imagegate)
+declare -A target=([nginx]="http://127.0.0.1:$NGINX_PORT/thumb.jpg" [bare]="$BARE" [imagegate]="$URL")
+for round in $(seq 1 "$ROUNDS"); do
+  for k in 0 1 2; do
+    s=${servers[(round + k) % 3]}
+    run_wrk "$s" "${target[$s]}" "$round"
+  done
+done
+printf '%-12s %-40s %-40s\n' "round" "requests/s (nginx bare imagegate)" "p99 ms (nginx bare imagegate)"
+for round in $(seq 1 "$ROUNDS"); do
+  r=() p=()
+  for s in "${servers[@]}"; do
+    read -r rps p99 <<<"$(awk -v s="$s" '$1 == s { print $2, $3 }' "$TMP/rounds.txt" | sed -n "${round}p")"
+    r+=("$rps") p+=("$p99")
+  done
+  printf '%-12s %-40s %-40s\n' "$round" "${r[*]}" "${p[*]}"
+done
+med() { awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$TMP/rounds.txt" | median; }
+printf '%-22s %14s %14s\n' "median of $ROUNDS" "requests/s" "p99 (ms)"
+for s in "${servers[@]}"; do printf '%-22s %14.0f %14.2f\n' "$s" "$(med "$s" 2)" "$(med "$s" 3)"; done
+gate_rps=$(med imagegate 2) bare_rps=$(med bare 2) nginx_rps=$(med nginx 2)
+awk -v g="$gate_rps" -v b="$bare_rps" -v n="$nginx_rps" 'BEGIN {
+  printf "imagegate / bare servlet: %.2fx (target >= 0.9x); imagegate / nginx: %.2fx (target >= 0.75x); bare servlet / nginx: %.2fx\n", g / b, g / n, b / n }'
 kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=
+stop_server
+start_server "$TMP/gate.properties"
 
 # ------------------------------------------------------------------ 2. cold render vs vipsthumbnail
 say ""
@@ -231,7 +275,13 @@ say "answered in time: $sent of $FLOOD_COUNT; status counts: $(sort "$TMP/flood-
 server_errors=$(( $(grep -cE '^5' "$TMP/flood-codes.txt" || true) - $(grep -cE '^503$' "$TMP/flood-codes.txt" || true) ))
 client_errors=$(grep -cE '^4' "$TMP/flood-codes.txt" || true)
 gave_up=$(grep -cE '^000$' "$TMP/flood-codes.txt" || true)
-alive=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL")
+# Renders the flood queued may still be running: a 503 (with Retry-After: 1) is retried for up
+# to 30 s; "alive" means the thumbnail is served again.
+for _ in $(seq 1 30); do
+  alive=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL")
+  [[ $alive == 503 ]] || break
+  sleep 1
+done
 stats=$(curl -s --max-time 10 "http://127.0.0.1:$PORT/stats")
 field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$stats"; }
 cache_bytes=$(field cacheBytes)

@@ -6,6 +6,7 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.FileWatch;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.security.WebAppRoot;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -140,6 +141,12 @@ public final class ImageGateFilter implements Filter {
 
   private ImageGate build(ImageGateSettings effective, FilterConfig config, ImageGate previous) {
     String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+    // At every (re)load: a root the container could serve around the filter is refused.
+    WebAppRoot.check(
+        effective.root(),
+        config.getServletContext().getRealPath("/"),
+        endpoint,
+        urlPatterns(config));
     return new ImageGate(
         effective, config.getServletContext().getContextPath() + endpoint, previous);
   }
@@ -156,9 +163,25 @@ public final class ImageGateFilter implements Filter {
 
   private static ImageGateSettings fromInitParams(FilterConfig config) {
     Map<String, String> params = initParams(config);
-    String webRoot = config.getServletContext().getRealPath("/");
-    Path defaultRoot = webRoot == null ? null : Path.of(webRoot);
+    // Without root: the web app's own folder at the endpoint, e.g. <webapp>/img for /img/*.
+    Path defaultRoot = null;
+    if (!params.containsKey("root")) {
+      try {
+        String endpoint =
+            params.containsKey("endpoint") ? params.get("endpoint").trim() : mappingPrefix(config);
+        String folder = config.getServletContext().getRealPath(endpoint);
+        defaultRoot = folder == null ? null : Path.of(folder);
+      } catch (ConfigException e) {
+        // No endpoint to find the folder by: root must then come from the config file.
+      }
+    }
     return new ConfigParser(System::getenv).parse(params, defaultRoot).build();
+  }
+
+  private static Collection<String> urlPatterns(FilterConfig config) {
+    FilterRegistration registration =
+        config.getServletContext().getFilterRegistration(config.getFilterName());
+    return registration == null ? null : registration.getUrlPatternMappings();
   }
 
   /** The prefix of the filter's single {@code /prefix/*} mapping, the default endpoint. */

@@ -3,35 +3,25 @@ package io.imagegate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.cache.VariantKey.SourceId;
-import io.imagegate.request.ImagePaths;
-import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.security.AccessPolicy;
 import io.imagegate.source.Source;
-import io.imagegate.source.SourceResolver;
-import io.imagegate.transform.Overlay;
-import io.imagegate.transform.Transformation;
 import io.imagegate.transform.VariantRenderer;
 import io.imagegate.transform.pipeline.OverlayImages;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Overlay sources go through the same gate as images: the path is checked and confined to the root,
- * and an overlay that points at a private or rule-protected image makes its request need a valid
- * signature. Decoded overlays (logos, reused on every thumbnail) are cached by identity.
+ * The pixels of overlay sources that {@link io.imagegate.security.Authorizer} has already
+ * authorized (it alone decides which overlays a request may read). Decoded overlays (logos, reused
+ * on every thumbnail) are cached by identity.
  */
 final class Overlays {
   /** Decoded overlays kept, in pixel bytes. */
   static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
 
-  private final java.nio.file.Path root;
-  private final AccessPolicy policy;
-  private final SourceResolver resolver;
   private final VariantRenderer renderer;
   private final Cache<SourceId, BufferedImage> decoded =
       Caffeine.newBuilder()
@@ -39,59 +29,18 @@ final class Overlays {
           .weigher((SourceId id, BufferedImage image) -> image.getWidth() * image.getHeight() * 4)
           .build();
 
-  Overlays(
-      java.nio.file.Path root,
-      AccessPolicy policy,
-      SourceResolver resolver,
-      VariantRenderer renderer) {
-    this.root = root;
-    this.policy = policy;
-    this.resolver = resolver;
+  Overlays(VariantRenderer renderer) {
     this.renderer = renderer;
   }
 
-  /**
-   * Resolves and authorizes every overlay of a transformation.
-   *
-   * @throws ImageGateException 400 for a bad path, 401 for a protected overlay on an unsigned
-   *     request, 404 for a missing or hidden one, 415 for a non-image
-   */
-  Resolved resolve(Transformation transformation, ImageRequest request) {
-    Map<String, Source> sources = new LinkedHashMap<>();
-    for (Overlay overlay : transformation.overlays()) {
-      String path = ImagePaths.check(overlay.path());
-      if (sources.containsKey(path)) {
-        continue;
-      }
-      if (policy.requirementFor(path).signatureRequired() && !request.signed()) {
-        throw new ImageGateException(
-            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
-      }
-      Source source;
-      try {
-        source = resolver.resolve(path);
-      } catch (ImageGateException e) {
-        throw new ImageGateException(e.failure(), "no such overlay image: '" + path + "'");
-      }
-      String realPath = root.relativize(source.realPath()).toString().replace('\\', '/');
-      if (!realPath.equals(path)
-          && policy.requirementFor(realPath).signatureRequired()
-          && !request.signed()) {
-        throw new ImageGateException(
-            Failure.SIGNATURE_MISSING, "the overlay '" + path + "' needs a signed URL");
-      }
-      if (!source.isImage() || !source.format().renderable()) {
-        throw new ImageGateException(
-            Failure.UNSUPPORTED_MEDIA_TYPE, "the overlay '" + path + "' is not an image");
-      }
-      sources.put(path, source);
-    }
-    return new Resolved(sources);
+  /** The authorized overlays of one request. */
+  Resolved of(Map<String, Source> authorized) {
+    return new Resolved(authorized);
   }
 
   /**
-   * The overlays of one request, resolved: their identities for the cache key, and their pixels on
-   * demand.
+   * The overlays of one request, authorized: their identities for the cache key, and their pixels
+   * on demand. A path the grant does not hold is never read.
    */
   final class Resolved implements OverlayImages {
     private final Map<String, Source> sources;
@@ -100,9 +49,16 @@ final class Overlays {
       this.sources = sources;
     }
 
+    /** The sources in a stable order (by path). */
+    List<Source> sources() {
+      List<Source> list = new ArrayList<>();
+      sources.keySet().stream().sorted().forEach(path -> list.add(sources.get(path)));
+      return list;
+    }
+
     List<SourceId> identities() {
       List<SourceId> ids = new ArrayList<>();
-      sources.values().forEach(s -> ids.add(SourceId.of(s)));
+      sources().forEach(s -> ids.add(SourceId.of(s)));
       return ids;
     }
 

@@ -125,16 +125,65 @@ class VariantServingTest {
   @Test
   void cacheControl_isCappedByTheExpiry() throws Exception {
     try (TestServer server = new TestServer(settings().cacheMaxAge(Duration.ofDays(1)).build())) {
-      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-50").header("Cache-Control"))
-          .isEqualTo("public, max-age=86400");
+      Response plain = RawHttp.get(server.port(), "/img/a.jpg?tr=w-50");
+      assertThat(plain.header("Cache-Control")).isEqualTo("public, max-age=86400");
+      assertThat(plain.header("Expires")).isNull();
       String url =
           signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofSeconds(300)).sign();
-      assertThat(RawHttp.get(server.port(), url).header("Cache-Control"))
-          .isEqualTo("public, max-age=300");
+      // An absolute Expires at ik-t, and no max-age: a proxy that sends no Age (nginx) would
+      // otherwise let the browser count max-age again from when the proxy served its copy.
+      String expires = httpDate(clock.instant().plusSeconds(300));
+      Response first = RawHttp.get(server.port(), url);
+      assertThat(first.header("Cache-Control")).isEqualTo("public");
+      assertThat(first.header("Expires")).isEqualTo(expires);
       clock.advance(Duration.ofSeconds(200));
-      assertThat(RawHttp.get(server.port(), url).header("Cache-Control"))
-          .isEqualTo("public, max-age=100");
+      Response later = RawHttp.get(server.port(), url);
+      assertThat(later.header("Cache-Control")).isEqualTo("public");
+      assertThat(later.header("Expires")).isEqualTo(expires);
+      Response notModified =
+          RawHttp.get(server.port(), url, "If-None-Match: " + later.header("ETag"));
+      assertThat(notModified.status()).isEqualTo(304);
+      assertThat(notModified.header("Cache-Control")).isEqualTo("public");
+      assertThat(notModified.header("Expires")).isEqualTo(expires);
     }
+  }
+
+  @Test
+  void expiryBeyondMaxAge_expiresAtMaxAge() throws Exception {
+    try (TestServer server =
+        new TestServer(settings().cacheMaxAge(Duration.ofMinutes(10)).build())) {
+      String url =
+          signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofHours(5)).sign();
+      Response r = RawHttp.get(server.port(), url);
+      assertThat(r.header("Cache-Control")).isEqualTo("public");
+      assertThat(r.header("Expires")).isEqualTo(httpDate(clock.instant().plusSeconds(600)));
+    }
+  }
+
+  @Test
+  void errors_carryNoStoreAndNoExpires() throws Exception {
+    try (TestServer server = new TestServer(settings().build())) {
+      String url =
+          signer().url("a.jpg").transformation("w-50").expiresIn(Duration.ofSeconds(30)).sign();
+      clock.advance(Duration.ofSeconds(31));
+      Response expired = RawHttp.get(server.port(), url);
+      assertThat(expired.status()).isEqualTo(401);
+      assertThat(expired.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(expired.header("Expires")).isNull();
+      assertThat(expired.header("ETag")).isNull();
+      assertThat(expired.header("Last-Modified")).isNull();
+      Response missing =
+          RawHttp.get(server.port(), signer().url("none.jpg").transformation("w-50").sign());
+      assertThat(missing.status()).isEqualTo(404);
+      assertThat(missing.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(missing.header("Expires")).isNull();
+    }
+  }
+
+  static String httpDate(Instant instant) {
+    return java.time.format.DateTimeFormatter.ofPattern(
+            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+        .format(instant.atZone(java.time.ZoneOffset.UTC));
   }
 
   @Test

@@ -49,7 +49,8 @@ public final class ConfigParser {
           "limits.max-overlays",
           "limits.max-transformation-length",
           "render.concurrency",
-          "render.queue-timeout");
+          "render.queue-timeout",
+          "log.refusals");
   private static final Set<String> RULE_FIELDS =
       Set.of("path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
   private static final Pattern RULE_KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
@@ -210,6 +211,9 @@ public final class ConfigParser {
         case "render.queue-timeout":
           builder.renderQueueTimeout(duration(key, value));
           break;
+        case "log.refusals":
+          builder.logRefusals(refusalLevel(key, value));
+          break;
         default:
           throw new ConfigException(key + ": unknown configuration key");
       }
@@ -342,6 +346,19 @@ public final class ConfigParser {
         return false;
       default:
         throw new ConfigException(key + ": '" + value + "' is not true or false");
+    }
+  }
+
+  private static System.Logger.Level refusalLevel(String key, String value) {
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "info":
+        return System.Logger.Level.INFO;
+      case "debug":
+        return System.Logger.Level.DEBUG;
+      case "off":
+        return System.Logger.Level.OFF;
+      default:
+        throw new ConfigException(key + ": '" + value + "' is not one of info, debug, off");
     }
   }
 

@@ -38,6 +38,7 @@ public final class ImageGateSettings {
   private final int renderConcurrency;
   private final Duration renderQueueTimeout;
   private final Clock clock;
+  private final System.Logger.Level logRefusals;
 
   private ImageGateSettings(Builder b) {
     this.root = b.root;
@@ -56,6 +57,12 @@ public final class ImageGateSettings {
     this.renderConcurrency = b.renderConcurrency;
     this.renderQueueTimeout = b.renderQueueTimeout;
     this.clock = b.clock;
+    this.logRefusals = b.logRefusals;
+  }
+
+  /** {@code log.refusals}: the level of the one line logged per refusal ({@code OFF}: none). */
+  public System.Logger.Level logRefusals() {
+    return logRefusals;
   }
 
   /** Starts a builder with every default (the README's Configuration table). */
@@ -187,8 +194,21 @@ public final class ImageGateSettings {
     private int renderConcurrency = Runtime.getRuntime().availableProcessors();
     private Duration renderQueueTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
+    private System.Logger.Level logRefusals = System.Logger.Level.INFO;
 
     private Builder() {}
+
+    /** {@code log.refusals}: {@code INFO} (the default), {@code DEBUG} or {@code OFF}. */
+    public Builder logRefusals(System.Logger.Level level) {
+      Objects.requireNonNull(level, "level");
+      if (level != System.Logger.Level.INFO
+          && level != System.Logger.Level.DEBUG
+          && level != System.Logger.Level.OFF) {
+        throw new ConfigException("log.refusals: must be info, debug or off, got " + level);
+      }
+      this.logRefusals = level;
+      return this;
+    }
 
     /** {@code root}: an existing directory. */
     public Builder root(Path root) {

@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits a raw request URI and query into an {@link ImageRequest}. It reads only the raw text the
- * client sent (never the container's decoded view), so the signed string is exactly what the signer
- * produced, and every path is decoded exactly once.
+ * Splits a raw request URI and query into an {@link ImageRequest}. The signed string and the image
+ * path come from the raw text the client sent, so the signature covers exactly what the signer
+ * produced and every path is decoded exactly once.
+ *
+ * <p>Whether a request is the filter's at all is decided from both views: the raw URI and the
+ * decoded, normalised path the container mapped ({@code getServletPath() + getPathInfo()}), which
+ * is what the container's own servlets (its default servlet included) will serve. When either view
+ * puts the request below the endpoint, it is parsed; when the two views disagree (the container saw
+ * {@code /img/private/p.jpg} in {@code /%69mg/private/p.jpg}, or normalised {@code ./}, {@code //}
+ * or a {@code ;} parameter away), it is refused with {@link Failure#BAD_URL}. So nothing the
+ * container routes below the endpoint passes down without the policy having decided.
  */
 public final class RequestParser {
   private static final String TR_PREFIX = "tr:";
@@ -27,7 +35,68 @@ public final class RequestParser {
   }
 
   /**
-   * Parses a request.
+   * Parses a request, checking that the container mapped the same path.
+   *
+   * @param rawUri the request URI as sent ({@code HttpServletRequest#getRequestURI()})
+   * @param rawQuery the query as sent, or null
+   * @param contextPath the context path as the container gives it ({@code getContextPath()})
+   * @param mappedPath the decoded path inside the context that the container mapped: {@code
+   *     getServletPath()} followed by {@code getPathInfo()} (if not null)
+   * @return empty if neither view puts the request below the endpoint
+   * @throws ImageGateException with {@link Failure#BAD_URL} for malformed URLs, and when the
+   *     container's path differs from the one the raw URI gives
+   */
+  public Optional<ImageRequest> parse(
+      String rawUri, String rawQuery, String contextPath, String mappedPath) {
+    String mappedEndpoint = decodedEndpoint(contextPath == null ? "" : contextPath);
+    boolean rawMine = rawUri.startsWith(endpoint + "/") || rawUri.equals(endpoint);
+    boolean mappedMine =
+        mappedEndpoint != null
+            && (mappedPath.startsWith(mappedEndpoint + "/") || mappedPath.equals(mappedEndpoint));
+    if (!rawMine && !mappedMine) {
+      return Optional.empty();
+    }
+    if (!rawMine || !mappedMine) {
+      throw disagreement();
+    }
+    if (rawUri.equals(endpoint)) {
+      throw bad("the URL names no image");
+    }
+    ImageRequest parsed = parse(rawUri, rawQuery).orElseThrow(RequestParser::disagreement);
+    String rawAfter = rawUri.substring(endpoint.length() + 1);
+    String decodedAfter;
+    try {
+      decodedAfter = UriText.decode(rawAfter, false);
+    } catch (IllegalArgumentException e) {
+      throw bad("the path has a malformed percent-escape or invalid UTF-8");
+    }
+    if (!decodedAfter.equals(mappedPath.substring(mappedEndpoint.length() + 1))) {
+      throw disagreement();
+    }
+    return Optional.of(parsed);
+  }
+
+  /** The endpoint inside the context, decoded as the container decodes paths; null if outside. */
+  private String decodedEndpoint(String contextPath) {
+    if (!endpoint.startsWith(contextPath)) {
+      return null;
+    }
+    try {
+      return UriText.decode(endpoint.substring(contextPath.length()), false);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static ImageGateException disagreement() {
+    return bad(
+        "the URL's path does not read the same once decoded and normalised; send it without"
+            + " escapes of plain characters, '.' segments, '//' or ';'");
+  }
+
+  /**
+   * Parses a request from its raw URI alone (for callers without a container; {@link #parse(String,
+   * String, String, String)} is what the filter uses).
    *
    * @param rawUri the request URI as sent ({@code HttpServletRequest#getRequestURI()})
    * @param rawQuery the query as sent, or null

@@ -7,13 +7,13 @@ import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Decides, for every request under the mapping, whether it is public, needs a signature, or is
- * denied (the README's Access policy), and enforces that decision. Sources of "signature required",
- * any one of which is enough: the global switch, a matching path rule, a private marker file, and
- * (for overlays) a private overlay source.
+ * What one path demands (the README's Access policy): public, a signature (with its expiry
+ * conditions), or denied; and whether a request meets a demand. Sources of "signature required",
+ * any one of which is enough: the global switch, a matching path rule, a private marker file.
+ * {@link Authorizer} asks this for every path a request touches and makes the one decision.
  */
 public final class AccessPolicy {
   private final ImageGateSettings settings;
@@ -36,47 +36,111 @@ public final class AccessPolicy {
    * @throws ImageGateException 404 for denied paths
    */
   public Requirement requirementFor(String path) {
-    for (String segment : path.split("/")) {
-      if (segment.startsWith(".")) {
-        throw new ImageGateException(Failure.NOT_FOUND, "no such image");
-      }
+    return requirementFor(path, why -> {});
+  }
+
+  /**
+   * What a path demands, and why, in words ({@code explain}): the global switch, each rule that
+   * matches, the marker file and line, and the outcome. The same decision as {@link
+   * #requirementFor(String)}, which is this without the words.
+   *
+   * @param path a checked relative path
+   * @param why told each reason, in order
+   * @throws ImageGateException 404 for denied paths
+   */
+  public Requirement explain(String path, Consumer<String> why) {
+    Requirement requirement = requirementFor(path, why);
+    why.accept(
+        "decision for '"
+            + path
+            + "': "
+            + (requirement.signatureRequired() ? "a signature is required" : "public")
+            + conditions(requirement));
+    return requirement;
+  }
+
+  private Requirement requirementFor(String path, Consumer<String> why) {
+    if (denied(path)) {
+      why.accept("'" + path + "' has a dotfile, WEB-INF or META-INF segment: never served");
+      throw new ImageGateException(Failure.NOT_FOUND, "no such image");
     }
     Requirement requirement = settings.requireSignature() ? Requirement.SIGNED : Requirement.PUBLIC;
+    why.accept(
+        settings.requireSignature()
+            ? "global switch require-signature=true: every image needs a signature"
+            : "global switch require-signature=false: public unless a rule or marker says so");
     for (PathRule rule : settings.rules()) {
       if (rule.path().matches(path)) {
-        requirement =
-            requirement.and(
-                new Requirement(
-                    rule.requireSignature(),
-                    rule.requireExpiry(),
-                    rule.maxTtl(),
-                    rule.unsignedTransformation()));
+        Requirement own =
+            new Requirement(
+                rule.requireSignature(),
+                rule.requireExpiry(),
+                rule.maxTtl(),
+                rule.unsignedTransformation());
+        why.accept(
+            "rule '"
+                + rule.name()
+                + "' ("
+                + rule.path()
+                + ") matches: "
+                + (own.signatureRequired() ? "a signature is required" : "no signature needed")
+                + conditions(own));
+        requirement = requirement.and(own);
       }
     }
-    if (!requirement.signatureRequired() && markers.isPrivate(path)) {
-      requirement = requirement.and(Requirement.SIGNED);
+    if (!requirement.signatureRequired()) {
+      java.util.Optional<String> marker = markers.why(path);
+      if (marker.isPresent()) {
+        why.accept(marker.get() + ": a signature is required");
+        requirement = requirement.and(Requirement.SIGNED);
+      }
     }
     return requirement;
   }
 
+  private static String conditions(Requirement requirement) {
+    StringBuilder text = new StringBuilder();
+    if (requirement.expiryRequired()) {
+      text.append("; signed URLs must carry ik-t");
+    }
+    requirement
+        .maxTtl()
+        .ifPresent(ttl -> text.append("; ik-t at most ").append(ttl.toSeconds()).append("s ahead"));
+    requirement
+        .unsignedTransformation()
+        .ifPresent(t -> text.append("; unsigned requests get `").append(t).append("` appended"));
+    return text.toString();
+  }
+
   /**
-   * Enforces a requirement on a request whose signature, if any, has already been verified.
+   * Whether a path is never served, signed or not: any segment that is a dotfile (marker files
+   * included) or {@code WEB-INF} / {@code META-INF} in any letter case (as Tomcat refuses them).
    *
-   * @return the transformation to apply: the request's, with the rule's forced unsigned
-   *     transformation appended when the request is not signed
+   * @param path a relative path, segments joined by {@code /}
+   */
+  public static boolean denied(String path) {
+    for (String segment : path.split("/")) {
+      if (segment.startsWith(".")
+          || segment.equalsIgnoreCase("WEB-INF")
+          || segment.equalsIgnoreCase("META-INF")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks a requirement against a request whose signature, if any, has already been verified. It
+   * decides nothing about transformations: {@link Authorizer} does.
+   *
    * @throws ImageGateException 401 when the request falls short
    */
-  public Optional<String> enforce(ImageRequest request, Requirement requirement) {
+  public void enforce(ImageRequest request, Requirement requirement) {
     if (!request.signed()) {
       if (requirement.signatureRequired()) {
         throw new ImageGateException(Failure.SIGNATURE_MISSING, "this image needs a signed URL");
       }
-      request.transformation().ifPresent(this::checkUnsignedTransformation);
-      if (requirement.unsignedTransformation().isPresent()) {
-        String forced = requirement.unsignedTransformation().get();
-        return Optional.of(request.transformation().map(t -> t + ":" + forced).orElse(forced));
-      }
-      return request.transformation();
+      return;
     }
     if (requirement.expiryRequired() && request.expiry().isEmpty()) {
       throw new ImageGateException(
@@ -93,10 +157,15 @@ public final class AccessPolicy {
                 + " seconds");
       }
     }
-    return request.transformation();
   }
 
-  private void checkUnsignedTransformation(String transformation) {
+  /**
+   * Checks what an unsigned request asks for against {@code unsigned-transformations}.
+   *
+   * @param transformation the raw transformation text of an unsigned request
+   * @throws ImageGateException 401 {@code unsigned_transformation}
+   */
+  public void checkUnsignedTransformation(String transformation) {
     UnsignedTransformations policy = settings.unsignedTransformations();
     if (policy == UnsignedTransformations.ANY) {
       return;

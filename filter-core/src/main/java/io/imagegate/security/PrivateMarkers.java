@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -12,10 +15,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Marker files ({@code .private} by default) that make images need a signature. A marker in a
@@ -23,9 +29,16 @@ import java.util.List;
  * that folder ({@code *.jpg} matches its own files, {@code ** /raw/*} deeper ones); a marker with
  * no globs marks the folder and everything below it. Markers are re-read at least once a second, so
  * edits take effect without a restart.
+ *
+ * <p>A marker is read exactly or not at all: a BOM, CRLF or CR line ends and whitespace of any kind
+ * around a glob (Unicode spaces included) are understood; a marker that is a symbolic link (never
+ * followed), a directory or other non-regular file, larger than 64 KiB, not UTF-8, unreadable or
+ * holding a glob that cannot be compiled makes its whole folder private, with one warning.
  */
 public final class PrivateMarkers {
-  /** Markers are small; a larger one is read only this far. */
+  private static final System.Logger LOG = System.getLogger(PrivateMarkers.class.getName());
+
+  /** Markers are small; a larger one marks its whole folder (it cannot be read completely). */
   private static final int MAX_MARKER_BYTES = 64 * 1024;
 
   private static final Duration FRESHNESS = Duration.ofMillis(900);
@@ -33,6 +46,7 @@ public final class PrivateMarkers {
   private final Path root;
   private final String markerName;
   private final LoadingCache<String, Marker> markers;
+  private final Map<String, String> warned = new ConcurrentHashMap<>();
 
   /**
    * @param root the image root (a real path)
@@ -57,13 +71,26 @@ public final class PrivateMarkers {
    * @param relativePath a checked path below the root, segments joined by {@code /}
    */
   public boolean isPrivate(String relativePath) {
+    return why(relativePath).isPresent();
+  }
+
+  /**
+   * Which marker makes an image private, for {@code explain}: the marker file (relative to the
+   * root) and the line whose glob matched, or why it marks its whole folder; empty if none does.
+   *
+   * @param relativePath a checked path below the root, segments joined by {@code /}
+   */
+  public java.util.Optional<String> why(String relativePath) {
     String[] segments = relativePath.split("/");
     StringBuilder folder = new StringBuilder();
     for (int i = 0; i < segments.length; i++) {
       Marker marker = markers.get(folder.toString());
-      if (marker.matches(
-          String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)))) {
-        return true;
+      java.util.Optional<String> match =
+          marker.match(
+              String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)));
+      if (match.isPresent()) {
+        String file = folder.length() == 0 ? markerName : folder + "/" + markerName;
+        return java.util.Optional.of("marker file " + file + " " + match.get());
       }
       if (i < segments.length - 1) {
         if (folder.length() > 0) {
@@ -72,57 +99,144 @@ public final class PrivateMarkers {
         folder.append(segments[i]);
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
   private Marker load(String folder) {
     Path file = (folder.isEmpty() ? root : root.resolve(folder)).resolve(markerName);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      forget(folder);
       return Marker.NONE;
+    } catch (IOException | SecurityException e) {
+      return unreadable(folder, "cannot be examined (" + e.getClass().getSimpleName() + ")");
+    }
+    if (attributes.isSymbolicLink()) {
+      return unreadable(folder, "is a symbolic link, which is not followed");
+    }
+    if (!attributes.isRegularFile()) {
+      return unreadable(folder, "is not a regular file");
+    }
+    if (attributes.size() > MAX_MARKER_BYTES) {
+      return unreadable(folder, "is larger than " + MAX_MARKER_BYTES + " bytes");
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes(MAX_MARKER_BYTES);
+      bytes = in.readNBytes(MAX_MARKER_BYTES + 1);
     } catch (NoSuchFileException e) {
+      forget(folder);
       return Marker.NONE;
-    } catch (IOException e) {
-      // An unreadable marker still marks: fail closed.
-      return Marker.WHOLE_FOLDER;
+    } catch (IOException | SecurityException e) {
+      return unreadable(folder, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
-    List<PathMatcher> globs = new ArrayList<>();
-    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\\R")) {
-      String glob = line.strip();
+    if (bytes.length > MAX_MARKER_BYTES) {
+      return unreadable(folder, "is larger than " + MAX_MARKER_BYTES + " bytes");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return unreadable(folder, "is not UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<Glob> globs = new ArrayList<>();
+    String[] lines = text.split("\\R", -1);
+    for (int number = 1; number <= lines.length; number++) {
+      String glob = stripSpaces(lines[number - 1]);
       if (glob.isEmpty() || glob.startsWith("#")) {
         continue;
       }
       try {
         globs.add(
-            FileSystems.getDefault()
-                .getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)));
+            new Glob(
+                FileSystems.getDefault()
+                    .getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)),
+                number,
+                glob));
       } catch (IllegalArgumentException e) {
-        // A glob we cannot read still marks its folder: fail closed.
-        return Marker.WHOLE_FOLDER;
+        return unreadable(folder, "holds a glob that cannot be read");
       }
     }
-    return globs.isEmpty() ? Marker.WHOLE_FOLDER : new Marker(globs, false);
+    forget(folder);
+    return globs.isEmpty() ? Marker.EMPTY : new Marker(globs, "");
   }
 
-  /** One folder's marker: nothing, the whole folder, or some globs. */
-  private record Marker(List<PathMatcher> globs, boolean wholeFolder) {
-    static final Marker NONE = new Marker(List.of(), false);
-    static final Marker WHOLE_FOLDER = new Marker(List.of(), true);
+  /**
+   * A marker that cannot be read completely and exactly makes its whole folder private (fail
+   * closed), with one warning per marker and problem (not one per request).
+   */
+  private Marker unreadable(String folder, String problem) {
+    if (!problem.equals(warned.put(folder, problem))) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "imagegate: the marker file "
+              + markerName
+              + " in the image folder '"
+              + (folder.isEmpty() ? "/" : folder)
+              + "' "
+              + problem
+              + "; the whole folder is treated as private");
+    }
+    return new Marker(List.of(), "marks its whole folder: it " + problem);
+  }
 
-    boolean matches(String relative) {
-      if (wholeFolder) {
-        return true;
+  private void forget(String folder) {
+    warned.remove(folder);
+  }
+
+  /** Strips whitespace of every kind from both ends: ASCII, Unicode spaces (NBSP...), BOMs. */
+  static String stripSpaces(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && isSpace(line.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\uFEFF'
+        || c == '\u200B'
+        || c == '\u0085';
+  }
+
+  /** One glob of a marker, with its line for {@code explain}. */
+  private record Glob(PathMatcher matcher, int line, String text) {}
+
+  /**
+   * One folder's marker: nothing, the whole folder (and why: {@code whole} is not empty), or some
+   * globs.
+   */
+  private record Marker(List<Glob> globs, String whole) {
+    static final Marker NONE = new Marker(List.of(), "");
+    static final Marker EMPTY = new Marker(List.of(), "has no globs: it marks its whole folder");
+
+    java.util.Optional<String> match(String relative) {
+      if (!whole.isEmpty()) {
+        return java.util.Optional.of(whole);
       }
       Path path = Path.of(relative);
-      for (PathMatcher glob : globs) {
-        if (glob.matches(path)) {
-          return true;
+      for (Glob glob : globs) {
+        if (glob.matcher().matches(path)) {
+          return java.util.Optional.of("line " + glob.line() + " `" + glob.text() + "`");
         }
       }
-      return false;
+      return java.util.Optional.empty();
     }
   }
 }

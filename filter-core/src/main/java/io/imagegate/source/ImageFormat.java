@@ -19,8 +19,14 @@ public enum ImageFormat {
   TIFF("image/tiff", "tiff", false),
   ICO("image/x-icon", "ico", false);
 
-  /** How many leading bytes {@link #sniff(byte[], int)} wants to see. */
+  /** How many leading bytes {@link #sniff(byte[], int)} wants to see for binary formats. */
   public static final int SNIFF_BYTES = 512;
+
+  /**
+   * How many leading bytes to give {@link #sniff(byte[], int)} so that an SVG is recognised after a
+   * long XML prolog, comments or a DOCTYPE; an XML file whose prolog runs past them counts as SVG.
+   */
+  public static final int SVG_SNIFF_BYTES = 64 * 1024;
 
   private final String mediaType;
   private final String extension;
@@ -131,15 +137,88 @@ public enum ImageFormat {
     return true;
   }
 
-  private static boolean looksLikeSvg(byte[] head, int length) {
-    String text = new String(head, 0, Math.min(length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-    String trimmed = text.stripLeading();
-    if (trimmed.startsWith("\uFEFF") || trimmed.startsWith("\u00EF\u00BB\u00BF")) {
-      trimmed = trimmed.substring(trimmed.startsWith("\uFEFF") ? 1 : 3).stripLeading();
+  /**
+   * Whether the bytes are an XML document whose root element is {@code svg} (any namespace prefix):
+   * a BOM, whitespace, the XML declaration, comments, processing instructions and a DOCTYPE (with
+   * its internal subset) are skipped first. When the bytes end before the root element, the file is
+   * taken as SVG: served with the SVG's safety headers rather than passed on as something else.
+   */
+  static boolean looksLikeSvg(byte[] head, int length) {
+    String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+    int i = 0;
+    if (text.startsWith("\u00EF\u00BB\u00BF")) {
+      i = 3;
     }
-    return (trimmed.startsWith("<?xml")
-            || trimmed.startsWith("<svg")
-            || trimmed.startsWith("<!DOCTYPE svg"))
-        && text.contains("<svg");
+    boolean sawMarkup = false;
+    while (true) {
+      while (i < text.length() && isXmlSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i >= text.length()) {
+        return sawMarkup;
+      }
+      if (text.charAt(i) != '<') {
+        return false;
+      }
+      if (text.startsWith("<?", i)) {
+        int end = text.indexOf("?>", i + 2);
+        if (end < 0) {
+          return true;
+        }
+        i = end + 2;
+      } else if (text.startsWith("<!--", i)) {
+        int end = text.indexOf("-->", i + 4);
+        if (end < 0) {
+          return true;
+        }
+        i = end + 3;
+      } else if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+        int end = doctypeEnd(text, i + 9);
+        if (end < 0) {
+          return true;
+        }
+        i = end + 1;
+      } else {
+        int nameEnd = i + 1;
+        while (nameEnd < text.length()
+            && !isXmlSpace(text.charAt(nameEnd))
+            && text.charAt(nameEnd) != '>'
+            && text.charAt(nameEnd) != '/') {
+          nameEnd++;
+        }
+        String name = text.substring(i + 1, nameEnd);
+        int colon = name.indexOf(':');
+        String local = colon < 0 ? name : name.substring(colon + 1);
+        return local.equalsIgnoreCase("svg");
+      }
+      sawMarkup = true;
+    }
+  }
+
+  /** The index of the {@code >} that closes a DOCTYPE, skipping its {@code [...]} subset. */
+  private static int doctypeEnd(String text, int from) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth--;
+      } else if (c == '>' && depth <= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isXmlSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 }

@@ -37,7 +37,7 @@ public final class SourceResolver {
    * Resolves a relative path to a regular file inside the root.
    *
    * @throws ImageGateException 404 if it is missing, not a regular file, outside the root, or
-   *     hidden behind a symlink to a dotfile
+   *     hidden behind a symlink to a dotfile or into a {@code WEB-INF} or {@code META-INF} folder
    */
   public Source resolve(String relativePath) {
     Path real;
@@ -52,7 +52,10 @@ public final class SourceResolver {
         throw notFound();
       }
       for (Path segment : root.relativize(real)) {
-        if (segment.toString().startsWith(".")) {
+        String name = segment.toString();
+        if (name.startsWith(".")
+            || name.equalsIgnoreCase("WEB-INF")
+            || name.equalsIgnoreCase("META-INF")) {
           throw notFound();
         }
       }
@@ -67,14 +70,16 @@ public final class SourceResolver {
     // The format is read from the bytes once per version of a file, not on every request.
     Optional<ImageFormat> format =
         formats.get(new Version(real, attributes.size(), modified), version -> sniff(real));
-    return new Source(real, attributes.size(), modified, format.orElse(null));
+    String identity = root.relativize(real).toString().replace('\\', '/');
+    return new Source(real, attributes.size(), modified, format.orElse(null), identity);
   }
 
   /** One version of a file: a changed size or modification time is read again. */
   private record Version(Path realPath, long size, Instant lastModified) {}
 
   private static Optional<ImageFormat> sniff(Path file) {
-    byte[] head = new byte[ImageFormat.SNIFF_BYTES];
+    // Enough for an SVG whose root element follows a long XML prolog or comments.
+    byte[] head = new byte[ImageFormat.SVG_SNIFF_BYTES];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);

@@ -202,7 +202,7 @@ public final class VariantRenderer {
     if (requested != null && !requested.equals("auto")) {
       return ImageFormat.fromName(requested).orElse(source);
     }
-    if (requested != null && accept != null && accept.contains("image/webp")) {
+    if (requested != null && io.imagegate.response.AcceptHeader.names(accept, "image/webp")) {
       return ImageFormat.WEBP;
     }
     return source == ImageFormat.BMP ? ImageFormat.PNG : source;

@@ -142,7 +142,12 @@ class OriginalServingTest {
     UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(CLOCK).build();
     Response r =
         RawHttp.get(server.port(), signer.url("a.jpg").expiresIn(Duration.ofSeconds(120)).sign());
-    assertThat(r.header("Cache-Control")).isEqualTo("public, max-age=120");
+    assertThat(r.header("Cache-Control")).isEqualTo("public");
+    assertThat(r.header("Expires"))
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                .format(CLOCK.instant().plusSeconds(120).atZone(java.time.ZoneOffset.UTC)));
   }
 
   @Test

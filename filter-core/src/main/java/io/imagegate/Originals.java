@@ -1,0 +1,36 @@
+package io.imagegate;
+
+import io.imagegate.cache.Stats;
+import io.imagegate.cache.Stats.Outcome;
+import io.imagegate.response.ImageResponder;
+import io.imagegate.security.Grant;
+import io.imagegate.source.Source;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Serves an authorized original straight from disk: validators, 304, one range, HEAD. */
+final class Originals {
+  private final Stats stats;
+
+  Originals(Stats stats) {
+    this.stats = stats;
+  }
+
+  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant)
+      throws IOException {
+    Source source = grant.source();
+    if (ImageResponder.writeHeaders(
+        request,
+        response,
+        source.format().mediaType(),
+        source.etag(),
+        source.lastModified(),
+        grant.cacheControl())) {
+      stats.record(Outcome.NOT_MODIFIED);
+      return;
+    }
+    stats.record(Outcome.ORIGINAL);
+    ImageResponder.sendFile(request, response, source.realPath(), source.size());
+  }
+}

@@ -1,0 +1,149 @@
+package io.imagegate;
+
+import io.imagegate.cache.RenderLimiter;
+import io.imagegate.cache.Stats;
+import io.imagegate.cache.Stats.Outcome;
+import io.imagegate.cache.Variant;
+import io.imagegate.cache.VariantCache;
+import io.imagegate.cache.VariantKey;
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import io.imagegate.response.ImageResponder;
+import io.imagegate.security.Grant;
+import io.imagegate.source.ImageFormat;
+import io.imagegate.source.Source;
+import io.imagegate.source.Validators;
+import io.imagegate.transform.Transformation;
+import io.imagegate.transform.VariantRenderer;
+import io.imagegate.transform.pipeline.OverlayImages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Serves an authorized variant: from the cache, or rendered once under the limiter. Its ETag is a
+ * digest of the root-relative identities of the source and every overlay, the canonical
+ * transformation and the output format; it sends no {@code Last-Modified}, since its bytes depend
+ * on several files' dates and an overlay's change must never be answered 304.
+ */
+final class Variants {
+  private final VariantRenderer renderer;
+  private final VariantCache cache;
+  private final RenderLimiter limiter;
+  private final Overlays overlays;
+  private final Stats stats;
+
+  Variants(
+      VariantRenderer renderer,
+      VariantCache cache,
+      RenderLimiter limiter,
+      Overlays overlays,
+      Stats stats) {
+    this.renderer = renderer;
+    this.cache = cache;
+    this.limiter = limiter;
+    this.overlays = overlays;
+    this.stats = stats;
+  }
+
+  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant)
+      throws IOException {
+    Source source = grant.source();
+    Transformation transformation = grant.transformation().orElseThrow();
+    if (!source.format().renderable()) {
+      throw new ImageGateException(
+          Failure.UNSUPPORTED_MEDIA_TYPE,
+          "images of type "
+              + source.format().mediaType()
+              + " are served as they are, never transformed");
+    }
+    Overlays.Resolved overlaySources = overlays.of(grant.overlays());
+    ImageFormat format =
+        VariantRenderer.outputFormat(transformation, source.format(), request.getHeader("Accept"));
+    VariantKey key =
+        new VariantKey(
+            VariantKey.SourceId.of(source),
+            transformation.canonical(),
+            format,
+            overlaySources.identities());
+    if (VariantRenderer.negotiated(transformation)) {
+      response.setHeader("Vary", "Accept");
+    }
+    if (ImageResponder.writeHeaders(
+        request,
+        response,
+        format.mediaType(),
+        etag(source, transformation, format, overlaySources),
+        null,
+        grant.cacheControl())) {
+      stats.record(Outcome.NOT_MODIFIED);
+      return;
+    }
+    boolean[] rendered = {false};
+    Variant variant;
+    try {
+      variant =
+          cache.get(
+              key,
+              () -> {
+                rendered[0] = true;
+                return render(source, transformation, format, overlaySources);
+              });
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("render failed", e);
+    }
+    stats.record(Outcome.VARIANT);
+    try {
+      ImageResponder.sendBytes(request, response, variant.bytes());
+      if (rendered[0]) {
+        // Only a fresh render needs to know now whether its client is still there.
+        response.flushBuffer();
+      }
+    } catch (IOException e) {
+      // The client went away: keep nothing it asked for.
+      cache.invalidate(key);
+      throw e;
+    }
+  }
+
+  /** The variant's validator, from root-relative identities only. */
+  static String etag(
+      Source source,
+      Transformation transformation,
+      ImageFormat format,
+      Overlays.Resolved overlays) {
+    StringBuilder text =
+        new StringBuilder(source.versionText())
+            .append('\u0001')
+            .append(transformation.canonical())
+            .append('\u0001')
+            .append(format.name());
+    for (Source overlay : overlays.sources()) {
+      text.append('\u0001').append(overlay.versionText());
+    }
+    return Validators.etag("v", text.toString());
+  }
+
+  /** One render, admitted by the limiter for the memory its source needs once decoded. */
+  private Variant render(
+      Source source, Transformation transformation, ImageFormat format, OverlayImages overlays)
+      throws Exception {
+    return limiter.run(
+        renderer.decodedBytes(source.realPath()),
+        () -> {
+          long start = System.nanoTime();
+          Variant variant;
+          try {
+            variant = renderer.render(source.realPath(), transformation, format, overlays);
+          } catch (OutOfMemoryError e) {
+            // Memory is shared by the renders running now; a later try may well fit.
+            throw new ImageGateException(
+                Failure.OVERLOADED, "not enough memory to render this image right now");
+          }
+          stats.recordRender(System.nanoTime() - start);
+          return variant;
+        });
+  }
+}
