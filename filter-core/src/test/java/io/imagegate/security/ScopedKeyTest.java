@@ -85,6 +85,48 @@ class ScopedKeyTest {
   }
 
   @Test
+  void overlayOutOfScope401_andASymlinkOutOfTheFolder401() throws Exception {
+    images();
+    Files.createSymbolicLink(
+        root.resolve("partners/acme/link.png"), root.resolve("partners/beta/logo.png"));
+    try (TestServer server = new TestServer(settings(Map.of()))) {
+      int port = server.port();
+      UrlSigner acme = signer(ACME);
+      String inScope =
+          acme.url("partners/acme/deep/er/a.png")
+              .transformation("l-image,i-partners@@acme@@logo.png,w-5,l-end")
+              .sign();
+      assertThat(RawHttp.get(port, inScope).status()).isEqualTo(200);
+      String outside =
+          acme.url("partners/acme/deep/er/a.png")
+              .transformation("l-image,i-partners@@beta@@logo.png,w-5,l-end")
+              .sign();
+      RawHttp.Response overlay = RawHttp.get(port, outside);
+      assertThat(overlay.status()).isEqualTo(401);
+      assertThat(overlay.text())
+          .contains("signature_out_of_scope")
+          .contains("partners/beta/logo.png");
+      String legacy =
+          acme.url("partners/acme/deep/er/a.png").transformation("oi-shared@@sub@@b.png").sign();
+      assertThat(RawHttp.get(port, legacy).text()).contains("signature_out_of_scope");
+      // The same overlay on the primary key's URL is fine.
+      assertThat(
+              RawHttp.get(
+                      port,
+                      signer(PRIMARY)
+                          .url("partners/acme/deep/er/a.png")
+                          .transformation("l-image,i-partners@@beta@@logo.png,w-5,l-end")
+                          .sign())
+                  .status())
+          .isEqualTo(200);
+
+      RawHttp.Response link = RawHttp.get(port, acme.url("partners/acme/link.png").sign());
+      assertThat(link.status()).as("a symlink out of the folder").isEqualTo(401);
+      assertThat(link.text()).contains("signature_out_of_scope");
+    }
+  }
+
+  @Test
   void outOfScope_isRefusedEvenWhereNoSignatureIsNeeded() throws Exception {
     images();
     try (TestServer server = new TestServer(settings(Map.of()))) {
