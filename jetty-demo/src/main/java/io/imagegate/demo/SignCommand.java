@@ -98,7 +98,15 @@ final class SignCommand {
       if (options.containsKey("expires")) {
         url.expiresIn(Duration.ofSeconds(Long.parseLong(options.get("expires"))));
       }
-      out.println(url.sign());
+      String signed;
+      try {
+        signed = url.sign();
+      } catch (IllegalArgumentException e) {
+        // Outside a scoped key's globs: the usage is not the problem.
+        err.println("sign: " + e.getMessage());
+        return 2;
+      }
+      out.println(signed);
       return 0;
     } catch (ConfigException e) {
       err.println("sign: " + e.getMessage());
