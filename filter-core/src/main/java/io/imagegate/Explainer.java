@@ -230,7 +230,13 @@ final class Explainer {
           .transformation()
           .filter(t -> !t.isEmpty())
           .map(transformations::parse)
-          .ifPresent(t -> t.overlays().stream().map(o -> o.path()).distinct().forEach(paths::add));
+          .ifPresent(
+              t ->
+                  t.overlays().stream()
+                      .map(Authorizer::fileRead)
+                      .flatMap(Optional::stream)
+                      .distinct()
+                      .forEach(paths::add));
     } catch (ImageGateException e) {
       // The transformation's parse error is reported on its own.
     }

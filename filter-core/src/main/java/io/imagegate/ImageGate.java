@@ -193,9 +193,9 @@ public final class ImageGate {
     }
     checkMethod(request);
     if (grant.original()) {
-      originals.serve(request, response, grant);
+      originals.serve(request, response, grant, image.path());
     } else {
-      variants.serve(request, response, grant);
+      variants.serve(request, response, grant, image.path());
     }
   }
 

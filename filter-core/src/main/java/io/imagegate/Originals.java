@@ -2,6 +2,7 @@ package io.imagegate;
 
 import io.imagegate.cache.Stats;
 import io.imagegate.cache.Stats.Outcome;
+import io.imagegate.response.ContentDisposition;
 import io.imagegate.response.ImageResponder;
 import io.imagegate.security.Grant;
 import io.imagegate.source.Source;
@@ -17,7 +18,10 @@ final class Originals {
     this.stats = stats;
   }
 
-  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant)
+  /**
+   * @param path the path the URL asked for, below the endpoint: the download name comes from it
+   */
+  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant, String path)
       throws IOException {
     Source source = grant.source();
     if (ImageResponder.writeHeaders(
@@ -30,6 +34,7 @@ final class Originals {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
+    ContentDisposition.apply(request, response, ContentDisposition.lastSegment(path));
     stats.record(Outcome.ORIGINAL);
     ImageResponder.sendFile(request, response, source.realPath(), source.size());
   }

@@ -8,7 +8,10 @@ import io.imagegate.response.ImageGateException;
 import io.imagegate.source.Source;
 import io.imagegate.transform.VariantRenderer;
 import io.imagegate.transform.pipeline.OverlayImages;
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,7 @@ import java.util.Map;
 /**
  * The pixels of overlay sources that {@link io.imagegate.security.Authorizer} has already
  * authorized (it alone decides which overlays a request may read). Decoded overlays (logos, reused
- * on every thumbnail) are cached by identity.
+ * on every thumbnail) and font files named by a text layer's {@code ff-} are cached by identity.
  */
 final class Overlays {
   /** Decoded overlays kept, in pixel bytes. */
@@ -32,6 +35,9 @@ final class Overlays {
   Overlays(VariantRenderer renderer) {
     this.renderer = renderer;
   }
+
+  /** Font files are small and few; a font is a JDK object holding its parsed tables. */
+  private final Cache<SourceId, Font> fonts = Caffeine.newBuilder().maximumSize(32).build();
 
   /** The authorized overlays of one request. */
   Resolved of(Map<String, Source> authorized) {
@@ -69,6 +75,24 @@ final class Overlays {
         throw new ImageGateException(Failure.NOT_FOUND, "no such overlay image: '" + path + "'");
       }
       return decoded.get(SourceId.of(source), id -> renderer.decodeOverlay(source.realPath()));
+    }
+
+    @Override
+    public Font font(String path) {
+      Source source = sources.get(path.startsWith("/") ? path.substring(1) : path);
+      if (source == null) {
+        throw new ImageGateException(Failure.NOT_FOUND, "no such font: '" + path + "'");
+      }
+      return fonts.get(SourceId.of(source), id -> readFont(source, path));
+    }
+  }
+
+  private static Font readFont(Source source, String path) {
+    try {
+      return Font.createFont(Font.TRUETYPE_FONT, source.realPath().toFile());
+    } catch (FontFormatException | IOException | RuntimeException e) {
+      throw new ImageGateException(
+          Failure.UNPROCESSABLE_IMAGE, "the font '" + path + "' cannot be read as a TrueType font");
     }
   }
 }

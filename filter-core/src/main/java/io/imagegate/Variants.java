@@ -6,6 +6,7 @@ import io.imagegate.cache.Stats.Outcome;
 import io.imagegate.cache.Variant;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.cache.VariantKey;
+import io.imagegate.response.ContentDisposition;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.response.ImageResponder;
@@ -19,6 +20,7 @@ import io.imagegate.transform.pipeline.OverlayImages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Serves an authorized variant: from the cache, or rendered once under the limiter. Its ETag is a
@@ -46,7 +48,10 @@ final class Variants {
     this.stats = stats;
   }
 
-  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant)
+  /**
+   * @param path the path the URL asked for, below the endpoint: the download name comes from it
+   */
+  void serve(HttpServletRequest request, HttpServletResponse response, Grant grant, String path)
       throws IOException {
     Source source = grant.source();
     Transformation transformation = grant.transformation().orElseThrow();
@@ -79,6 +84,11 @@ final class Variants {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
+    ContentDisposition.apply(
+        request,
+        response,
+        ContentDisposition.withExtension(
+            ContentDisposition.lastSegment(path), Optional.of(format.extension())));
     boolean[] rendered = {false};
     Variant variant;
     try {

@@ -11,6 +11,7 @@ import io.imagegate.source.SourceResolver;
 import io.imagegate.transform.CropMode;
 import io.imagegate.transform.Overlay;
 import io.imagegate.transform.Step;
+import io.imagegate.transform.TextLayer;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import java.nio.file.Path;
@@ -111,8 +112,10 @@ public final class Authorizer {
 
     Map<String, Source> overlays = new LinkedHashMap<>();
     for (Overlay overlay : own.overlays()) {
-      if (!overlays.containsKey(overlay.path())) {
-        overlays.put(overlay.path(), overlay(request, key, overlay.path()));
+      Optional<String> file = fileRead(overlay);
+      if (file.isPresent() && !overlays.containsKey(file.get())) {
+        Source read = authorizeOverlay(request, key, file.get());
+        overlays.put(file.get(), overlay.isImage() ? image(file.get(), read) : read);
       }
     }
     Optional<Transformation> effective;
@@ -120,8 +123,10 @@ public final class Authorizer {
       Transformation watermark = transformations.parse(forced.get());
       // The rule's own overlays (the logo) are configured, not asked for: confined, not policed.
       for (Overlay overlay : watermark.overlays()) {
-        if (!overlays.containsKey(overlay.path())) {
-          overlays.put(overlay.path(), image(overlay.path(), resolveConfined(overlay.path())));
+        Optional<String> file = fileRead(overlay);
+        if (file.isPresent() && !overlays.containsKey(file.get())) {
+          Source read = resolveConfined(file.get());
+          overlays.put(file.get(), overlay.isImage() ? image(file.get(), read) : read);
         }
       }
       if (own.isEmpty() || own.original()) {
@@ -176,8 +181,15 @@ public final class Authorizer {
     return source;
   }
 
-  private Source overlay(ImageRequest request, Optional<VerifiedKey> key, String path) {
-    return image(path, authorizeOverlay(request, key, path));
+  /**
+   * The file below the root a layer reads, if any: an image layer's image, a text layer's {@code
+   * ff-} font file; a colour block ({@code i-ik_canvas}) and a text in a built-in font read none.
+   */
+  public static Optional<String> fileRead(Overlay overlay) {
+    if (overlay.isImage()) {
+      return Optional.of(overlay.path());
+    }
+    return overlay.text().flatMap(TextLayer::fontFile);
   }
 
   private void checkOverlay(ImageRequest request, String path, Requirement requirement) {

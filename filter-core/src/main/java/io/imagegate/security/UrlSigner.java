@@ -190,14 +190,15 @@ public final class UrlSigner {
         return;
       }
       for (Overlay overlay : parsed.overlays()) {
-        if (!keyScope.permits(overlay.path())) {
+        Optional<String> file = Authorizer.fileRead(overlay);
+        if (file.isPresent() && !keyScope.permits(file.get())) {
           throw new IllegalArgumentException(
               "the key of key-scope."
                   + keyScope.name()
                   + " may sign only paths matching "
                   + keyScope.paths()
                   + ", not the overlay '"
-                  + overlay.path()
+                  + file.get()
                   + "'");
         }
       }

@@ -1,12 +1,13 @@
 package io.imagegate.transform;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A colour for {@code bg} and borders, from {@code RRGGBB}, {@code RRGGBBAA} or a name. Names are
- * resolved at parse time so that {@code bg-white} and {@code bg-FFFFFF} are one model.
+ * A colour for {@code bg}, {@code co} and borders, from {@code RRGGBB}, {@code RRGGBBOO} or a CSS
+ * colour name ({@link CssColors}). As in ImageKit, the last two digits of the 8-digit form are a
+ * <em>decimal</em> opacity {@code 00}-{@code 99} ({@code FF000050} is red at 50 %), not hex alpha.
+ * Names are resolved at parse time so that {@code bg-white} and {@code bg-FFFFFF} are one model.
  *
  * @param red 0-255
  * @param green 0-255
@@ -17,31 +18,6 @@ public record Color(int red, int green, int blue, int alpha) {
 
   /** The padding colour when {@code bg} is absent, as ImageKit pads. */
   public static final Color WHITE = new Color(255, 255, 255, 255);
-
-  /** CSS basic colours plus a few common aliases; all lower case, matched case-insensitively. */
-  private static final Map<String, Color> NAMES =
-      Map.ofEntries(
-          Map.entry("black", rgb(0x000000)),
-          Map.entry("silver", rgb(0xC0C0C0)),
-          Map.entry("gray", rgb(0x808080)),
-          Map.entry("grey", rgb(0x808080)),
-          Map.entry("white", rgb(0xFFFFFF)),
-          Map.entry("maroon", rgb(0x800000)),
-          Map.entry("red", rgb(0xFF0000)),
-          Map.entry("purple", rgb(0x800080)),
-          Map.entry("fuchsia", rgb(0xFF00FF)),
-          Map.entry("magenta", rgb(0xFF00FF)),
-          Map.entry("green", rgb(0x008000)),
-          Map.entry("lime", rgb(0x00FF00)),
-          Map.entry("olive", rgb(0x808000)),
-          Map.entry("yellow", rgb(0xFFFF00)),
-          Map.entry("navy", rgb(0x000080)),
-          Map.entry("blue", rgb(0x0000FF)),
-          Map.entry("teal", rgb(0x008080)),
-          Map.entry("aqua", rgb(0x00FFFF)),
-          Map.entry("cyan", rgb(0x00FFFF)),
-          Map.entry("orange", rgb(0xFFA500)),
-          Map.entry("transparent", new Color(0, 0, 0, 0)));
 
   /** Rejects channels outside 0-255. */
   public Color {
@@ -57,22 +33,39 @@ public record Color(int red, int green, int blue, int alpha) {
     return alpha << 24 | red << 16 | green << 8 | blue;
   }
 
-  /** The canonical text: {@code RRGGBB} when opaque, else {@code RRGGBBAA}; upper case. */
+  /**
+   * The canonical text: {@code RRGGBB} when opaque, else {@code RRGGBBOO} with the opacity in
+   * percent, two decimal digits; upper case.
+   */
   public String hex() {
     String rgb = String.format(Locale.ROOT, "%02X%02X%02X", red, green, blue);
-    return alpha == 255 ? rgb : rgb + String.format(Locale.ROOT, "%02X", alpha);
+    return alpha == 255 ? rgb : rgb + String.format(Locale.ROOT, "%02d", opacityPercent(alpha));
   }
 
-  /** Parses {@code RRGGBB}, {@code RRGGBBAA} (any case) or a colour name. */
+  /**
+   * Parses {@code RRGGBB} (any case), {@code RRGGBBOO} with a decimal opacity {@code 00}-{@code
+   * 99}, or a CSS colour name.
+   */
   static Optional<Color> parse(String text) {
-    if ((text.length() == 6 || text.length() == 8) && isHex(text)) {
+    boolean opacity = text.length() == 8 && Values.isDigits(text.substring(6));
+    if ((text.length() == 6 || opacity) && isHex(text.substring(0, 6))) {
       int r = Integer.parseInt(text.substring(0, 2), 16);
       int g = Integer.parseInt(text.substring(2, 4), 16);
       int b = Integer.parseInt(text.substring(4, 6), 16);
-      int a = text.length() == 8 ? Integer.parseInt(text.substring(6, 8), 16) : 255;
+      int a = opacity ? alphaOf(Integer.parseInt(text.substring(6))) : 255;
       return Optional.of(new Color(r, g, b, a));
     }
-    return Optional.ofNullable(NAMES.get(text.toLowerCase(Locale.ROOT)));
+    return CssColors.named(text);
+  }
+
+  /** Opacity 0-99 % as alpha 0-255, rounded half up: 50 gives 128. */
+  static int alphaOf(int percent) {
+    return (int) Math.round(percent * 255 / 100.0);
+  }
+
+  /** The inverse of {@link #alphaOf} for every alpha it produces. */
+  private static int opacityPercent(int alpha) {
+    return (int) Math.min(99, Math.round(alpha * 100 / 255.0));
   }
 
   private static boolean isHex(String text) {
@@ -84,9 +77,5 @@ public record Color(int red, int green, int blue, int alpha) {
       }
     }
     return true;
-  }
-
-  private static Color rgb(int rgb) {
-    return new Color(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, 255);
   }
 }

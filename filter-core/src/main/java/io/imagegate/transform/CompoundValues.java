@@ -84,7 +84,7 @@ final class CompoundValues {
         return (int) v;
       }
     }
-    throw bad("t must be true or a threshold 1-99, got '%s'", echo(value));
+    throw bad("t must be true, false or a threshold 1-99, got '%s'", echo(value));
   }
 
   /** A {@link Focus} other than {@code auto}: an overlay needs a fixed place. */

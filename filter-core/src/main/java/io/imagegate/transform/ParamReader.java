@@ -11,9 +11,11 @@ import static io.imagegate.transform.Values.echo;
  */
 final class ParamReader {
   private final TransformLimits limits;
+  private final TextParamReader text;
 
   ParamReader(TransformLimits limits) {
     this.limits = limits;
+    this.text = new TextParamReader(limits.maxDimension());
   }
 
   /**
@@ -28,6 +30,9 @@ final class ParamReader {
       throw bad(
           "duplicate key '%s' in '%s'; each key may appear once per step",
           echo(identity), echo(param));
+    }
+    if (draft.isText() && text.read(draft, key, value, param)) {
+      return;
     }
     if (draft.isLayer() ? readLayerOnly(draft, key, value) : readStepOnly(draft, key, value)) {
       return;
@@ -49,8 +54,19 @@ final class ParamReader {
   private boolean readShared(StepDraft d, String key, String value, String param) {
     int maxDim = limits.maxDimension();
     switch (key) {
-      case "w" -> d.width = Values.dimension("w", value, maxDim);
-      case "h" -> d.height = Values.dimension("h", value, maxDim);
+      case "w", "h", "x", "y" -> {
+        if (Arithmetic.looksLike(value)) {
+          d.expressions.put(key, Arithmetic.parse(key, value, d.isLayer(), false));
+        } else if (key.equals("w")) {
+          d.width = Values.dimension("w", value, maxDim);
+        } else if (key.equals("h")) {
+          d.height = Values.dimension("h", value, maxDim);
+        } else if (key.equals("x")) {
+          d.x = Values.integer("x", value, 0, Values.MAX_COORDINATE);
+        } else {
+          d.y = Values.integer("y", value, 0, Values.MAX_COORDINATE);
+        }
+      }
       case "ar" -> d.aspectRatio = CompoundValues.aspectRatio(value);
       case "c" ->
           d.crop =
@@ -77,8 +93,6 @@ final class ParamReader {
                               "fo must be center, top, left, bottom, right, top_left, top_right, bottom_left, "
                                   + "bottom_right or auto, got '%s'",
                               echo(value)));
-      case "x" -> d.x = Values.integer("x", value, 0, Values.MAX_COORDINATE);
-      case "y" -> d.y = Values.integer("y", value, 0, Values.MAX_COORDINATE);
       case "xc" -> d.xc = Values.integer("xc", value, 0, Values.MAX_COORDINATE);
       case "yc" -> d.yc = Values.integer("yc", value, 0, Values.MAX_COORDINATE);
       case "bg" -> d.background = Values.color("bg", value);
@@ -92,7 +106,14 @@ final class ParamReader {
       case "bl" -> d.blur = Values.integer("bl", value, 1, 100);
       case "e" -> readEffect(d, value, param);
       case "t" ->
-          d.trim = value.equals("true") ? Step.DEFAULT_TRIM : CompoundValues.trimThreshold(value);
+          d.trim =
+              switch (value) {
+                case "true" -> Step.DEFAULT_TRIM;
+                // Only overlays are trimmed by default (as in ImageKit), so only there does
+                // t-false change anything; elsewhere it is the same as no t at all.
+                case "false" -> d.isLayer() ? Step.NO_TRIM : null;
+                default -> CompoundValues.trimThreshold(value);
+              };
       default -> {
         return false;
       }
@@ -101,9 +122,10 @@ final class ParamReader {
   }
 
   private boolean readStepOnly(StepDraft d, String key, String value) {
+    if (readDprOrQuality(d, key, value)) {
+      return true;
+    }
     switch (key) {
-      case "dpr" -> d.dpr = CompoundValues.dpr(value, limits.maxDpr());
-      case "q" -> d.quality = Values.integer("q", value, 1, 100);
       case "f" ->
           d.format =
               OutputFormat.fromToken(value)
@@ -138,11 +160,37 @@ final class ParamReader {
   }
 
   private boolean readLayerOnly(StepDraft d, String key, String value) {
+    if (!d.isText() && readDprOrQuality(d, key, value)) {
+      return true;
+    }
     switch (key) {
       case "i" -> d.layerPath = OverlayPaths.parse("i", value);
+      case "ie" ->
+          d.layerPath = OverlayPaths.parse("ie", TextParamReader.decodeBase64("ie", value));
       case "lfo" -> d.layerPosition = CompoundValues.overlayPosition("lfo", value);
-      case "lx" -> d.layerX = Values.signedOffset("lx", value);
-      case "ly" -> d.layerY = Values.signedOffset("ly", value);
+      case "lx", "ly" -> {
+        if (Arithmetic.looksLike(value)) {
+          d.expressions.put(key, Arithmetic.parse(key, value, true, d.isText()));
+        } else if (key.equals("lx")) {
+          d.layerX = Values.signedOffset("lx", value);
+        } else {
+          d.layerY = Values.signedOffset("ly", value);
+        }
+      }
+      case "o" -> d.opacity = Values.integer("o", value, 0, 100);
+      case "al" -> d.opacity = 10 * Values.integer("al", value, 1, 9);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code dpr} and {@code q}: in a step, and (as in ImageKit) inside an image layer. */
+  private boolean readDprOrQuality(StepDraft d, String key, String value) {
+    switch (key) {
+      case "dpr" -> d.dpr = CompoundValues.dpr(value, limits.maxDpr());
+      case "q" -> d.quality = Values.integer("q", value, 1, 100);
       default -> {
         return false;
       }
@@ -152,14 +200,14 @@ final class ParamReader {
 
   private static boolean isStepOnly(String key) {
     return switch (key) {
-      case "dpr", "q", "f", "pr", "lo", "md", "orig", "oi", "ofo", "ox", "oy", "ow", "oh" -> true;
+      case "f", "pr", "lo", "md", "orig", "oi", "ofo", "ox", "oy", "ow", "oh" -> true;
       default -> false;
     };
   }
 
   private static boolean isLayerOnly(String key) {
     return switch (key) {
-      case "i", "lfo", "lx", "ly" -> true;
+      case "i", "ie", "lfo", "lx", "ly", "o", "al" -> true;
       default -> false;
     };
   }

@@ -1,10 +1,13 @@
 package io.imagegate.transform;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * One step of a transformation chain: the parameters between two {@code :}, typed and validated. An
@@ -38,9 +41,13 @@ import java.util.OptionalInt;
  * @param grayscale {@code e-grayscale}
  * @param sharpen {@code e-sharpen[-N]}, 1-100 ({@value #DEFAULT_SHARPEN} when no N is given)
  * @param contrast {@code e-contrast}
- * @param trim {@code t}: threshold 1-99 ({@value #DEFAULT_TRIM} for {@code t-true})
+ * @param trim {@code t}: threshold 1-99 ({@value #DEFAULT_TRIM} for {@code t-true}); in a layer,
+ *     {@value #NO_TRIM} for {@code t-false}
  * @param original {@code orig-true}
  * @param overlays image overlays of this step, legacy and layer form alike, in drawing order
+ * @param expressions {@code w}, {@code h}, {@code x} and {@code y} given as ImageKit arithmetic
+ *     expressions ({@code w-iw_div_2}), by key; such a key has no value in its own component until
+ *     the renderer resolves the expressions against the image ({@link #resolve})
  */
 public record Step(
     Optional<Dimension> width,
@@ -69,13 +76,20 @@ public record Step(
     boolean contrast,
     OptionalInt trim,
     boolean original,
-    List<Overlay> overlays) {
+    List<Overlay> overlays,
+    Map<String, Arithmetic> expressions) {
 
   /** Sharpening amount for a bare {@code e-sharpen}. */
   public static final int DEFAULT_SHARPEN = 50;
 
   /** Trim threshold for {@code t-true}. */
   public static final int DEFAULT_TRIM = 10;
+
+  /**
+   * The {@code trim} of {@code t-false} inside a layer: do not trim the overlay, which ImageKit
+   * (and so imagegate) otherwise does by default.
+   */
+  public static final int NO_TRIM = 0;
 
   private static final Step EMPTY = StepDraft.emptyStep();
 
@@ -105,6 +119,67 @@ public record Step(
     Objects.requireNonNull(sharpen, "sharpen");
     Objects.requireNonNull(trim, "trim");
     overlays = List.copyOf(overlays);
+    expressions = Collections.unmodifiableMap(new TreeMap<>(expressions));
+  }
+
+  /** A step without expressions: the components as before expressions existed. */
+  public Step(
+      Optional<Dimension> width,
+      Optional<Dimension> height,
+      Optional<AspectRatio> aspectRatio,
+      Optional<Crop> crop,
+      Optional<CropMode> cropMode,
+      Optional<Focus> focus,
+      OptionalInt x,
+      OptionalInt y,
+      OptionalInt xc,
+      OptionalInt yc,
+      OptionalDouble dpr,
+      OptionalInt quality,
+      Optional<OutputFormat> format,
+      Optional<Boolean> progressive,
+      Optional<Boolean> lossless,
+      Optional<Boolean> metadata,
+      Optional<Color> background,
+      Optional<Border> border,
+      Optional<Radius> radius,
+      Optional<Rotation> rotation,
+      OptionalInt blur,
+      boolean grayscale,
+      OptionalInt sharpen,
+      boolean contrast,
+      OptionalInt trim,
+      boolean original,
+      List<Overlay> overlays) {
+    this(
+        width,
+        height,
+        aspectRatio,
+        crop,
+        cropMode,
+        focus,
+        x,
+        y,
+        xc,
+        yc,
+        dpr,
+        quality,
+        format,
+        progressive,
+        lossless,
+        metadata,
+        background,
+        border,
+        radius,
+        rotation,
+        blur,
+        grayscale,
+        sharpen,
+        contrast,
+        trim,
+        original,
+        overlays,
+        Map.of());
   }
 
   /** A step without any parameter: the nested transformation of a plain overlay. */
@@ -116,7 +191,97 @@ public record Step(
   public boolean resizes() {
     return width.isPresent()
         || height.isPresent()
+        || expressions.containsKey("w")
+        || expressions.containsKey("h")
         || cropMode.map(CropMode::extracts).orElse(false);
+  }
+
+  /**
+   * This step with its expressions evaluated: {@code w}/{@code h} as whole pixels (at least 1),
+   * {@code x}/{@code y} as pixels (at least 0); the step itself when it has none.
+   *
+   * @throws io.imagegate.response.ImageGateException (400) when a value is out of range
+   */
+  public Step resolve(Arithmetic.Variables vars, int maxDimension) {
+    if (expressions.isEmpty()) {
+      return this;
+    }
+    Optional<Dimension> w = width;
+    Optional<Dimension> h = height;
+    OptionalInt newX = x;
+    OptionalInt newY = y;
+    for (Map.Entry<String, Arithmetic> e : expressions.entrySet()) {
+      String key = e.getKey();
+      switch (key) {
+        case "w" -> w = Optional.of(Expressions.size(key, e.getValue(), vars, maxDimension));
+        case "h" -> h = Optional.of(Expressions.size(key, e.getValue(), vars, maxDimension));
+        case "x" -> newX = OptionalInt.of(Expressions.coordinate(key, e.getValue(), vars));
+        case "y" -> newY = OptionalInt.of(Expressions.coordinate(key, e.getValue(), vars));
+        default -> throw new IllegalStateException("no expression key " + key);
+      }
+    }
+    return new Step(
+        w,
+        h,
+        aspectRatio,
+        crop,
+        cropMode,
+        focus,
+        newX,
+        newY,
+        xc,
+        yc,
+        dpr,
+        quality,
+        format,
+        progressive,
+        lossless,
+        metadata,
+        background,
+        border,
+        radius,
+        rotation,
+        blur,
+        grayscale,
+        sharpen,
+        contrast,
+        trim,
+        original,
+        overlays,
+        Map.of());
+  }
+
+  /** This step with another trim: how an overlay's own trimming is taken out of its step. */
+  public Step withTrim(OptionalInt newTrim) {
+    return new Step(
+        width,
+        height,
+        aspectRatio,
+        crop,
+        cropMode,
+        focus,
+        x,
+        y,
+        xc,
+        yc,
+        dpr,
+        quality,
+        format,
+        progressive,
+        lossless,
+        metadata,
+        background,
+        border,
+        radius,
+        rotation,
+        blur,
+        grayscale,
+        sharpen,
+        contrast,
+        newTrim,
+        original,
+        overlays,
+        expressions);
   }
 
   /** The parameters as canonical text, e.g. {@code w-300,h-200,fo-top}. */
@@ -126,7 +291,7 @@ public record Step(
   }
 
   /** This step with another width and height: how an overlay's size meets its transformation. */
-  Step withSize(Optional<Dimension> newWidth, Optional<Dimension> newHeight) {
+  public Step withSize(Optional<Dimension> newWidth, Optional<Dimension> newHeight) {
     return new Step(
         newWidth,
         newHeight,
@@ -154,6 +319,7 @@ public record Step(
         contrast,
         trim,
         original,
-        overlays);
+        overlays,
+        expressions);
   }
 }

@@ -3,8 +3,10 @@ package io.imagegate.transform;
 import static io.imagegate.transform.Values.bad;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -18,6 +20,9 @@ import java.util.Set;
 final class StepDraft {
   /** For a layer: its depth (1 = directly in a step). For a step: 0. */
   final int depth;
+
+  /** For a layer: whether it is {@code l-text} rather than {@code l-image}. */
+  final boolean textLayer;
 
   final Set<String> seen = new HashSet<>();
 
@@ -49,6 +54,24 @@ final class StepDraft {
   boolean original;
   final List<Overlay> overlays = new ArrayList<>();
 
+  /** Parameters given as arithmetic expressions, by key. */
+  final Map<String, Arithmetic> expressions = new HashMap<>();
+
+  /** Layer only: {@code o}, or {@code al} in tens of percent. */
+  Integer opacity;
+
+  /** Text layer only. */
+  String text;
+
+  Integer fontSize;
+  String font;
+  Color color;
+  TextLayer.Padding padding;
+  String align;
+  boolean bold;
+  boolean italic;
+  Integer textWidth;
+
   /** Layer only: {@code i}, {@code lfo}, {@code lx}, {@code ly}. */
   String layerPath;
 
@@ -70,12 +93,13 @@ final class StepDraft {
   private final TransformLimits limits;
 
   StepDraft(TransformLimits limits) {
-    this(limits, 0);
+    this(limits, 0, false);
   }
 
-  private StepDraft(TransformLimits limits, int depth) {
+  private StepDraft(TransformLimits limits, int depth, boolean text) {
     this.limits = limits;
     this.depth = depth;
+    this.textLayer = text;
   }
 
   /** The step without parameters. */
@@ -89,18 +113,24 @@ final class StepDraft {
     return freeze();
   }
 
-  /** A draft for a layer opened inside this one. */
-  StepDraft openLayer() {
-    return new StepDraft(limits, depth + 1);
+  /** A draft for a layer opened inside this one: {@code l-image}, or {@code l-text} if text. */
+  StepDraft openLayer(boolean text) {
+    return new StepDraft(limits, depth + 1, text);
   }
 
   boolean isLayer() {
     return depth > 0;
   }
 
+  boolean isText() {
+    return textLayer;
+  }
+
   /** Closes a step: checks the parameters against each other and freezes them. */
   Step build() {
-    checkCommon(width, height);
+    checkCommon(
+        width != null || expressions.containsKey("w"),
+        height != null || expressions.containsKey("h"));
     if (dpr != null && limits != null) {
       checkScaled("w", width);
       checkScaled("h", height);
@@ -157,19 +187,42 @@ final class StepDraft {
         contrast,
         optional(trim),
         original,
-        all);
+        all,
+        stepExpressions());
+  }
+
+  private Map<String, Arithmetic> stepExpressions() {
+    Map<String, Arithmetic> own = new HashMap<>();
+    for (String key : List.of("w", "h", "x", "y")) {
+      if (expressions.containsKey(key)) {
+        own.put(key, expressions.get(key));
+      }
+    }
+    return own;
   }
 
   /** Closes a layer ({@code l-end}): its size moves to the overlay, the rest nests. */
   Overlay buildOverlay() {
+    if (isText()) {
+      return buildTextOverlay();
+    }
     if (layerPath == null) {
       throw bad("a layer needs an image: add i-<path> between l-image and l-end");
     }
+    boolean canvas = layerPath.equals(Overlay.CANVAS);
+    if (canvas) {
+      checkCanvas();
+    } else if (seen.contains("al")) {
+      throw bad("al is for text layers and colour blocks; an image layer takes o-<0-100>");
+    }
     Dimension layerWidth = width;
     Dimension layerHeight = height;
-    checkCommon(layerWidth, layerHeight);
+    checkCommon(
+        layerWidth != null || expressions.containsKey("w"),
+        layerHeight != null || expressions.containsKey("h"));
     width = null;
     height = null;
+    Map<String, Arithmetic> own = layerExpressions();
     return new Overlay(
         layerPath,
         Optional.ofNullable(layerPosition),
@@ -177,24 +230,112 @@ final class StepDraft {
         optional(layerY),
         Optional.ofNullable(layerWidth),
         Optional.ofNullable(layerHeight),
-        freeze());
+        freeze(),
+        optional(opacity),
+        Optional.empty(),
+        own);
   }
 
-  private void checkCommon(Dimension w, Dimension h) {
-    if (aspectRatio != null && w == null && h == null) {
+  /** The keys a solid colour block takes, and its size, which it must have. */
+  private void checkCanvas() {
+    for (String key : seen) {
+      if (!List.of("i", "ie", "w", "h", "bg", "al", "o", "r", "lx", "ly", "lfo").contains(key)) {
+        throw bad(
+            "'%s' is not supported in a colour block (l-image,i-ik_canvas,...); it takes w, h, bg, "
+                + "al, r, lx, ly, lfo",
+            key);
+      }
+    }
+    boolean wide = width != null || expressions.containsKey("w");
+    boolean high = height != null || expressions.containsKey("h");
+    if (!wide || !high) {
+      throw bad("a colour block (i-ik_canvas) needs w and h");
+    }
+    if ((width != null && width.isFraction()) || (height != null && height.isFraction())) {
+      throw bad("a colour block's w and h are pixels or expressions such as bw_mul_0.5");
+    }
+    for (Arithmetic e : expressions.values()) {
+      if (!e.usesOnlyBase()) {
+        throw bad(
+            "'%s': inside a colour block only bw, bh and bar can be used in expressions",
+            e.token());
+      }
+    }
+  }
+
+  private Overlay buildTextOverlay() {
+    if (text == null) {
+      throw bad(
+          "a text layer needs its text: add i-<text> or ie-<base64> between l-text and l-end");
+    }
+    if (seen.contains("i") && seen.contains("ie")) {
+      throw bad("a text layer takes i-<text> or ie-<base64>, not both");
+    }
+    Map<String, Arithmetic> textExpressions = new HashMap<>();
+    for (String key : List.of("fs", "w", "pa")) {
+      Arithmetic e = expressions.remove(key);
+      if (e != null) {
+        textExpressions.put(key, e);
+      }
+    }
+    TextLayer layer =
+        new TextLayer(
+            text,
+            optional(fontSize),
+            Optional.ofNullable(font),
+            Optional.ofNullable(color),
+            Optional.ofNullable(padding),
+            Optional.ofNullable(align),
+            bold,
+            italic,
+            optional(textWidth),
+            textExpressions);
+    Map<String, Arithmetic> own = layerExpressions();
+    expressions.clear();
+    return new Overlay(
+        "",
+        Optional.ofNullable(layerPosition),
+        optional(layerX),
+        optional(layerY),
+        Optional.empty(),
+        Optional.empty(),
+        freeze(),
+        optional(opacity),
+        Optional.of(layer),
+        own);
+  }
+
+  /**
+   * Moves {@code w}, {@code h}, {@code lx}, {@code ly} expressions from the step to the overlay.
+   */
+  private Map<String, Arithmetic> layerExpressions() {
+    Map<String, Arithmetic> own = new HashMap<>();
+    for (String key : List.of("w", "h", "lx", "ly")) {
+      Arithmetic e = expressions.remove(key);
+      if (e != null) {
+        own.put(key, e);
+      }
+    }
+    return own;
+  }
+
+  private void checkCommon(boolean w, boolean h) {
+    if (aspectRatio != null && !w && !h) {
       throw bad("ar-%s needs w or h to apply to", aspectRatio.token());
     }
     if (crop != null && cropMode != null) {
       throw bad("c-%s and cm-%s cannot be combined in one step", crop.token(), cropMode.token());
     }
     boolean extracting = cropMode != null && cropMode.extracts();
-    if (!extracting && (x != null || y != null || xc != null || yc != null)) {
+    boolean xy =
+        x != null || y != null || expressions.containsKey("x") || expressions.containsKey("y");
+    if (!extracting && (xy || xc != null || yc != null)) {
       throw bad("x, y, xc and yc need cm-extract or cm-pad_extract");
     }
-    if (x != null && xc != null) {
+    if ((x != null || expressions.containsKey("x")) && xc != null) {
       throw bad("x and xc cannot be combined; give one horizontal position");
     }
-    if (y != null && yc != null) {
+    if ((y != null || expressions.containsKey("y")) && yc != null) {
       throw bad("y and yc cannot be combined; give one vertical position");
     }
   }

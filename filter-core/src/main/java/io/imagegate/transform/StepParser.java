@@ -8,9 +8,9 @@ import java.util.Deque;
 
 /**
  * Reads the text of one step ({@code w-300,h-200,l-image,i-logo.png,l-end}) into a {@link Step}.
- * Layers open with {@code l-image} and close with {@code l-end}; a stack holds the open ones so
- * that a layer may contain layers, at most {@value #MAX_LAYER_DEPTH} deep. A layer must close in
- * the step that opened it: {@code :} inside a layer is not supported.
+ * Layers open with {@code l-image} or {@code l-text} and close with {@code l-end}; a stack holds
+ * the open ones so that a layer may contain layers, at most {@value #MAX_LAYER_DEPTH} deep. A layer
+ * must close in the step that opened it: {@code :} inside a layer is not supported.
  */
 final class StepParser {
   /**
@@ -56,7 +56,9 @@ final class StepParser {
       }
     }
     if (open.size() > 1) {
-      throw bad("a layer opened with l-image is not closed with l-end in step '%s'", echo(text));
+      throw bad(
+          "a layer opened with l-image or l-text is not closed with l-end in step '%s'",
+          echo(text));
     }
     return root.build();
   }
@@ -64,13 +66,16 @@ final class StepParser {
   private static void layer(Deque<StepDraft> open, String value, String param) {
     StepDraft current = open.peek();
     switch (value) {
-      case "image" -> {
+      case "image", "text" -> {
         if (current.depth + 1 > MAX_LAYER_DEPTH) {
           throw bad(
               "layers nest at most %d deep; '%s' would be at depth %d",
               MAX_LAYER_DEPTH, param, current.depth + 1);
         }
-        open.push(current.openLayer());
+        if (current.isText()) {
+          throw bad("a text layer cannot contain layers; close it with l-end before '%s'", param);
+        }
+        open.push(current.openLayer(value.equals("text")));
       }
       case "end" -> {
         if (!current.isLayer()) {
@@ -82,7 +87,7 @@ final class StepParser {
       }
       default ->
           throw bad(
-              "layer type '%s' is not supported, only l-image and l-end, in '%s'",
+              "layer type '%s' is not supported, only l-image, l-text and l-end, in '%s'",
               echo(value), echo(param));
     }
   }

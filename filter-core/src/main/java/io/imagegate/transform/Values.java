@@ -159,13 +159,16 @@ final class Values {
     }
   }
 
-  /** A colour: {@code RRGGBB}, {@code RRGGBBAA} or a name such as {@code white}. */
+  /**
+   * A colour: {@code RRGGBB}, {@code RRGGBBOO} (opacity 00-99) or a CSS name such as {@code white}.
+   */
   static Color color(String key, String value) {
     return Color.parse(value)
         .orElseThrow(
             () ->
                 bad(
-                    "%s must be a colour RRGGBB, RRGGBBAA or a name such as white, got '%s'",
+                    "%s must be a colour RRGGBB, RRGGBBOO (OO: opacity 00-99) or a CSS colour name such as "
+                        + "white, got '%s'",
                     key, echo(value)));
   }
 }

@@ -127,6 +127,43 @@ class ScopedKeyTest {
   }
 
   @Test
+  void fontFileOutOfScope401() throws Exception {
+    images();
+    byte[] font;
+    try (java.io.InputStream in =
+        ScopedKeyTest.class.getResourceAsStream("/io/imagegate/fonts/DejaVuSans-Bold.ttf")) {
+      font = in.readAllBytes();
+    }
+    Fixtures.write(root.resolve("partners/acme/fonts/brand.ttf"), font);
+    Fixtures.write(root.resolve("fonts/house.ttf"), font);
+    try (TestServer server = new TestServer(settings(Map.of()))) {
+      UrlSigner acme = signer(ACME);
+      String own =
+          acme.url("partners/acme/logo.png")
+              .transformation("l-text,i-Hi,fs-8,ff-partners@@acme@@fonts@@brand.ttf,l-end")
+              .sign();
+      assertThat(RawHttp.get(server.port(), own).status()).isEqualTo(200);
+      String house =
+          acme.url("partners/acme/logo.png")
+              .transformation("l-text,i-Hi,fs-8,ff-fonts@@house.ttf,l-end")
+              .sign();
+      RawHttp.Response refused = RawHttp.get(server.port(), house);
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.text()).contains("signature_out_of_scope").contains("fonts/house.ttf");
+    }
+    KeyRing.Entry entry = settings(Map.of()).keys().scoped("acme").orElseThrow();
+    UrlSigner scoped =
+        UrlSigner.builder().urlEndpoint("/img").key(entry.key()).scope(entry.scope().get()).build();
+    assertThatThrownBy(
+            () ->
+                scoped
+                    .url("partners/acme/logo.png")
+                    .transformation("l-text,i-Hi,ff-fonts@@house.ttf,l-end")
+                    .sign())
+        .hasMessageContaining("overlay 'fonts/house.ttf'");
+  }
+
+  @Test
   void outOfScope_isRefusedEvenWhereNoSignatureIsNeeded() throws Exception {
     images();
     try (TestServer server = new TestServer(settings(Map.of()))) {

@@ -104,7 +104,11 @@ class TransformationParserPropertiesTest {
   @Provide
   Arbitrary<String> transformations() {
     Arbitrary<String> validStep =
-        Arbitraries.frequencyOf(Tuple.of(12, validParam()), Tuple.of(2, layer()))
+        Arbitraries.frequencyOf(
+                Tuple.of(12, validParam()),
+                Tuple.of(2, layer()),
+                Tuple.of(2, textLayer()),
+                Tuple.of(1, canvas()))
             .list()
             .ofMinSize(1)
             .ofMaxSize(4)
@@ -112,7 +116,10 @@ class TransformationParserPropertiesTest {
             .map(l -> String.join(",", l));
     Arbitrary<String> anyStep =
         Arbitraries.frequencyOf(
-                Tuple.of(8, validParam()), Tuple.of(4, invalidParam()), Tuple.of(2, layer()))
+                Tuple.of(8, validParam()),
+                Tuple.of(4, invalidParam()),
+                Tuple.of(2, layer()),
+                Tuple.of(2, textLayer()))
             .list()
             .ofMinSize(1)
             .ofMaxSize(5)
@@ -136,7 +143,7 @@ class TransformationParserPropertiesTest {
 
   /** The key a parameter occupies in its step, to keep generated steps free of duplicates. */
   private static String key(String param) {
-    if (param.startsWith("l-image")) {
+    if (param.startsWith("l-image") || param.startsWith("l-text")) {
       return param;
     }
     int dash = param.indexOf('-');
@@ -174,11 +181,22 @@ class TransformationParserPropertiesTest {
     Arbitrary<String> dimension =
         Arbitraries.oneOf(
             Arbitraries.integers().between(1, 3000).map(String::valueOf),
-            Arbitraries.of("0.5", "0.25", "0.333", "0.99999999", "0.10"));
+            Arbitraries.of("0.5", "0.25", "0.333", "0.99999999", "0.10"),
+            expression(false));
     Arbitrary<String> coordinate = Arbitraries.integers().between(0, 600).map(String::valueOf);
     Arbitrary<String> offset =
         Arbitraries.integers().between(-600, 600).map(v -> v < 0 ? "N" + -v : String.valueOf(v));
-    Arbitrary<String> color = Arbitraries.of("FFFFFF", "ff000080", "white", "Grey", "transparent");
+    Arbitrary<String> color =
+        Arbitraries.of(
+            "FFFFFF",
+            "ff000080",
+            "00ff0000",
+            "12345699",
+            "white",
+            "Grey",
+            "transparent",
+            "RebeccaPurple",
+            "lightgoldenrodyellow");
     Arbitrary<Focus> position = Arbitraries.of(Focus.values()).filter(f -> f != Focus.AUTO);
     return Arbitraries.frequencyOf(
         Tuple.of(6, dimension.map(v -> "w-" + v)),
@@ -240,8 +258,113 @@ class TransformationParserPropertiesTest {
         Tuple.of(1, Arbitraries.just("orig-true")));
   }
 
+  /** ImageKit arithmetic expressions: values and operators joined by '_'. */
+  private static Arbitrary<String> expression(boolean inLayer) {
+    Arbitrary<String> value =
+        inLayer
+            ? Arbitraries.of("bw", "bh", "bar", "iw", "ch", "2", "0.5", "10.0", "007")
+            : Arbitraries.of("iw", "ih", "iar", "cw", "ch", "car", "2", "0.25", "100");
+    Arbitrary<String> op = Arbitraries.of("add", "sub", "mul", "div", "mod", "pow");
+    return Combinators.combine(
+            value,
+            Combinators.combine(op, value).as((o, v) -> "_" + o + "_" + v).list().ofMaxSize(3))
+        .as((first, rest) -> first + String.join("", rest))
+        .filter(e -> e.contains("_") || e.matches("[a-z]+"));
+  }
+
+  /** Text layers with any of their parameters, sometimes nested in an image layer. */
+  private static Arbitrary<String> textLayer() {
+    Arbitrary<String> text =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "i-Hello",
+                "i-© Studio",
+                "i-licensed to Zoë · order 1234",
+                "i-a-b",
+                "i-Привет",
+                "ie-aGVsbG8",
+                "ie-aGVsbG8=",
+                "ie-wqkgRm9vZA",
+                "i-x@@y"),
+            Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .ofMinLength(1)
+                .ofMaxLength(150)
+                .map(t -> "i-" + t));
+    Arbitrary<String> param =
+        Arbitraries.of(
+            "fs-20",
+            "fs-bh_div_10",
+            "ff-DejaVuSans",
+            "ff-dejavusans",
+            "ff-fonts@@a.ttf",
+            "ff-b.OTF",
+            "co-FF000050",
+            "co-navy",
+            "bg-white",
+            "bg-00000040",
+            "pa-10",
+            "pa-1_2",
+            "pa-1_2_3",
+            "pa-4_4_4_4",
+            "pa-0",
+            "pa-bh_mul_0.05",
+            "pa-1_bw",
+            "ia-left",
+            "ia-center",
+            "ia-right",
+            "al-1",
+            "al-9",
+            "tg-b",
+            "tg-i",
+            "tg-b_i",
+            "w-200",
+            "w-bw_mul_0.5",
+            "r-5",
+            "r-max",
+            "rt-45",
+            "lx-10",
+            "ly-N5",
+            "lx-bw_sub_100",
+            "lfo-top_left",
+            "o-30");
+    return Combinators.combine(
+            text,
+            param.list().ofMaxSize(4).uniqueElements(TransformationParserPropertiesTest::key),
+            Arbitraries.integers().between(0, 9))
+        .as(
+            (t, params, nest) -> {
+              String layer =
+                  "l-text,"
+                      + t
+                      + (params.isEmpty() ? "" : "," + String.join(",", params))
+                      + ",l-end";
+              return nest == 0 ? "l-image,i-card.png," + layer + ",l-end" : layer;
+            });
+  }
+
+  /** Solid colour blocks. */
+  private static Arbitrary<String> canvas() {
+    return Combinators.combine(
+            Arbitraries.of("w-100", "w-bw_mul_0.3", "w-0.5"),
+            Arbitraries.of("h-20", "h-bh_div_10"),
+            Arbitraries.of(
+                "", ",bg-FF000050", ",bg-red", ",al-5", ",r-4", ",lfo-bottom", ",t-true"))
+        .as((w, h, extra) -> "l-image,i-ik_canvas," + w + "," + h + extra + ",l-end");
+  }
+
   private static Arbitrary<String> invalidParam() {
     return Arbitraries.of(
+        "w-bw_mul_2",
+        "w-iw_div",
+        "w-iw_div_0",
+        "bg-FF0000FF",
+        "l-text,l-end",
+        "l-text,i-a,zz-1,l-end",
+        "l-text,i-a,i-b,l-end",
+        "l-text,ie-@@,l-end",
+        "l-image,i-a.png,al-5,l-end",
+        "l-image,i-ik_canvas,w-10,l-end",
         "w-0",
         "w-9000",
         "w-1.0",
@@ -301,7 +424,17 @@ class TransformationParserPropertiesTest {
             "e-grayscale",
             "bg-red",
             "c-force",
-            "l-image,i-b.png,l-end");
+            "o-50",
+            "dpr-2",
+            "q-40",
+            "t-false",
+            "t-20",
+            "w-bw_mul_0.5",
+            "h-bh_div_3",
+            "lx-bw_div_2",
+            "ly-bh_sub_ch",
+            "l-image,i-b.png,l-end",
+            "l-text,i-b,l-end");
     return Combinators.combine(
             Arbitraries.of("a.png", "x@@y.png", "a@@b@@c.png"),
             inner.list().ofMaxSize(3).uniqueElements(),

@@ -74,7 +74,7 @@ class TransformationParserTest {
         "bg-FFFFFF | bg-FFFFFF",
         "bg-ff8800 | bg-FF8800",
         "bg-FF000080 | bg-FF000080",
-        "bg-FF0000FF | bg-FF0000",
+        "bg-FF000099 | bg-FF000099",
         "bg-white | bg-FFFFFF",
         "bg-White | bg-FFFFFF",
         "bg-black | bg-000000",
@@ -138,7 +138,7 @@ class TransformationParserTest {
         "h-auto | h-auto",
         "w-9000 | w must be at most 8192 pixels, got '9000'",
         "h-99999999999999999999999999 | h must be at most 8192 pixels",
-        "h-iw_div_2 | h must be a positive integer or a fraction 0-1, got 'iw_div_2'",
+        "h-iw_div_x | h must be a number or an arithmetic expression such as iw_div_2, got 'iw_div_x'",
         "ar-4-3 | ar-4-3 needs w or h",
         "w-1,ar-4 | ar must be W-H, got '4'",
         "w-1,ar-4-0 | got '4-0'",
@@ -193,9 +193,9 @@ class TransformationParserTest {
         "e-sharpen-0 | e-sharpen must be an integer from 1 to 100, got '0'",
         "e-sharpen-101 | got '101'",
         "e-sharpen-x | got 'x'",
-        "t-0 | t must be true or a threshold 1-99, got '0'",
+        "t-0 | t must be true, false or a threshold 1-99, got '0'",
         "t-100 | got '100'",
-        "t-false | got 'false'",
+        "t-no | t must be true, false or a threshold 1-99, got 'no'",
         "orig-false | orig must be true, got 'false'",
         "w-100,w-200 | duplicate key 'w' in 'w-200'",
         "e-grayscale,e-grayscale | duplicate key 'e-grayscale'",
@@ -267,7 +267,7 @@ class TransformationParserTest {
     Step s =
         step(
             "w-300,h-0.5,ar-8-6,c-at_least,fo-top_left,dpr-1.5,q-70,f-jpeg,pr-true,"
-                + "bg-FF000080,b-3_blue,r-max,rt-N90,bl-7,e-sharpen,t-true");
+                + "bg-FF000050,b-3_blue,r-max,rt-N90,bl-7,e-sharpen,t-true");
     assertThat(s.width()).contains(Dimension.ofPixels(300));
     assertThat(s.height()).contains(Dimension.ofFraction(0.5));
     assertThat(s.aspectRatio()).contains(new AspectRatio(4, 3));

@@ -26,9 +26,15 @@ final class Gallery {
   /** The folder below the image root that the page lists. */
   static final String FOLDER = "gallery";
 
-  /** Every thumbnail: 300x300 with the logo in the bottom-right corner, 150 px wide. */
+  /**
+   * Every thumbnail: 300x300 with the logo in the bottom-right corner, 150 px wide, and a small
+   * text mark in a translucent box in the top-left corner (a text layer, so it is part of the
+   * signed URL like the logo).
+   */
   static final String THUMBNAIL =
-      "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150";
+      "w-300,h-300,oi-logos@@watermark-logo.png,ofo-bottom_right,ox-N6,oy-N6,ow-150,"
+          + "l-text,i-© Food Gallery · preview,fs-13,co-FFFFFF95,bg-00000045,pa-4_8,r-4,"
+          + "lfo-top_left,lx-8,ly-8,l-end";
 
   /** The same thumbnail for screens with two device pixels per CSS pixel. */
   static final String THUMBNAIL_2X = THUMBNAIL + ",dpr-2";
@@ -69,7 +75,12 @@ final class Gallery {
       String path = FOLDER + "/" + name;
       Optional<String> original =
           paid
-              ? Optional.of(signer.url(path).expiresIn(ORIGINAL_LIFETIME).sign())
+              ? Optional.of(
+                  signer
+                      .url(path)
+                      .queryParameter("ik-attachment", "true")
+                      .expiresIn(ORIGINAL_LIFETIME)
+                      .sign())
               : Optional.empty();
       photos.add(
           new Photo(

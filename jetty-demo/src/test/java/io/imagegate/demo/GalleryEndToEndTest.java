@@ -6,6 +6,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * alteration of a thumbnail URL refused, and the paid user's one-hour originals.
  */
 class GalleryEndToEndTest {
-  static final String WATERMARK = ",oi-logos@@watermark-logo.png,ofo-bottom_right,ow-150";
+  static final String WATERMARK =
+      ",oi-logos@@watermark-logo.png,ofo-bottom_right,ox-N6,oy-N6,ow-150";
   static DemoServer server;
   static String base;
 
@@ -55,7 +57,10 @@ class GalleryEndToEndTest {
           .as("src")
           .startsWith("/img/gallery/")
           .contains("ik-s=")
-          .contains("tr=w-300,h-300" + WATERMARK + "&");
+          .contains("tr=w-300,h-300" + WATERMARK + ",l-text,i-");
+      assertThat(URLDecoder.decode(src, StandardCharsets.UTF_8))
+          .contains("tr=" + Gallery.THUMBNAIL + "&")
+          .contains("l-text,i-© Food Gallery · preview,");
       assertThat(thumb.get("width")).isEqualTo("300");
       assertThat(thumb.get("height")).isEqualTo("300");
       assertThat(thumb.get("alt")).isNotBlank().doesNotContain(".jpg");
@@ -63,7 +68,8 @@ class GalleryEndToEndTest {
       assertThat(PageHtml.srcsetCandidate(thumb.get("srcset"), "2x"))
           .get()
           .asString()
-          .contains("tr=w-300,h-300" + WATERMARK + ",dpr-2&")
+          .contains("tr=w-300,h-300" + WATERMARK + ",l-text,i-")
+          .contains(",l-end,dpr-2&")
           .contains("ik-s=");
     }
     assertThat(PageHtml.tags(html, "a", "original")).isEmpty();
@@ -91,9 +97,12 @@ class GalleryEndToEndTest {
   @Test
   void thumbnails_carryTheLogoBottomRight_andOtherwiseMatchTheUnmarkedThumbnail() throws Exception {
     HttpClient client = client();
-    // ow-150 on a 300x300 thumbnail: the 800x240 logo becomes 150x45 in the bottom-right corner.
-    Rectangle logo = new Rectangle(150, 255, 150, 45);
-    Rectangle topLeft = new Rectangle(0, 0, 150, 150);
+    // ow-150 on a 300x300 thumbnail: the 800x240 logo, trimmed of its clear margin as ImageKit
+    // trims overlays (721x203), becomes 150x42, 6 px inside the bottom-right corner.
+    Rectangle logo = new Rectangle(144, 252, 150, 42);
+    // The text mark: a translucent box 8 px from the top-left corner.
+    Rectangle mark = new Rectangle(8, 8, 120, 14);
+    Rectangle middleLeft = new Rectangle(0, 60, 150, 150);
     Rectangle bottomLeft = new Rectangle(0, 255, 140, 45);
     for (PageHtml.Tag thumb : PageHtml.tags(page(client), "img", "thumb")) {
       String path = thumb.get("src").replaceFirst("^/img/", "").replaceFirst("\\?.*$", "");
@@ -104,8 +113,11 @@ class GalleryEndToEndTest {
       assertThat(Pixels.meanAbsoluteDifference(marked, plain, logo))
           .as(path + " under the logo")
           .isGreaterThan(12);
-      assertThat(Pixels.meanAbsoluteDifference(marked, plain, topLeft))
-          .as(path + " top left")
+      assertThat(Pixels.meanAbsoluteDifference(marked, plain, mark))
+          .as(path + " under the text mark")
+          .isGreaterThan(12);
+      assertThat(Pixels.meanAbsoluteDifference(marked, plain, middleLeft))
+          .as(path + " middle left")
           .isLessThan(2);
       assertThat(Pixels.meanAbsoluteDifference(marked, plain, bottomLeft))
           .as(path + " bottom left")
@@ -158,10 +170,17 @@ class GalleryEndToEndTest {
       long expiry = Long.parseLong(match(href, "[?&]ik-t=(\\d+)&ik-s="));
       assertThat(expiry).as(href).isBetween(now + 3600 - 60, now + 3600 + 60);
       assertThat(Instant.parse(stated).getEpochSecond()).isEqualTo(expiry);
-      assertThat(href).doesNotContain("tr=");
+      assertThat(href).doesNotContain("tr=").contains("ik-attachment=true&");
 
       String path = href.replaceFirst("^/img/", "").replaceFirst("\\?.*$", "");
       BufferedImage source = ImageIO.read(server.settings().root().resolve(path).toFile());
+      HttpResponse<byte[]> download =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + href)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(download.headers().firstValue("Content-Disposition"))
+          .as(href)
+          .contains("attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"");
       BufferedImage original = image(client, href);
       assertThat(original.getWidth()).as(path).isEqualTo(source.getWidth());
       assertThat(original.getHeight()).as(path).isEqualTo(source.getHeight());

@@ -16,6 +16,21 @@ public final class Composite {
    *     (drawing over an opaque base leaves it opaque)
    */
   public static BufferedImage overlay(BufferedImage base, BufferedImage overlay, int x, int y) {
+    return overlay(base, overlay, x, y, 1);
+  }
+
+  /**
+   * As {@link #overlay(BufferedImage, BufferedImage, int, int)}, with the overlay's alpha
+   * multiplied by {@code opacity} (0 draws nothing, 1 is the overlay as it is): a layer's {@code
+   * o}/{@code al}.
+   *
+   * @throws IllegalArgumentException if opacity is outside 0-1
+   */
+  public static BufferedImage overlay(
+      BufferedImage base, BufferedImage overlay, int x, int y, double opacity) {
+    if (!(opacity >= 0 && opacity <= 1)) {
+      throw new IllegalArgumentException("opacity must be 0-1: " + opacity);
+    }
     int w = base.getWidth();
     int h = base.getHeight();
     int[] out = Pixels.argb(base);
@@ -30,7 +45,12 @@ public final class Composite {
         reader.read(oy, row);
         int o = (oy + y) * w + x;
         for (int ox = ox0; ox < ox1; ox++) {
-          out[o + ox] = Blend.srcOver(out[o + ox], row[ox]);
+          int src = row[ox];
+          if (opacity < 1) {
+            int alpha = (int) Math.round((src >>> 24) * opacity);
+            src = alpha << 24 | (src & 0xFFFFFF);
+          }
+          out[o + ox] = Blend.srcOver(out[o + ox], src);
         }
       }
     }

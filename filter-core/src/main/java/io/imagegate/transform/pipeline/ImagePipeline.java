@@ -1,5 +1,6 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import java.awt.image.BufferedImage;
@@ -15,7 +16,9 @@ import java.util.Objects;
  * bg}, white by default); rotation ({@code rt}; {@code rt-auto} is a no-op, the decoder has already
  * applied the EXIF orientation); effects ({@code bl}, {@code e-grayscale}, {@code e-sharpen},
  * {@code e-contrast}); corner radius ({@code r}); border ({@code b}); and last the overlays in list
- * order. With {@code orig-true} the input is returned as it is.
+ * order (images, text layers, colour blocks; see {@code OverlayStage}). Arithmetic expressions are
+ * evaluated first, against the initial image and the step's input. With {@code orig-true} the input
+ * is returned as it is.
  *
  * <p>No stage may grow a side beyond {@link TransformLimits#maxDimension()}: the planner checks
  * planned sizes, rotation and border are checked before their pixels are allocated, and every
@@ -54,8 +57,11 @@ public final class ImagePipeline {
       return upright;
     }
     BufferedImage image = upright;
+    Arithmetic.Variables initial =
+        new Arithmetic.Variables(
+            upright.getWidth(), upright.getHeight(), upright.getWidth(), upright.getHeight(), 0, 0);
     for (var step : transformation.steps()) {
-      image = renderer.render(image, step, overlays, 1);
+      image = renderer.render(image, step, overlays, 1, initial);
     }
     return image;
   }

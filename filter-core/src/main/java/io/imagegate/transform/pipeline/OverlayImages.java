@@ -1,5 +1,8 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.response.Failure;
+import io.imagegate.response.ImageGateException;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 
 /**
@@ -19,4 +22,17 @@ public interface OverlayImages {
    *     undecodable (415/422) overlay; the pipeline lets it through unchanged
    */
   BufferedImage load(String path);
+
+  /**
+   * Loads a font file a text layer names with {@code ff-}, resolved and authorized like an overlay
+   * image.
+   *
+   * @param path as parsed from {@code ff-}: {@code /}-separated, no leading {@code /}
+   * @return the font at size 1, plain
+   * @throws io.imagegate.response.ImageGateException for a missing (404), forbidden (401) or
+   *     unreadable (422) font; by default every font file is "not found"
+   */
+  default Font font(String path) {
+    throw new ImageGateException(Failure.NOT_FOUND, "no such font: '" + path + "'");
+  }
 }

@@ -29,10 +29,28 @@ record OverlayPlacement(int x, int y) {
    */
   static OverlayPlacement of(
       Overlay overlay, int baseWidth, int baseHeight, int width, int height, double scale) {
+    return of(
+        overlay, overlay.x(), scale, overlay.y(), scale, baseWidth, baseHeight, width, height);
+  }
+
+  /**
+   * As {@link #of(Overlay, int, int, int, int, double)} with the offsets and their scales given: an
+   * offset from an arithmetic expression is in the base image's pixels already (scale 1).
+   */
+  static OverlayPlacement of(
+      Overlay overlay,
+      OptionalInt x,
+      double xScale,
+      OptionalInt y,
+      double yScale,
+      int baseWidth,
+      int baseHeight,
+      int width,
+      int height) {
     Focus position = overlay.position().orElse(Focus.CENTER);
     return new OverlayPlacement(
-        axis(overlay.x(), position.horizontal(), baseWidth, width, scale),
-        axis(overlay.y(), position.vertical(), baseHeight, height, scale));
+        axis(x, position.horizontal(), baseWidth, width, xScale),
+        axis(y, position.vertical(), baseHeight, height, yScale));
   }
 
   private static int axis(OptionalInt offset, int direction, int base, int size, double scale) {

@@ -36,9 +36,27 @@ final class OverlaySizing {
    * @return the step to render the overlay image with
    */
   Step step(Overlay overlay, int naturalWidth, int naturalHeight, double scale) {
-    Optional<Dimension> width = overlay.width().map(d -> pixels("width", d, naturalWidth, scale));
+    return step(overlay, naturalWidth, naturalHeight, scale, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * As {@link #step(Overlay, int, int, double)}, with sizes from arithmetic expressions, which are
+   * in the pixels of the image the overlay is drawn on and so are not scaled again.
+   *
+   * @param exactWidth the evaluated {@code w} expression, if there is one
+   * @param exactHeight the evaluated {@code h} expression, if there is one
+   */
+  Step step(
+      Overlay overlay,
+      int naturalWidth,
+      int naturalHeight,
+      double scale,
+      Optional<Dimension> exactWidth,
+      Optional<Dimension> exactHeight) {
+    Optional<Dimension> width =
+        exactWidth.or(() -> overlay.width().map(d -> pixels("width", d, naturalWidth, scale)));
     Optional<Dimension> height =
-        overlay.height().map(d -> pixels("height", d, naturalHeight, scale));
+        exactHeight.or(() -> overlay.height().map(d -> pixels("height", d, naturalHeight, scale)));
     boolean extracts = overlay.transformation().cropMode().map(CropMode::extracts).orElse(false);
     if (scale != 1 && width.isEmpty() && height.isEmpty() && !extracts) {
       width = Optional.of(pixels("width", Dimension.ofPixels(naturalWidth), naturalWidth, scale));
@@ -46,15 +64,7 @@ final class OverlaySizing {
     if (width.equals(overlay.width()) && height.equals(overlay.height())) {
       return overlay.effectiveStep();
     }
-    return new Overlay(
-            overlay.path(),
-            overlay.position(),
-            overlay.x(),
-            overlay.y(),
-            width,
-            height,
-            overlay.transformation())
-        .effectiveStep();
+    return overlay.with(overlay.x(), overlay.y(), width, height).effectiveStep();
   }
 
   private Dimension pixels(String side, Dimension d, int natural, double scale) {

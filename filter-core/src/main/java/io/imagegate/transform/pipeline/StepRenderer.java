@@ -2,6 +2,7 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.GeometryPlanner;
 import io.imagegate.transform.Step;
 import io.imagegate.transform.TransformLimits;
@@ -18,6 +19,7 @@ final class StepRenderer {
   private final List<Stage> stages;
   private final OverlayStage overlays;
   private final SizeLimit limit;
+  private final int maxDimension;
 
   StepRenderer(TransformLimits limits) {
     this.limit = new SizeLimit(limits.maxDimension());
@@ -29,7 +31,24 @@ final class StepRenderer {
             new EffectsStage(),
             new RadiusStage(),
             new BorderStage(limit));
-    this.overlays = new OverlayStage(this, new OverlaySizing(limits.maxDimension()));
+    this.maxDimension = limits.maxDimension();
+    this.overlays =
+        new OverlayStage(
+            this,
+            new OverlaySizing(limits.maxDimension()),
+            new TextRenderer(limits.maxDimension()),
+            limits.maxDimension());
+  }
+
+  /** Renders a step of the base image: {@code image} is also the initial asset. */
+  BufferedImage render(BufferedImage image, Step step, OverlayImages images, double scale) {
+    return render(
+        image,
+        step,
+        images,
+        scale,
+        new Arithmetic.Variables(
+            image.getWidth(), image.getHeight(), image.getWidth(), image.getHeight(), 0, 0));
   }
 
   /**
@@ -38,9 +57,26 @@ final class StepRenderer {
    * @param images the caller's overlay loader
    * @param scale the scale inherited from the images this one is drawn on (1 for the base image);
    *     this step's own {@code dpr} is added for its overlays
+   * @param context what the step's arithmetic expressions see: the initial size ({@code iw}, {@code
+   *     ih}) and, inside a layer, the base's ({@code bw}, {@code bh}); the current size ({@code
+   *     cw}, {@code ch}) is {@code image}'s
    * @return the step's output, possibly {@code image} itself when the step changes nothing
    */
-  BufferedImage render(BufferedImage image, Step step, OverlayImages images, double scale) {
+  BufferedImage render(
+      BufferedImage image,
+      Step unresolved,
+      OverlayImages images,
+      double scale,
+      Arithmetic.Variables context) {
+    Arithmetic.Variables vars =
+        new Arithmetic.Variables(
+            context.iw(),
+            context.ih(),
+            image.getWidth(),
+            image.getHeight(),
+            context.bw(),
+            context.bh());
+    Step step = unresolved.resolve(vars, maxDimension);
     BufferedImage current = image;
     for (Stage stage : stages) {
       BufferedImage next = run(stage, current, step);

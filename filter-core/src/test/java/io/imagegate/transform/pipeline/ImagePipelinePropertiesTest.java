@@ -17,6 +17,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -132,7 +133,57 @@ class ImagePipelinePropertiesTest {
         Arbitraries.integers().between(1, 150).map(v -> "b-" + v + "_FF0000"),
         Arbitraries.of("t-true", "t-30"),
         Arbitraries.of("q-50", "f-png"),
+        Arbitraries.of("w-iw_div_2", "h-ch_mul_0.5_add_10", "w-iw_mul_9"),
+        textLayer(),
         overlay(size, focus, offset));
+  }
+
+  /** Text layers and colour blocks: any of them renders, or is a 400. */
+  private static Arbitrary<String> textLayer() {
+    Arbitrary<String> param =
+        Arbitraries.of(
+            "fs-1",
+            "fs-12",
+            "fs-90",
+            "fs-bh_div_4",
+            "fs-bw_mul_3",
+            "co-FF000050",
+            "bg-white",
+            "pa-0",
+            "pa-5_10",
+            "ia-right",
+            "al-3",
+            "tg-b_i",
+            "w-1",
+            "w-60",
+            "w-bw_div_3",
+            "r-max",
+            "r-6",
+            "rt-45",
+            "rt-180",
+            "lx-N10",
+            "ly-bh_sub_ch",
+            "lfo-bottom_right",
+            "o-60");
+    Arbitrary<String> text =
+        Arbitraries.of(
+            "i-Hello world",
+            "i-© preview",
+            "ie-5ryi5a2X",
+            "i- ",
+            "ie-8J-YgA",
+            "i-مرحبا بالعالم",
+            "ie-7787",
+            "i-" + "W".repeat(144));
+    return Arbitraries.oneOf(
+        Combinators.combine(text, param.list().ofMaxSize(4).uniqueElements(p -> p.split("-")[0]))
+            .as(
+                (t, ps) ->
+                    "l-text," + t + (ps.isEmpty() ? "" : "," + String.join(",", ps)) + ",l-end"),
+        Arbitraries.of(
+            "l-image,i-ik_canvas,w-bw_mul_0.5,h-20,bg-FF000050,l-end",
+            "l-image,i-ik_canvas,w-9000,h-10,l-end",
+            "l-image,i-ik_canvas,w-bw_mul_99,h-10,l-end"));
   }
 
   private static Arbitrary<String> overlay(

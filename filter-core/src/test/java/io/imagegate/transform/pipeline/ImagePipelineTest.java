@@ -103,7 +103,7 @@ class ImagePipelineTest {
     assertThat(out.getColorModel().hasAlpha()).isTrue();
     assertThat(alpha(out.getRGB(150, 10))).isZero();
     assertThat(alpha(out.getRGB(150, 150))).isEqualTo(255);
-    BufferedImage half = apply("w-300,h-300,cm-pad_resize,bg-FF000080");
+    BufferedImage half = apply("w-300,h-300,cm-pad_resize,bg-FF000050");
     assertThat(half.getRGB(150, 10)).isEqualTo(0x80FF0000);
   }
 

@@ -117,7 +117,10 @@ class OverlayStageTest {
       }
     }
     BufferedImage base = gradient(300, 200);
-    BufferedImage out = render(base, "oi-logo.png,ox-100,oy-50", Map.of("logo.png", halfClear));
+    // t-false: ImageKit (and imagegate) would otherwise trim the clear half away first.
+    BufferedImage out =
+        render(
+            base, "l-image,i-logo.png,lx-100,ly-50,t-false,l-end", Map.of("logo.png", halfClear));
     assertThat(changedBox(base, out, 0)).containsExactly(130, 50, 30, 30);
     assertThat(out.getRGB(140, 60)).isEqualTo(0xFFFFFFFF);
   }
