@@ -51,6 +51,7 @@ public final class ImageGate {
   private final Stats stats;
   private final ImageGateSettings settings;
   private final Explainer explainer;
+  private final String endpoint;
 
   /**
    * @param settings the configuration
@@ -72,6 +73,7 @@ public final class ImageGate {
   ImageGate(ImageGateSettings settings, String endpoint, ImageGate previous) {
     this.settings = settings;
     this.stats = previous == null ? new Stats() : previous.stats;
+    this.endpoint = endpoint;
     this.parser = new RequestParser(endpoint);
     this.verifier =
         new SignatureVerifier(
@@ -245,6 +247,11 @@ public final class ImageGate {
    */
   public Explanation explain(String url, boolean showExpected) {
     return explainer.explain(url, showExpected);
+  }
+
+  /** The full endpoint this gate serves: the context path and the endpoint. */
+  public String endpoint() {
+    return endpoint;
   }
 
   /** The settings this gate was built from. */

@@ -6,11 +6,13 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.FileWatch;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.security.UrlSigner;
 import io.imagegate.security.WebAppRoot;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -53,13 +55,35 @@ import javax.management.ObjectName;
  * that file and the key files named by {@code file:} are reloaded when they change (a bad file
  * keeps the settings in force). In code, pass {@link ImageGateSettings} to {@link
  * #ImageGateFilter(ImageGateSettings)}; such settings are never reloaded.
+ *
+ * <p>After {@link #init}, the web app's pages sign URLs with the filter's own signer (its primary
+ * key, signing algorithm and endpoint including the context path), so the key is read once: from
+ * the {@link ServletContext} attribute {@code io.imagegate.signer.<filter-name>} ({@link
+ * #signerAttribute(String)}, {@link #signer(ServletContext, String)}), or from {@link #signer()}. A
+ * reload that changes the keys replaces the signer (and the attribute): read it where a URL is made
+ * rather than keeping it.
+ *
+ * <pre>{@code
+ * UrlSigner signer = ImageGateFilter.signer(getServletContext(), "imagegate");
+ * String thumb = signer.url("food/burger.jpg").transformation("w-300").sign();
+ * // /shop/img/food/burger.jpg?tr=w-300&ik-s=...   (context path /shop, endpoint /img)
+ * }</pre>
  */
 public final class ImageGateFilter implements Filter {
+  /**
+   * The prefix of the {@link ServletContext} attribute holding each filter's {@link UrlSigner}: the
+   * attribute is this prefix followed by the filter's name ({@code io.imagegate.signer.imagegate}).
+   */
+  public static final String SIGNER_ATTRIBUTE_PREFIX = "io.imagegate.signer.";
+
   private ImageGateSettings settings;
   private ReloadingGate gates;
   private Clock reloadClock = Clock.systemUTC();
   private ObjectName mbean;
   private Runnable unbindMeters = () -> {};
+  private volatile UrlSigner signer;
+  private ServletContext context;
+  private String signerAttribute;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -72,6 +96,8 @@ public final class ImageGateFilter implements Filter {
   @Override
   public void init(FilterConfig config) throws ServletException {
     try {
+      context = config.getServletContext();
+      signerAttribute = signerAttribute(config.getFilterName());
       if (settings != null) {
         gates = ReloadingGate.fixed(build(settings, config, null));
       } else {
@@ -113,6 +139,48 @@ public final class ImageGateFilter implements Filter {
   public void destroy() {
     ImageGateStats.unregister(mbean);
     unbindMeters.run();
+    if (context != null) {
+      context.removeAttribute(signerAttribute);
+      context = null;
+    }
+  }
+
+  /**
+   * The signer configured like this filter: its primary key, its first signature algorithm, and its
+   * endpoint with the context path ({@code /shop/img}); null before {@link #init}.
+   */
+  public UrlSigner signer() {
+    if (gates != null) {
+      // Looks at the configuration files as a request would, so the signer follows a reload.
+      gates.current();
+    }
+    return signer;
+  }
+
+  /**
+   * The {@link ServletContext} attribute under which the filter named {@code filterName} puts its
+   * signer.
+   */
+  public static String signerAttribute(String filterName) {
+    return SIGNER_ATTRIBUTE_PREFIX + filterName;
+  }
+
+  /**
+   * The signer of the filter named {@code filterName} in this web app, for pages and servlets.
+   *
+   * @throws IllegalStateException when no such filter has started (wrong name, or it failed)
+   */
+  public static UrlSigner signer(ServletContext context, String filterName) {
+    Object signer = context.getAttribute(signerAttribute(filterName));
+    if (signer instanceof UrlSigner urlSigner) {
+      return urlSigner;
+    }
+    throw new IllegalStateException(
+        "no imagegate filter named '"
+            + filterName
+            + "' has started in this web app (attribute "
+            + signerAttribute(filterName)
+            + " is not set)");
   }
 
   /** The JMX name the statistics were published under, or null. */
@@ -137,7 +205,21 @@ public final class ImageGateFilter implements Filter {
    * Publishes what pages read from the gate in force: at start-up, and again after every reload (so
    * whatever is derived from the settings, such as a signer with the primary key, follows them).
    */
-  private void publish(ImageGate gate) {}
+  private void publish(ImageGate gate) {
+    if (context == null) {
+      // Destroyed while a last request was taking a reload: nothing to publish to.
+      return;
+    }
+    ImageGateSettings current = gate.settings();
+    signer =
+        UrlSigner.builder()
+            .urlEndpoint(gate.endpoint())
+            .key(current.keys().primary())
+            .algorithm(current.algorithms().get(0))
+            .clock(current.clock())
+            .build();
+    context.setAttribute(signerAttribute, signer);
+  }
 
   private ImageGate build(ImageGateSettings effective, FilterConfig config, ImageGate previous) {
     String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));

@@ -50,6 +50,7 @@ class ConfigReloadTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private Server server;
   private ImageGateFilter filter;
+  private ServletContextHandler context;
   private int port;
 
   @AfterEach
@@ -63,6 +64,7 @@ class ConfigReloadTest {
   void rotationByReload_newPrimarySigns_oldMovedToPreviousKeys_bothVerify() throws Exception {
     Path config = write("imagegate.properties", config("key=" + K1));
     start(config);
+    assertThat(filter.signer().url("a.png").sign()).isEqualTo(signer(K1).url("a.png").sign());
     assertThat(status(K1)).isEqualTo(200);
     assertThat(status(K2)).isEqualTo(401);
 
@@ -73,6 +75,13 @@ class ConfigReloadTest {
     assertThat(status(K2)).isEqualTo(200);
     assertThat(status(K1)).as("the old primary is a previous key now").isEqualTo(200);
     assertThat(filter.gate().stats().reloads()).isEqualTo(1);
+
+    // The signer the pages use follows the new primary key, in the attribute and the getter.
+    UrlSigner published = ImageGateFilter.signer(context.getServletContext(), "imagegate");
+    assertThat(published).isSameAs(filter.signer());
+    String url = published.url("a.png").sign();
+    assertThat(url).isEqualTo(signer(K2).url("a.png").sign());
+    assertThat(RawHttp.get(port, url).status()).isEqualTo(200);
 
     write("imagegate.properties", config("key=" + K2));
     tick();
@@ -308,7 +317,7 @@ class ConfigReloadTest {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    context = new ServletContextHandler("/");
     filter = new ImageGateFilter();
     filter.reloadClock(clock);
     FilterHolder holder = new FilterHolder(filter);

@@ -62,6 +62,16 @@ public final class ConfigParser {
 
   private final Function<String, String> environment;
 
+  /** Every plain configuration key (not {@code rule.<name>.*}, {@code named.<name>}). */
+  public static Set<String> keys() {
+    return KEYS;
+  }
+
+  /** The fields of a {@code rule.<name>.*} block. */
+  public static Set<String> ruleFields() {
+    return RULE_FIELDS;
+  }
+
   /**
    * @param environment looks up {@code env:NAME} values (normally {@code System::getenv})
    */
@@ -89,7 +99,7 @@ public final class ConfigParser {
             all.put(k, v);
           }
         });
-    ImageGateSettings.Builder builder = ImageGateSettings.builder();
+    ImageGateSettings.Builder builder = ImageGateSettings.builder().environment(environment);
     Map<String, Map<String, String>> rules = new LinkedHashMap<>();
     Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
     ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
@@ -130,9 +140,7 @@ public final class ConfigParser {
               key + ": unknown key-scope setting '" + scope.group(2) + "' (known: key, paths)");
         }
         String field = scope.group(2);
-        scopes
-            .computeIfAbsent(scope.group(1), n -> new LinkedHashMap<>())
-            .put(field, field.equals("key") ? resolveSecret(key, value) : value);
+        scopes.computeIfAbsent(scope.group(1), n -> new LinkedHashMap<>()).put(field, value);
         continue;
       }
       if (!KEYS.contains(key)) {
@@ -145,12 +153,12 @@ public final class ConfigParser {
           builder.endpoint(value);
           break;
         case "key":
-          builder.key(resolveSecret(key, value));
+          builder.key(secret(key, value));
           break;
         case "previous-keys":
           for (String part : value.split(",")) {
             if (!part.isBlank()) {
-              builder.previousKey(resolveSecret(key, part.trim()));
+              builder.previousKey(secret(key, part.trim()));
             }
           }
           break;
@@ -223,7 +231,13 @@ public final class ConfigParser {
             maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
     rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
     scopes.forEach(
-        (name, fields) -> builder.keyScope(name, fields.get("key"), fields.get("paths")));
+        (name, fields) ->
+            builder.keyScope(
+                name,
+                fields.containsKey("key")
+                    ? secret("key-scope." + name + ".key", fields.get("key"))
+                    : null,
+                fields.get("paths")));
     return builder;
   }
 
@@ -265,64 +279,28 @@ public final class ConfigParser {
 
   private static PathRule rule(String name, Map<String, String> fields) {
     String prefix = "rule." + name + ".";
-    String path = fields.get("path");
-    if (path == null || path.isEmpty()) {
-      throw new ConfigException(prefix + "path: every rule needs a path glob, e.g. /originals/**");
+    PathRule.Builder rule = PathRule.builder(name).path(fields.get("path"));
+    if (fields.containsKey("require-signature")) {
+      rule.requireSignature(bool(prefix + "require-signature", fields.get("require-signature")));
     }
-    PathGlob glob;
-    try {
-      glob = PathGlob.compile(path);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          prefix + "path: '" + path + "' is not a valid glob: " + e.getMessage());
+    if (fields.containsKey("require-expiry")) {
+      rule.requireExpiry(bool(prefix + "require-expiry", fields.get("require-expiry")));
     }
-    String unsigned = fields.get("unsigned-transformation");
-    // A rule that watermarks unsigned requests serves unsigned requests: it defaults to public.
-    boolean requireSignature =
-        fields.containsKey("require-signature")
-            ? bool(prefix + "require-signature", fields.get("require-signature"))
-            : unsigned == null;
-    boolean requireExpiry =
-        fields.containsKey("require-expiry")
-            && bool(prefix + "require-expiry", fields.get("require-expiry"));
-    java.util.Optional<Duration> maxTtl =
-        fields.containsKey("max-ttl")
-            ? java.util.Optional.of(duration(prefix + "max-ttl", fields.get("max-ttl")))
-            : java.util.Optional.empty();
-    if (unsigned != null && unsigned.isEmpty()) {
-      throw new ConfigException(prefix + "unsigned-transformation: empty");
+    if (fields.containsKey("max-ttl")) {
+      rule.maxTtl(duration(prefix + "max-ttl", fields.get("max-ttl")));
     }
-    return new PathRule(
-        name,
-        glob,
-        requireSignature,
-        requireExpiry,
-        maxTtl,
-        java.util.Optional.ofNullable(unsigned));
+    if (fields.containsKey("unsigned-transformation")) {
+      rule.unsignedTransformation(fields.get("unsigned-transformation"));
+    }
+    return rule.build();
   }
 
-  private String resolveSecret(String key, String value) {
-    if (value.startsWith("env:")) {
-      String name = value.substring(4);
-      String secret = environment.apply(name);
-      if (secret == null || secret.isEmpty()) {
-        throw new ConfigException(key + ": environment variable '" + name + "' is not set");
-      }
-      return secret.trim();
-    }
-    if (value.startsWith("file:")) {
-      Path file = Path.of(value.substring(5));
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new ConfigException(
-            key + ": cannot read key file '" + file + "' (" + e.getClass().getSimpleName() + ")");
-      }
-    }
+  /** {@code env:NAME}, {@code file:PATH} or the key itself; read when the settings are built. */
+  private static KeySource secret(String key, String value) {
     if (value.isEmpty()) {
       throw new ConfigException(key + ": empty");
     }
-    return value;
+    return KeySource.parse(value);
   }
 
   private static Map<String, String> readProperties(Path file) {

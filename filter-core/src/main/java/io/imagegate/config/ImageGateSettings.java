@@ -4,6 +4,8 @@ import io.imagegate.security.KeyRing;
 import io.imagegate.security.KeyScope;
 import io.imagegate.security.SignatureAlgorithm;
 import io.imagegate.security.SigningKey;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,12 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything the filter needs, built once, validated whole and immutable afterwards. Built by
  * {@link ConfigParser} from init-params or a properties file, or in code with {@link #builder()}
  * (embedded Jetty, Spring Boot). Setters check their own value and name the configuration key in
- * their message; {@link Builder#build()} checks the rules across fields.
+ * their message; {@link Builder#build()} reads the keys and checks everything the filter would
+ * check at start-up (named transformations, rules' unsigned transformations, the rules across
+ * fields), so settings that build are settings the filter accepts.
+ *
+ * <pre>{@code
+ * ImageGateSettings settings = ImageGateSettings.builder()
+ *     .root(Path.of("/srv/images"))
+ *     .key(KeySource.env("IMAGEGATE_KEY"))
+ *     .rule("originals", r -> r.path("/originals/**").requireExpiry().maxTtl(Duration.ofHours(1)))
+ *     .named("thumb", "w-300,h-300")
+ *     .build();
+ * }</pre>
  */
 public final class ImageGateSettings {
   private final Path root;
@@ -43,7 +58,7 @@ public final class ImageGateSettings {
   private ImageGateSettings(Builder b) {
     this.root = b.root;
     this.endpoint = Optional.ofNullable(b.endpoint);
-    this.keys = new KeyRing(b.primaryKey, b.previousKeys, List.copyOf(b.scopedKeys.values()));
+    this.keys = b.keyRing;
     this.algorithms = List.copyOf(b.algorithms);
     this.requireSignature = b.requireSignature;
     this.unsignedTransformations = b.unsignedTransformations;
@@ -177,9 +192,11 @@ public final class ImageGateSettings {
   public static final class Builder {
     private Path root;
     private String endpoint;
-    private SigningKey primaryKey;
-    private final List<SigningKey> previousKeys = new ArrayList<>();
-    private final Map<String, KeyRing.Scoped> scopedKeys = new LinkedHashMap<>();
+    private KeySource primaryKey;
+    private final List<KeySource> previousKeys = new ArrayList<>();
+    private Function<String, String> environment = System::getenv;
+    private KeyRing keyRing;
+    private final Map<String, ScopeDraft> scopedKeys = new LinkedHashMap<>();
     private List<SignatureAlgorithm> algorithms =
         List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
     private boolean requireSignature;
@@ -239,15 +256,37 @@ public final class ImageGateSettings {
       return this;
     }
 
-    /** {@code key}: the primary key's value (at least 32 bytes). */
+    /**
+     * {@code key}: the primary key itself (at least 32 bytes). Text starting with {@code env:} or
+     * {@code file:} is refused rather than taken as a key: pass {@link KeySource#env} or {@link
+     * KeySource#file} to {@link #key(KeySource)}.
+     */
     public Builder key(String key) {
-      this.primaryKey = keyOf("key", key);
+      return key(literal("key", key));
+    }
+
+    /** {@code key}: the primary key, from the environment, a file or a value; read by build(). */
+    public Builder key(KeySource source) {
+      this.primaryKey = checkedAtOnce("key", source);
       return this;
     }
 
-    /** {@code previous-keys}: one more verify-only key. */
+    /**
+     * {@code previous-keys}: one more verify-only key, the key itself (see {@link #key(String)}).
+     */
     public Builder previousKey(String key) {
-      this.previousKeys.add(keyOf("previous-keys", key));
+      return previousKey(literal("previous-keys", key));
+    }
+
+    /** {@code previous-keys}: one more verify-only key, from any source; read by build(). */
+    public Builder previousKey(KeySource source) {
+      this.previousKeys.add(checkedAtOnce("previous-keys", source));
+      return this;
+    }
+
+    /** Where {@link KeySource#env} keys are looked up (default {@code System::getenv}). */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
@@ -256,10 +295,18 @@ public final class ImageGateSettings {
      * image and overlay paths matching one of the globs.
      *
      * @param name letters, digits, '_' and '-'
-     * @param key the key's value (at least 32 bytes)
+     * @param key the key itself (at least 32 bytes; see {@link #key(String)})
      * @param paths comma-separated globs such as {@code /partners/acme/**}
      */
     public Builder keyScope(String name, String key, String paths) {
+      return keyScope(name, key == null ? null : literal("key-scope." + name + ".key", key), paths);
+    }
+
+    /**
+     * {@code key-scope.<name>.key} from any source (read by build()) and {@code
+     * key-scope.<name>.paths}.
+     */
+    public Builder keyScope(String name, KeySource key, String paths) {
       String prefix = "key-scope." + name + ".";
       if (!name.matches("[A-Za-z0-9_-]+")) {
         throw new ConfigException(
@@ -287,8 +334,34 @@ public final class ImageGateSettings {
       }
       scopedKeys.put(
           name,
-          new KeyRing.Scoped(keyOf(prefix + "key", key), new KeyScope(name, List.copyOf(globs))));
+          new ScopeDraft(
+              checkedAtOnce(prefix + "key", key), new KeyScope(name, List.copyOf(globs))));
       return this;
+    }
+
+    /** A scoped key before its source is read. */
+    private record ScopeDraft(KeySource key, KeyScope scope) {}
+
+    /** Reads the scoped keys; each must differ from every other key. */
+    private List<KeyRing.Scoped> scopedKeys(SigningKey primary, List<SigningKey> previous) {
+      List<SigningKey> unscoped = new ArrayList<>(previous);
+      unscoped.add(primary);
+      List<KeyRing.Scoped> scoped = new ArrayList<>();
+      List<SigningKey> seen = new ArrayList<>();
+      for (Map.Entry<String, ScopeDraft> draft : scopedKeys.entrySet()) {
+        String configKey = "key-scope." + draft.getKey() + ".key";
+        SigningKey key = keyOf(configKey, draft.getValue().key().resolve(configKey, environment));
+        if (unscoped.contains(key) || seen.contains(key)) {
+          // The same key unscoped would sign everywhere; twice, it would not say whose it is.
+          throw new ConfigException(
+              configKey
+                  + ": the same key is also configured as key, previous-keys or another"
+                  + " key scope; give each partner a key of its own");
+        }
+        seen.add(key);
+        scoped.add(new KeyRing.Scoped(key, draft.getValue().scope()));
+      }
+      return scoped;
     }
 
     /** {@code signature-algorithms}: at least one; the first signs. */
@@ -329,6 +402,19 @@ public final class ImageGateSettings {
       }
       this.privateMarker = name;
       return this;
+    }
+
+    /**
+     * Adds a {@code rule.<name>.*} block, in the order rules are matched.
+     *
+     * <pre>{@code
+     * .rule("originals", r -> r.path("/originals/**").requireExpiry().maxTtl(Duration.ofHours(1)))
+     * }</pre>
+     */
+    public Builder rule(String name, Consumer<PathRule.Builder> spec) {
+      PathRule.Builder rule = PathRule.builder(name);
+      spec.accept(rule);
+      return rule(rule.build());
     }
 
     /** Adds a {@code rule.<name>.*}. */
@@ -412,21 +498,13 @@ public final class ImageGateSettings {
         throw new ConfigException(
             "key: a signing key is required (a value, env:NAME or file:PATH)");
       }
-      List<SigningKey> unscoped = new ArrayList<>(previousKeys);
-      unscoped.add(primaryKey);
-      List<SigningKey> seen = new ArrayList<>();
-      for (Map.Entry<String, KeyRing.Scoped> scoped : scopedKeys.entrySet()) {
-        SigningKey key = scoped.getValue().key();
-        if (unscoped.contains(key) || seen.contains(key)) {
-          // The same key unscoped would sign everywhere; twice, it would not say whose it is.
-          throw new ConfigException(
-              "key-scope."
-                  + scoped.getKey()
-                  + ".key: the same key is also configured as key, previous-keys or another"
-                  + " key scope; give each partner a key of its own");
-        }
-        seen.add(key);
+      List<SigningKey> previous = new ArrayList<>();
+      for (KeySource source : previousKeys) {
+        previous.add(keyOf("previous-keys", source.resolve("previous-keys", environment)));
       }
+      SigningKey primary = keyOf("key", primaryKey.resolve("key", environment));
+      this.keyRing = new KeyRing(primary, previous, scopedKeys(primary, previous));
+      TransformationParser transformations = transformations();
       for (PathRule rule : rules) {
         rule.unsignedTransformation()
             .ifPresent(
@@ -440,9 +518,67 @@ public final class ImageGateSettings {
                             + rule.name()
                             + ".require-signature=false");
                   }
+                  try {
+                    transformations.parse(t);
+                  } catch (RuntimeException e) {
+                    throw new ConfigException(
+                        "rule." + rule.name() + ".unsigned-transformation: " + e.getMessage());
+                  }
                 });
       }
       return new ImageGateSettings(this);
+    }
+
+    /** Checks the limits and every named transformation as the filter will parse them. */
+    private TransformationParser transformations() {
+      TransformLimits transformLimits;
+      try {
+        transformLimits =
+            new TransformLimits(
+                limits.maxDimension(),
+                limits.maxDpr(),
+                limits.maxSteps(),
+                limits.maxOverlays(),
+                limits.maxTransformationLength());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("limits: " + e.getMessage());
+      }
+      // One at a time first, so the message names the key (named.thumb), then all together.
+      named.forEach(
+          (name, text) -> {
+            try {
+              new TransformationParser(Map.of(name, text), transformLimits);
+            } catch (IllegalArgumentException e) {
+              throw new ConfigException("named." + name + ": " + e.getMessage());
+            }
+          });
+      try {
+        return new TransformationParser(named, transformLimits);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("named: " + e.getMessage());
+      }
+    }
+
+    private static KeySource literal(String configKey, String key) {
+      Objects.requireNonNull(key, configKey);
+      if (key.startsWith("env:") || key.startsWith("file:")) {
+        throw new ConfigException(
+            configKey
+                + ": '"
+                + key.substring(0, key.indexOf(':') + 1)
+                + "...' is a key source, not a key: pass KeySource.env(NAME) or"
+                + " KeySource.file(PATH) (or KeySource.parse(text) for configuration text)");
+      }
+      return KeySource.value(key);
+    }
+
+    /** A literal key's length is checked at once; environment and files are read by build(). */
+    private KeySource checkedAtOnce(String configKey, KeySource source) {
+      Objects.requireNonNull(source, "source");
+      if (source.isValue()) {
+        keyOf(configKey, source.resolve(configKey, environment));
+      }
+      return source;
     }
 
     private static SigningKey keyOf(String configKey, String value) {

@@ -74,6 +74,24 @@ public final class UrlSigner {
     return algorithm;
   }
 
+  /** The URL prefix signed URLs start with, without a trailing slash. */
+  public String urlEndpoint() {
+    return urlEndpoint;
+  }
+
+  /**
+   * The same signer counting expiry from {@code clock} (e.g. one fixed instant per page, so every
+   * link on it expires together).
+   */
+  public UrlSigner withClock(Clock clock) {
+    return builder()
+        .urlEndpoint(urlEndpoint)
+        .key(key)
+        .algorithm(algorithm)
+        .clock(Objects.requireNonNull(clock, "clock"))
+        .build();
+  }
+
   /** Where the transformation goes in the URL. */
   public enum TransformationPosition {
     /** {@code /endpoint/tr:w-300/a.jpg}: the form most CDNs cache best. */

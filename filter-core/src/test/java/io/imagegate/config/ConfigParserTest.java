@@ -62,7 +62,9 @@ class ConfigParserTest {
                 Map.entry("rule.orig.max-ttl", "1h"),
                 Map.entry("rule.wm.path", "/gallery/**"),
                 Map.entry("rule.wm.unsigned-transformation", "n-watermark"),
-                Map.entry("named.thumb", "w-300,h-300"),
+                // Within limits.max-dimension: build() checks named transformations as the filter.
+                Map.entry("named.thumb", "w-30,h-30"),
+                Map.entry("named.watermark", "e-grayscale"),
                 Map.entry("cache.max-bytes", "64MB"),
                 Map.entry("cache.max-age", "600"),
                 Map.entry("limits.max-source-pixels", "1000"),
@@ -89,7 +91,7 @@ class ConfigParserTest {
     PathRule wm = s.rules().stream().filter(r -> r.name().equals("wm")).findFirst().orElseThrow();
     assertThat(wm.requireSignature()).as("a watermarking rule serves unsigned requests").isFalse();
     assertThat(wm.unsignedTransformation()).contains("n-watermark");
-    assertThat(s.named()).containsEntry("thumb", "w-300,h-300");
+    assertThat(s.named()).containsEntry("thumb", "w-30,h-30");
     assertThat(s.cacheMaxBytes()).isEqualTo(64L << 20);
     assertThat(s.cacheMaxAge()).isEqualTo(Duration.ofSeconds(600));
     assertThat(s.limits()).isEqualTo(new ImageGateSettings.Limits(1000, 100, 3, 4, 2, 2048));

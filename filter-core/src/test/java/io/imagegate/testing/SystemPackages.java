@@ -36,13 +36,18 @@ public final class SystemPackages {
    * @param files files those packages provide
    */
   public static void assumeInstalled(String debianPackages, Path... files) {
+    check(required(), debianPackages, files);
+  }
+
+  /** {@link #assumeInstalled} with the switch given, so the skip and the failure can be tested. */
+  static void check(boolean required, String debianPackages, Path... files) {
     List<Path> missing =
         Arrays.stream(files).filter(f -> !Files.exists(f)).collect(Collectors.toList());
     String reason = reason(debianPackages, missing);
     if (reason == null) {
       return;
     }
-    if (required()) {
+    if (required) {
       Assertions.fail(reason + " (and -D" + REQUIRE_PROPERTY + "=true requires it)");
     }
     if (ANNOUNCED.add(reason)) {

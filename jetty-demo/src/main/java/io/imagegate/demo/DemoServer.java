@@ -38,14 +38,26 @@ public final class DemoServer implements AutoCloseable {
   /** Where the filter is mapped. */
   public static final String ENDPOINT = "/img";
 
+  /**
+   * The filter's name: its signer is the ServletContext attribute io.imagegate.signer.imagegate.
+   */
+  public static final String FILTER_NAME = "imagegate";
+
   private final Server server;
   private final ImageGateSettings settings;
+  private final ImageGateFilter filter;
   private final boolean generatedKey;
   private final String key;
 
-  private DemoServer(Server server, ImageGateSettings settings, String key, boolean generatedKey) {
+  private DemoServer(
+      Server server,
+      ImageGateSettings settings,
+      ImageGateFilter filter,
+      String key,
+      boolean generatedKey) {
     this.server = server;
     this.settings = settings;
+    this.filter = filter;
     this.key = key;
     this.generatedKey = generatedKey;
   }
@@ -78,10 +90,17 @@ public final class DemoServer implements AutoCloseable {
     errors.setShowStacks(false);
     context.setErrorHandler(errors);
     ImageGateFilter filter = new ImageGateFilter(settings);
-    context.addFilter(
-        new FilterHolder(filter), ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setName(FILTER_NAME);
+    context.addFilter(holder, ENDPOINT + "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new StatsServlet(filter)), "/stats");
-    Gallery gallery = new Gallery(root, settings.clock(), c -> signer(settings, c));
+    // The page signs with the filter's own signer, as a JSP would: from the ServletContext.
+    jakarta.servlet.ServletContext servletContext = context.getServletContext();
+    Gallery gallery =
+        new Gallery(
+            root,
+            settings.clock(),
+            c -> ImageGateFilter.signer(servletContext, FILTER_NAME).withClock(c));
     context.addServlet(
         new ServletHolder(
             new GalleryServlet(
@@ -92,7 +111,7 @@ public final class DemoServer implements AutoCloseable {
     context.addServlet(account, AccountServlet.SIGN_OUT);
     server.setHandler(context);
     server.start();
-    return new DemoServer(server, settings, key, generated);
+    return new DemoServer(server, settings, filter, key, generated);
   }
 
   /** The bound port. */
@@ -105,19 +124,9 @@ public final class DemoServer implements AutoCloseable {
     return settings;
   }
 
-  /** A signer for URLs relative to this server ({@code /img/...}). */
+  /** The filter's signer, for URLs relative to this server ({@code /img/...}). */
   public UrlSigner signer() {
-    return signer(settings, settings.clock());
-  }
-
-  /** A signer for this server's key that counts expiry from {@code clock}. */
-  static UrlSigner signer(ImageGateSettings settings, Clock clock) {
-    return UrlSigner.builder()
-        .urlEndpoint(ENDPOINT)
-        .key(settings.keys().primary())
-        .algorithm(settings.algorithms().get(0))
-        .clock(clock)
-        .build();
+    return filter.signer();
   }
 
   /** Cookie-only sessions, out of reach of scripts and of other sites' form posts. */
