@@ -7,6 +7,7 @@ import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.explain.Explanation;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ErrorResponder;
@@ -16,6 +17,7 @@ import io.imagegate.security.AccessPolicy;
 import io.imagegate.security.Authorizer;
 import io.imagegate.security.Grant;
 import io.imagegate.security.SignatureVerifier;
+import io.imagegate.security.VerifiedKey;
 import io.imagegate.source.SourceResolver;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.TransformationParser;
@@ -46,7 +48,10 @@ public final class ImageGate {
   private final Originals originals;
   private final Variants variants;
   private final Level refusals;
-  private final Stats stats = new Stats();
+  private final Stats stats;
+  private final ImageGateSettings settings;
+  private final Explainer explainer;
+  private final String endpoint;
 
   /**
    * @param settings the configuration
@@ -54,6 +59,21 @@ public final class ImageGate {
    * @throws ConfigException if a named transformation is invalid
    */
   public ImageGate(ImageGateSettings settings, String endpoint) {
+    this(settings, endpoint, null);
+  }
+
+  /**
+   * A gate that takes over from {@code previous} after a reload: it keeps counting in the same
+   * statistics, and keeps the result cache and the render limiter when their settings did not
+   * change (a variant's key names everything it depends on, and authorization comes before the
+   * cache, so a cached variant stays valid under new keys or rules).
+   *
+   * @param previous the gate being replaced, or null
+   */
+  ImageGate(ImageGateSettings settings, String endpoint, ImageGate previous) {
+    this.settings = settings;
+    this.stats = previous == null ? new Stats() : previous.stats;
+    this.endpoint = endpoint;
     this.parser = new RequestParser(endpoint);
     this.verifier =
         new SignatureVerifier(
@@ -79,16 +99,33 @@ public final class ImageGate {
             DecodeLimits.DEFAULT_MAX_FILE_BYTES,
             settings.maxOutputPixels());
     VariantRenderer renderer = new VariantRenderer(transformLimits, decodeLimits);
-    this.cache = new VariantCache(settings.cacheMaxBytes());
+    this.cache =
+        previous != null && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
+            ? previous.cache
+            : new VariantCache(settings.cacheMaxBytes());
     this.limiter =
-        new RenderLimiter(
-            settings.renderConcurrency(), settings.renderQueueTimeout(), renderBudget(settings));
+        previous != null
+                && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
+                && previous.settings.renderConcurrency() == settings.renderConcurrency()
+                && previous.settings.renderQueueTimeout().equals(settings.renderQueueTimeout())
+            ? previous.limiter
+            : new RenderLimiter(
+                settings.renderConcurrency(),
+                settings.renderQueueTimeout(),
+                renderBudget(settings));
+    AccessPolicy policy = new AccessPolicy(settings);
     this.authorizer =
-        new Authorizer(
-            settings,
-            new AccessPolicy(settings),
-            new SourceResolver(settings.root()),
-            transformations);
+        new Authorizer(settings, policy, new SourceResolver(settings.root()), transformations);
+    this.explainer =
+        new Explainer(
+            endpoint,
+            parser,
+            verifier,
+            policy,
+            authorizer,
+            transformations,
+            settings.root(),
+            settings.expiryLeeway());
     this.originals = new Originals(stats);
     this.variants = new Variants(renderer, cache, limiter, new Overlays(renderer), stats);
   }
@@ -150,10 +187,9 @@ public final class ImageGate {
       return;
     }
     ImageRequest image = parsed.get();
-    if (image.signed()) {
-      verifier.verify(image);
-    }
-    Grant grant = authorizer.authorize(image);
+    Optional<VerifiedKey> key =
+        image.signed() ? Optional.of(verifier.verify(image)) : Optional.empty();
+    Grant grant = authorizer.authorize(image, key);
     if (!grant.source().isImage()) {
       // Authorized, untransformed, and the container serves the same path it mapped to us.
       stats.record(Outcome.PASSED);
@@ -201,6 +237,34 @@ public final class ImageGate {
   /** A snapshot of the counters and the cache. */
   public StatsSnapshot stats() {
     return stats.snapshot(cache);
+  }
+
+  /**
+   * Explains how this gate would answer a URL, step by step, by running its own parser, verifier
+   * and authorization on it (nothing is rendered, served or cached, and no server is contacted):
+   * for the demo's {@code explain} command or an admin page. The result never holds a key.
+   *
+   * @param url an absolute URL, or a path with its query, as a client would send it
+   * @param showExpected whether to include the first eight hex digits of the signature the supposed
+   *     key would make (for a local operator only)
+   */
+  public Explanation explain(String url, boolean showExpected) {
+    return explainer.explain(url, showExpected);
+  }
+
+  /** The full endpoint this gate serves: the context path and the endpoint. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** The settings this gate was built from. */
+  public ImageGateSettings settings() {
+    return settings;
+  }
+
+  /** The statistics counters, shared with the gates that replace this one (reloads). */
+  Stats counters() {
+    return stats;
   }
 
   /** The render limiter (tests). */

@@ -1,7 +1,9 @@
 package io.imagegate;
 
+import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
+import io.imagegate.config.FileWatch;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
 import io.imagegate.security.UrlSigner;
@@ -19,10 +21,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.management.ObjectName;
 
 /**
@@ -48,13 +52,17 @@ import javax.management.ObjectName;
  * }</pre>
  *
  * <p>Every key is described in the README; an unknown key or a bad value stops deployment with a
- * message naming it. The {@code config-file} init-param names a properties file with the same keys.
- * In code, pass {@link ImageGateSettings} to {@link #ImageGateFilter(ImageGateSettings)}.
+ * message naming it. The {@code config-file} init-param names a properties file with the same keys;
+ * that file and the key files named by {@code file:} are reloaded when they change (a bad file
+ * keeps the settings in force). In code, pass {@link ImageGateSettings} to {@link
+ * #ImageGateFilter(ImageGateSettings)}; such settings are never reloaded.
  *
  * <p>After {@link #init}, the web app's pages sign URLs with the filter's own signer (its primary
  * key, signing algorithm and endpoint including the context path), so the key is read once: from
  * the {@link ServletContext} attribute {@code io.imagegate.signer.<filter-name>} ({@link
- * #signerAttribute(String)}, {@link #signer(ServletContext, String)}), or from {@link #signer()}.
+ * #signerAttribute(String)}, {@link #signer(ServletContext, String)}), or from {@link #signer()}. A
+ * reload that changes the keys replaces the signer (and the attribute): read it where a URL is made
+ * rather than keeping it.
  *
  * <pre>{@code
  * UrlSigner signer = ImageGateFilter.signer(getServletContext(), "imagegate");
@@ -70,10 +78,11 @@ public final class ImageGateFilter implements Filter {
   public static final String SIGNER_ATTRIBUTE_PREFIX = "io.imagegate.signer.";
 
   private ImageGateSettings settings;
-  private ImageGate gate;
+  private ReloadingGate gates;
+  private Clock reloadClock = Clock.systemUTC();
   private ObjectName mbean;
   private Runnable unbindMeters = () -> {};
-  private UrlSigner signer;
+  private volatile UrlSigner signer;
   private ServletContext context;
   private String signerAttribute;
   private boolean codecsHeld;
@@ -94,31 +103,29 @@ public final class ImageGateFilter implements Filter {
         ImageCodecs.acquire();
         codecsHeld = true;
       }
-      ImageGateSettings effective = settings != null ? settings : fromInitParams(config);
-      String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
-      String fullEndpoint = config.getServletContext().getContextPath() + endpoint;
-      WebAppRoot.check(
-          effective.root(),
-          config.getServletContext().getRealPath("/"),
-          endpoint,
-          urlPatterns(config));
-      gate = new ImageGate(effective, fullEndpoint);
+      context = config.getServletContext();
+      signerAttribute = signerAttribute(config.getFilterName());
+      if (settings != null) {
+        gates = ReloadingGate.fixed(build(settings, config, null));
+      } else {
+        // config-file and file: keys are read again when they change (ReloadingGate).
+        Map<String, String> params = initParams(config);
+        gates =
+            ReloadingGate.start(
+                () -> ConfigParser.watchedFiles(params),
+                previous -> build(fromInitParams(config), config, previous),
+                FileWatch.attributes(),
+                reloadClock,
+                this::publish);
+      }
+      publish(gates.current());
+      Supplier<StatsSnapshot> stats = () -> gates.current().stats();
       mbean =
-          new ImageGateStats(gate::stats)
+          new ImageGateStats(stats)
               .register(config.getServletContext().getContextPath(), config.getFilterName());
       unbindMeters =
           ImageGateStats.bindToMicrometerIfPresent(
-              gate::stats, config.getServletContext().getContextPath(), config.getFilterName());
-      signer =
-          UrlSigner.builder()
-              .urlEndpoint(fullEndpoint)
-              .key(effective.keys().primary())
-              .algorithm(effective.algorithms().get(0))
-              .clock(effective.clock())
-              .build();
-      context = config.getServletContext();
-      signerAttribute = signerAttribute(config.getFilterName());
-      context.setAttribute(signerAttribute, signer);
+              stats, config.getServletContext().getContextPath(), config.getFilterName());
     } catch (IllegalArgumentException e) { // ConfigException, or a bad imagegate.codecs
       destroy();
       throw new ServletException("imagegate: invalid configuration: " + e.getMessage());
@@ -133,7 +140,7 @@ public final class ImageGateFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    gate.handle(http, httpResponse, chain);
+    gates.current().handle(http, httpResponse, chain);
   }
 
   @Override
@@ -155,6 +162,10 @@ public final class ImageGateFilter implements Filter {
    * endpoint with the context path ({@code /shop/img}); null before {@link #init}.
    */
   public UrlSigner signer() {
+    if (gates != null) {
+      // Looks at the configuration files as a request would, so the signer follows a reload.
+      gates.current();
+    }
     return signer;
   }
 
@@ -189,18 +200,63 @@ public final class ImageGateFilter implements Filter {
     return mbean;
   }
 
-  /** The engine, for statistics and tests; null before {@link #init}. */
+  /**
+   * The engine in force (a reload replaces it), for statistics and tests; null before {@link
+   * #init}.
+   */
   public ImageGate gate() {
-    return gate;
+    return gates == null ? null : gates.current();
   }
 
-  private static ImageGateSettings fromInitParams(FilterConfig config) {
+  /** The clock that paces the look at changed configuration files (tests); call before init. */
+  void reloadClock(Clock clock) {
+    this.reloadClock = clock;
+  }
+
+  /**
+   * Publishes what pages read from the gate in force: at start-up, and again after every reload (so
+   * whatever is derived from the settings, such as a signer with the primary key, follows them).
+   */
+  private void publish(ImageGate gate) {
+    if (context == null) {
+      // Destroyed while a last request was taking a reload: nothing to publish to.
+      return;
+    }
+    ImageGateSettings current = gate.settings();
+    signer =
+        UrlSigner.builder()
+            .urlEndpoint(gate.endpoint())
+            .key(current.keys().primary())
+            .algorithm(current.algorithms().get(0))
+            .clock(current.clock())
+            .build();
+    context.setAttribute(signerAttribute, signer);
+  }
+
+  private ImageGate build(ImageGateSettings effective, FilterConfig config, ImageGate previous) {
+    String endpoint = effective.endpoint().orElseGet(() -> mappingPrefix(config));
+    // At every (re)load: a root the container could serve around the filter is refused.
+    WebAppRoot.check(
+        effective.root(),
+        config.getServletContext().getRealPath("/"),
+        endpoint,
+        urlPatterns(config));
+    return new ImageGate(
+        effective, config.getServletContext().getContextPath() + endpoint, previous);
+  }
+
+  private static Map<String, String> initParams(FilterConfig config) {
     Map<String, String> params = new LinkedHashMap<>();
     Enumeration<String> names = config.getInitParameterNames();
     while (names.hasMoreElements()) {
       String name = names.nextElement();
       params.put(name, config.getInitParameter(name));
     }
+    return params;
+  }
+
+  private static ImageGateSettings fromInitParams(FilterConfig config) {
+    Map<String, String> params = initParams(config);
     // Without root: the web app's own folder at the endpoint, e.g. <webapp>/img for /img/*.
     Path defaultRoot = null;
     if (!params.containsKey("root")) {

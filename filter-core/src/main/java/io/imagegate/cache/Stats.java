@@ -39,6 +39,9 @@ public final class Stats {
   private final Map<String, LongAdder> denials = new java.util.concurrent.ConcurrentHashMap<>();
   private final LongAdder renders = new LongAdder();
   private final LongAdder renderNanos = new LongAdder();
+  private final LongAdder reloads = new LongAdder();
+  private final LongAdder reloadFailures = new LongAdder();
+  private volatile String lastReloadError = "";
 
   /** Starts every counter at zero. */
   public Stats() {
@@ -63,6 +66,21 @@ public final class Stats {
     renderNanos.add(nanos);
   }
 
+  /** Counts one reload of the configuration that took effect. */
+  public void recordReload() {
+    reloads.increment();
+  }
+
+  /**
+   * Counts one reload that was refused (the old settings stay).
+   *
+   * @param error what was wrong, naming the configuration key (never a key's value)
+   */
+  public void recordReloadFailure(String error) {
+    reloadFailures.increment();
+    lastReloadError = error;
+  }
+
   /** A snapshot of these counters and of the cache's. */
   public StatsSnapshot snapshot(VariantCache cache) {
     cache.cleanUp();
@@ -81,7 +99,10 @@ public final class Stats {
         cacheStats.evictionCount(),
         cache.bytes(),
         cache.entries(),
-        cache.maxBytes());
+        cache.maxBytes(),
+        reloads.sum(),
+        reloadFailures.sum(),
+        lastReloadError);
   }
 
   long count(Outcome outcome) {

@@ -56,6 +56,7 @@ public final class ConfigParser {
       Set.of("path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
   private static final Pattern RULE_KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
   private static final Pattern NAMED_KEY = Pattern.compile("named\\.(.+)");
+  private static final Pattern SCOPE_KEY = Pattern.compile("key-scope\\.([^.]+)\\.([a-z-]+)");
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|K|M|G)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -101,6 +102,7 @@ public final class ConfigParser {
         });
     ImageGateSettings.Builder builder = ImageGateSettings.builder().environment(environment);
     Map<String, Map<String, String>> rules = new LinkedHashMap<>();
+    Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
     ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
     long maxPixels = d.maxSourcePixels();
     int maxDimension = d.maxDimension();
@@ -130,6 +132,16 @@ public final class ConfigParser {
       }
       if (named.matches()) {
         builder.named(named.group(1), value);
+        continue;
+      }
+      Matcher scope = SCOPE_KEY.matcher(key);
+      if (scope.matches()) {
+        if (!scope.group(2).equals("key") && !scope.group(2).equals("paths")) {
+          throw new ConfigException(
+              key + ": unknown key-scope setting '" + scope.group(2) + "' (known: key, paths)");
+        }
+        String field = scope.group(2);
+        scopes.computeIfAbsent(scope.group(1), n -> new LinkedHashMap<>()).put(field, value);
         continue;
       }
       if (!KEYS.contains(key)) {
@@ -222,7 +234,51 @@ public final class ConfigParser {
         new ImageGateSettings.Limits(
             maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
     rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
+    scopes.forEach(
+        (name, fields) ->
+            builder.keyScope(
+                name,
+                fields.containsKey("key")
+                    ? secret("key-scope." + name + ".key", fields.get("key"))
+                    : null,
+                fields.get("paths")));
     return builder;
+  }
+
+  /**
+   * The files a configuration is read from, to watch for changes: the {@code config-file} and every
+   * key file named by {@code file:} (in {@code key}, {@code previous-keys} and {@code
+   * key-scope.<name>.key}), in that order.
+   *
+   * @param params the keys and values, as given to {@link #parse}
+   * @throws ConfigException if the {@code config-file} cannot be read
+   */
+  public static List<Path> watchedFiles(Map<String, String> params) {
+    Map<String, String> all = new TreeMap<>();
+    List<Path> files = new ArrayList<>();
+    String configFile = params.get(CONFIG_FILE);
+    if (configFile != null) {
+      files.add(Path.of(configFile));
+      all.putAll(readProperties(Path.of(configFile)));
+    }
+    all.putAll(params);
+    all.forEach(
+        (key, value) -> {
+          if (value == null
+              || !(key.equals("key")
+                  || key.equals("previous-keys")
+                  || (key.startsWith("key-scope.") && key.endsWith(".key")))) {
+            return;
+          }
+          String[] parts = key.equals("previous-keys") ? value.split(",") : new String[] {value};
+          for (String part : parts) {
+            String trimmed = part.trim();
+            if (trimmed.startsWith("file:")) {
+              files.add(Path.of(trimmed.substring(5)));
+            }
+          }
+        });
+    return files;
   }
 
   private static PathRule rule(String name, Map<String, String> fields) {

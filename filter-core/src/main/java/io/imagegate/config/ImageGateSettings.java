@@ -1,6 +1,7 @@
 package io.imagegate.config;
 
 import io.imagegate.security.KeyRing;
+import io.imagegate.security.KeyScope;
 import io.imagegate.security.SignatureAlgorithm;
 import io.imagegate.security.SigningKey;
 import io.imagegate.transform.TransformLimits;
@@ -96,7 +97,7 @@ public final class ImageGateSettings {
     return endpoint;
   }
 
-  /** {@code key}, {@code previous-keys}. */
+  /** {@code key}, {@code previous-keys}, {@code key-scope.<name>.*}. */
   public KeyRing keys() {
     return keys;
   }
@@ -225,6 +226,7 @@ public final class ImageGateSettings {
     private final List<KeySource> previousKeys = new ArrayList<>();
     private Function<String, String> environment = System::getenv;
     private KeyRing keyRing;
+    private final Map<String, ScopeDraft> scopedKeys = new LinkedHashMap<>();
     private List<SignatureAlgorithm> algorithms =
         List.of(SignatureAlgorithm.HMAC_SHA1, SignatureAlgorithm.HMAC_SHA256);
     private boolean requireSignature;
@@ -317,6 +319,80 @@ public final class ImageGateSettings {
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;
+    }
+
+    /**
+     * {@code key-scope.<name>.key} and {@code key-scope.<name>.paths}: a key that signs only for
+     * image and overlay paths matching one of the globs.
+     *
+     * @param name letters, digits, '_' and '-'
+     * @param key the key itself (at least 32 bytes; see {@link #key(String)})
+     * @param paths comma-separated globs such as {@code /partners/acme/**}
+     */
+    public Builder keyScope(String name, String key, String paths) {
+      return keyScope(name, key == null ? null : literal("key-scope." + name + ".key", key), paths);
+    }
+
+    /**
+     * {@code key-scope.<name>.key} from any source (read by build()) and {@code
+     * key-scope.<name>.paths}.
+     */
+    public Builder keyScope(String name, KeySource key, String paths) {
+      String prefix = "key-scope." + name + ".";
+      if (!name.matches("[A-Za-z0-9_-]+")) {
+        throw new ConfigException(
+            prefix + "key: a scope name may hold only letters, digits, '_' and '-'");
+      }
+      if (scopedKeys.containsKey(name)) {
+        throw new ConfigException(prefix + "key: defined twice");
+      }
+      if (key == null) {
+        throw new ConfigException(prefix + "key: every key scope needs a key");
+      }
+      if (paths == null || paths.isBlank()) {
+        throw new ConfigException(
+            prefix + "paths: every key scope needs path globs, e.g. /partners/acme/**");
+      }
+      List<PathGlob> globs = new ArrayList<>();
+      for (String part : paths.split(",")) {
+        String glob = part.trim();
+        try {
+          globs.add(PathGlob.compile(glob));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(
+              prefix + "paths: '" + glob + "' is not a valid glob: " + e.getMessage());
+        }
+      }
+      scopedKeys.put(
+          name,
+          new ScopeDraft(
+              checkedAtOnce(prefix + "key", key), new KeyScope(name, List.copyOf(globs))));
+      return this;
+    }
+
+    /** A scoped key before its source is read. */
+    private record ScopeDraft(KeySource key, KeyScope scope) {}
+
+    /** Reads the scoped keys; each must differ from every other key. */
+    private List<KeyRing.Scoped> scopedKeys(SigningKey primary, List<SigningKey> previous) {
+      List<SigningKey> unscoped = new ArrayList<>(previous);
+      unscoped.add(primary);
+      List<KeyRing.Scoped> scoped = new ArrayList<>();
+      List<SigningKey> seen = new ArrayList<>();
+      for (Map.Entry<String, ScopeDraft> draft : scopedKeys.entrySet()) {
+        String configKey = "key-scope." + draft.getKey() + ".key";
+        SigningKey key = keyOf(configKey, draft.getValue().key().resolve(configKey, environment));
+        if (unscoped.contains(key) || seen.contains(key)) {
+          // The same key unscoped would sign everywhere; twice, it would not say whose it is.
+          throw new ConfigException(
+              configKey
+                  + ": the same key is also configured as key, previous-keys or another"
+                  + " key scope; give each partner a key of its own");
+        }
+        seen.add(key);
+        scoped.add(new KeyRing.Scoped(key, draft.getValue().scope()));
+      }
+      return scoped;
     }
 
     /** {@code signature-algorithms}: at least one; the first signs. */
@@ -466,7 +542,8 @@ public final class ImageGateSettings {
       for (KeySource source : previousKeys) {
         previous.add(keyOf("previous-keys", source.resolve("previous-keys", environment)));
       }
-      this.keyRing = new KeyRing(keyOf("key", primaryKey.resolve("key", environment)), previous);
+      SigningKey primary = keyOf("key", primaryKey.resolve("key", environment));
+      this.keyRing = new KeyRing(primary, previous, scopedKeys(primary, previous));
       TransformationParser transformations = transformations();
       for (PathRule rule : rules) {
         rule.unsignedTransformation()

@@ -118,4 +118,19 @@ public final class ImageGateStats implements ImageGateStatsMXBean {
   public long getCacheBytes() {
     return snapshots.get().cacheBytes();
   }
+
+  @Override
+  public long getReloads() {
+    return snapshots.get().reloads();
+  }
+
+  @Override
+  public long getReloadFailures() {
+    return snapshots.get().reloadFailures();
+  }
+
+  @Override
+  public String getLastReloadError() {
+    return snapshots.get().lastReloadError();
+  }
 }

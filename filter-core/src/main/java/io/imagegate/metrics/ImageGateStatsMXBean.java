@@ -27,4 +27,13 @@ public interface ImageGateStatsMXBean {
 
   /** Bytes held by the result cache. */
   long getCacheBytes();
+
+  /** Configuration reloads that took effect. */
+  long getReloads();
+
+  /** Configuration reloads refused (the previous settings stayed in force). */
+  long getReloadFailures();
+
+  /** Why the last refused reload was refused, naming the configuration key; empty if none. */
+  String getLastReloadError();
 }

@@ -16,6 +16,11 @@ public enum Failure {
   SIGNATURE_MISSING(401, "signature_missing"),
   /** The signature does not match the URL under any active key. */
   SIGNATURE_INVALID(401, "signature_invalid"),
+  /**
+   * The signature matches a scoped key ({@code key-scope.<name>.key}), but the image or an overlay
+   * lies outside that key's {@code paths}.
+   */
+  SIGNATURE_OUT_OF_SCOPE(401, "signature_out_of_scope"),
   /** {@code ik-t} lies in the past. */
   SIGNATURE_EXPIRED(401, "signature_expired"),
   /** A rule demands {@code ik-t} and the URL has none. */

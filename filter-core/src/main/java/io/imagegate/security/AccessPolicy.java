@@ -7,6 +7,7 @@ import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * What one path demands (the README's Access policy): public, a signature (with its expiry
@@ -35,25 +36,80 @@ public final class AccessPolicy {
    * @throws ImageGateException 404 for denied paths
    */
   public Requirement requirementFor(String path) {
+    return requirementFor(path, why -> {});
+  }
+
+  /**
+   * What a path demands, and why, in words ({@code explain}): the global switch, each rule that
+   * matches, the marker file and line, and the outcome. The same decision as {@link
+   * #requirementFor(String)}, which is this without the words.
+   *
+   * @param path a checked relative path
+   * @param why told each reason, in order
+   * @throws ImageGateException 404 for denied paths
+   */
+  public Requirement explain(String path, Consumer<String> why) {
+    Requirement requirement = requirementFor(path, why);
+    why.accept(
+        "decision for '"
+            + path
+            + "': "
+            + (requirement.signatureRequired() ? "a signature is required" : "public")
+            + conditions(requirement));
+    return requirement;
+  }
+
+  private Requirement requirementFor(String path, Consumer<String> why) {
     if (denied(path)) {
+      why.accept("'" + path + "' has a dotfile, WEB-INF or META-INF segment: never served");
       throw new ImageGateException(Failure.NOT_FOUND, "no such image");
     }
     Requirement requirement = settings.requireSignature() ? Requirement.SIGNED : Requirement.PUBLIC;
+    why.accept(
+        settings.requireSignature()
+            ? "global switch require-signature=true: every image needs a signature"
+            : "global switch require-signature=false: public unless a rule or marker says so");
     for (PathRule rule : settings.rules()) {
       if (rule.path().matches(path)) {
-        requirement =
-            requirement.and(
-                new Requirement(
-                    rule.requireSignature(),
-                    rule.requireExpiry(),
-                    rule.maxTtl(),
-                    rule.unsignedTransformation()));
+        Requirement own =
+            new Requirement(
+                rule.requireSignature(),
+                rule.requireExpiry(),
+                rule.maxTtl(),
+                rule.unsignedTransformation());
+        why.accept(
+            "rule '"
+                + rule.name()
+                + "' ("
+                + rule.path()
+                + ") matches: "
+                + (own.signatureRequired() ? "a signature is required" : "no signature needed")
+                + conditions(own));
+        requirement = requirement.and(own);
       }
     }
-    if (!requirement.signatureRequired() && markers.isPrivate(path)) {
-      requirement = requirement.and(Requirement.SIGNED);
+    if (!requirement.signatureRequired()) {
+      java.util.Optional<String> marker = markers.why(path);
+      if (marker.isPresent()) {
+        why.accept(marker.get() + ": a signature is required");
+        requirement = requirement.and(Requirement.SIGNED);
+      }
     }
     return requirement;
+  }
+
+  private static String conditions(Requirement requirement) {
+    StringBuilder text = new StringBuilder();
+    if (requirement.expiryRequired()) {
+      text.append("; signed URLs must carry ik-t");
+    }
+    requirement
+        .maxTtl()
+        .ifPresent(ttl -> text.append("; ik-t at most ").append(ttl.toSeconds()).append("s ahead"));
+    requirement
+        .unsignedTransformation()
+        .ifPresent(t -> text.append("; unsigned requests get `").append(t).append("` appended"));
+    return text.toString();
   }
 
   /**

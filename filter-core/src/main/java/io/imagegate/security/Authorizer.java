@@ -61,17 +61,31 @@ public final class Authorizer {
   }
 
   /**
+   * Authorizes a request that is unsigned, or signed with an unscoped key.
+   *
+   * @see #authorize(ImageRequest, Optional)
+   */
+  public Grant authorize(ImageRequest request) {
+    return authorize(request, Optional.empty());
+  }
+
+  /**
    * Authorizes a request.
    *
    * @param request parsed, its signature verified if it has one
+   * @param key the key the signature was verified with; a scoped key's globs must hold the image's
+   *     path, its real path and every overlay the request asks for
    * @throws ImageGateException 400 (bad transformation or overlay path), 401 (the request falls
-   *     short of what a path demands), 404 (missing, hidden or outside the root), 415 (a
-   *     transformation of a file that is not an image)
+   *     short of what a path demands, or leaves its key's scope), 404 (missing, hidden or outside
+   *     the root), 415 (a transformation of a file that is not an image)
    */
-  public Grant authorize(ImageRequest request) {
+  public Grant authorize(ImageRequest request, Optional<VerifiedKey> key) {
+    key.ifPresent(k -> k.checkScope(request.path(), "this image"));
     Requirement requirement = policy.requirementFor(request.path());
     policy.enforce(request, requirement);
     Source source = resolver.resolve(request.path());
+    // A symlink inside the partner's folder may not lead out of it.
+    key.ifPresent(k -> k.checkScope(relative(source), "this image"));
     requirement = withTarget(request, request.path(), source, requirement);
 
     Optional<String> requested = request.transformation().filter(t -> !t.isEmpty());
@@ -100,7 +114,7 @@ public final class Authorizer {
     for (Overlay overlay : own.overlays()) {
       Optional<String> file = fileRead(overlay);
       if (file.isPresent() && !overlays.containsKey(file.get())) {
-        Source read = authorizeOverlay(request, file.get());
+        Source read = authorizeOverlay(request, key, file.get());
         overlays.put(file.get(), overlay.isImage() ? image(file.get(), read) : read);
       }
     }
@@ -140,7 +154,17 @@ public final class Authorizer {
    * @throws ImageGateException 400, 401 or 404
    */
   public Source authorizeOverlay(ImageRequest request, String path) {
+    return authorizeOverlay(request, Optional.empty(), path);
+  }
+
+  /**
+   * Authorizes one file a transformation reads besides its source, for a request verified with
+   * {@code key}: as {@link #authorizeOverlay(ImageRequest, String)}, and a scoped key's globs must
+   * hold the file's path and its real path.
+   */
+  public Source authorizeOverlay(ImageRequest request, Optional<VerifiedKey> key, String path) {
     String checked = ImagePaths.check(path);
+    key.ifPresent(k -> k.checkScope(checked, "the overlay '" + checked + "'"));
     Requirement requirement = policy.requirementFor(checked);
     checkOverlay(request, checked, requirement);
     Source source;
@@ -150,6 +174,7 @@ public final class Authorizer {
       throw new ImageGateException(e.failure(), "no such overlay image: '" + checked + "'");
     }
     String real = relative(source);
+    key.ifPresent(k -> k.checkScope(real, "the overlay '" + checked + "'"));
     if (!real.equals(checked)) {
       checkOverlay(request, checked, requirement.and(policy.requirementFor(real)));
     }
@@ -160,7 +185,7 @@ public final class Authorizer {
    * The file below the root a layer reads, if any: an image layer's image, a text layer's {@code
    * ff-} font file; a colour block ({@code i-ik_canvas}) and a text in a built-in font read none.
    */
-  private static Optional<String> fileRead(Overlay overlay) {
+  public static Optional<String> fileRead(Overlay overlay) {
     if (overlay.isImage()) {
       return Optional.of(overlay.path());
     }

@@ -71,13 +71,26 @@ public final class PrivateMarkers {
    * @param relativePath a checked path below the root, segments joined by {@code /}
    */
   public boolean isPrivate(String relativePath) {
+    return why(relativePath).isPresent();
+  }
+
+  /**
+   * Which marker makes an image private, for {@code explain}: the marker file (relative to the
+   * root) and the line whose glob matched, or why it marks its whole folder; empty if none does.
+   *
+   * @param relativePath a checked path below the root, segments joined by {@code /}
+   */
+  public java.util.Optional<String> why(String relativePath) {
     String[] segments = relativePath.split("/");
     StringBuilder folder = new StringBuilder();
     for (int i = 0; i < segments.length; i++) {
       Marker marker = markers.get(folder.toString());
-      if (marker.matches(
-          String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)))) {
-        return true;
+      java.util.Optional<String> match =
+          marker.match(
+              String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)));
+      if (match.isPresent()) {
+        String file = folder.length() == 0 ? markerName : folder + "/" + markerName;
+        return java.util.Optional.of("marker file " + file + " " + match.get());
       }
       if (i < segments.length - 1) {
         if (folder.length() > 0) {
@@ -86,7 +99,7 @@ public final class PrivateMarkers {
         folder.append(segments[i]);
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
   private Marker load(String folder) {
@@ -136,22 +149,26 @@ public final class PrivateMarkers {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    List<PathMatcher> globs = new ArrayList<>();
-    for (String line : text.split("\\R", -1)) {
-      String glob = stripSpaces(line);
+    List<Glob> globs = new ArrayList<>();
+    String[] lines = text.split("\\R", -1);
+    for (int number = 1; number <= lines.length; number++) {
+      String glob = stripSpaces(lines[number - 1]);
       if (glob.isEmpty() || glob.startsWith("#")) {
         continue;
       }
       try {
         globs.add(
-            FileSystems.getDefault()
-                .getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)));
+            new Glob(
+                FileSystems.getDefault()
+                    .getPathMatcher("glob:" + (glob.startsWith("/") ? glob.substring(1) : glob)),
+                number,
+                glob));
       } catch (IllegalArgumentException e) {
         return unreadable(folder, "holds a glob that cannot be read");
       }
     }
     forget(folder);
-    return globs.isEmpty() ? Marker.WHOLE_FOLDER : new Marker(globs, false);
+    return globs.isEmpty() ? Marker.EMPTY : new Marker(globs, "");
   }
 
   /**
@@ -170,7 +187,7 @@ public final class PrivateMarkers {
               + problem
               + "; the whole folder is treated as private");
     }
-    return Marker.WHOLE_FOLDER;
+    return new Marker(List.of(), "marks its whole folder: it " + problem);
   }
 
   private void forget(String folder) {
@@ -198,22 +215,28 @@ public final class PrivateMarkers {
         || c == '\u0085';
   }
 
-  /** One folder's marker: nothing, the whole folder, or some globs. */
-  private record Marker(List<PathMatcher> globs, boolean wholeFolder) {
-    static final Marker NONE = new Marker(List.of(), false);
-    static final Marker WHOLE_FOLDER = new Marker(List.of(), true);
+  /** One glob of a marker, with its line for {@code explain}. */
+  private record Glob(PathMatcher matcher, int line, String text) {}
 
-    boolean matches(String relative) {
-      if (wholeFolder) {
-        return true;
+  /**
+   * One folder's marker: nothing, the whole folder (and why: {@code whole} is not empty), or some
+   * globs.
+   */
+  private record Marker(List<Glob> globs, String whole) {
+    static final Marker NONE = new Marker(List.of(), "");
+    static final Marker EMPTY = new Marker(List.of(), "has no globs: it marks its whole folder");
+
+    java.util.Optional<String> match(String relative) {
+      if (!whole.isEmpty()) {
+        return java.util.Optional.of(whole);
       }
       Path path = Path.of(relative);
-      for (PathMatcher glob : globs) {
-        if (glob.matches(path)) {
-          return true;
+      for (Glob glob : globs) {
+        if (glob.matcher().matches(path)) {
+          return java.util.Optional.of("line " + glob.line() + " `" + glob.text() + "`");
         }
       }
-      return false;
+      return java.util.Optional.empty();
     }
   }
 }

@@ -36,12 +36,14 @@ public final class SignatureVerifier {
   }
 
   /**
-   * Verifies a request's signature and expiry.
+   * Verifies a request's signature, the matching key's scope over the request's path, and the
+   * expiry.
    *
-   * @throws ImageGateException 401 {@code signature_missing}, {@code signature_invalid} or {@code
-   *     signature_expired}
+   * @return which key matched, for the scope checks of the other paths the request reads
+   * @throws ImageGateException 401 {@code signature_missing}, {@code signature_invalid}, {@code
+   *     signature_out_of_scope} or {@code signature_expired}
    */
-  public void verify(ImageRequest request) {
+  public VerifiedKey verify(ImageRequest request) {
     String given =
         request
             .signature()
@@ -51,25 +53,57 @@ public final class SignatureVerifier {
                         Failure.SIGNATURE_MISSING, "this image needs a signed URL"));
     byte[] givenBytes = given.getBytes(StandardCharsets.US_ASCII);
     byte[] message = request.stringToSign().getBytes(StandardCharsets.UTF_8);
-    boolean valid = false;
+    VerifiedKey matched = null;
     for (SignatureAlgorithm algorithm : algorithms) {
-      for (SigningKey key : keys.verifying()) {
-        byte[] expected =
-            java.util.HexFormat.of()
-                .formatHex(key.mac(algorithm, message))
-                .getBytes(StandardCharsets.US_ASCII);
+      for (KeyRing.Entry key : keys.entries()) {
         // Every key and algorithm is tried, so the time taken does not tell which one matched.
-        valid |= MessageDigest.isEqual(expected, givenBytes);
+        if (matches(key.key(), algorithm, message, givenBytes) && matched == null) {
+          matched = new VerifiedKey(key, algorithm);
+        }
       }
     }
-    if (!valid) {
+    if (matched == null) {
       throw new ImageGateException(Failure.SIGNATURE_INVALID, "the URL's signature is not valid");
     }
+    matched.checkScope(request.path(), "this image");
     if (request.expiresAt().isPresent()
         && clock.instant().getEpochSecond()
             > request.expiresAt().getAsLong() + leeway.toSeconds()) {
       throw new ImageGateException(Failure.SIGNATURE_EXPIRED, "the URL has expired");
     }
+    return matched;
+  }
+
+  /**
+   * Whether {@code signature} is the HMAC of {@code stringToSign} under one key and algorithm, in
+   * constant time (for diagnostics: {@link #verify} is the check).
+   */
+  public static boolean matches(
+      SigningKey key, SignatureAlgorithm algorithm, String stringToSign, String signature) {
+    return matches(
+        key,
+        algorithm,
+        stringToSign.getBytes(StandardCharsets.UTF_8),
+        signature.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static boolean matches(
+      SigningKey key, SignatureAlgorithm algorithm, byte[] message, byte[] given) {
+    byte[] expected =
+        java.util.HexFormat.of()
+            .formatHex(key.mac(algorithm, message))
+            .getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, given);
+  }
+
+  /** The keys this verifier tries. */
+  public KeyRing keys() {
+    return keys;
+  }
+
+  /** The algorithms this verifier accepts. */
+  public List<SignatureAlgorithm> algorithms() {
+    return algorithms;
   }
 
   /** The clock this verifier reads. */

@@ -2,11 +2,16 @@ package io.imagegate.security;
 
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.UriText;
+import io.imagegate.transform.Overlay;
+import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.Transformation;
+import io.imagegate.transform.TransformationParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds signed image URLs, byte for byte as ImageKit's SDKs build them for the same private key
@@ -32,6 +37,7 @@ public final class UrlSigner {
   private final SigningKey key;
   private final SignatureAlgorithm algorithm;
   private final Clock clock;
+  private final Optional<KeyScope> scope;
 
   private UrlSigner(Builder builder) {
     String endpoint = Objects.requireNonNull(builder.urlEndpoint, "urlEndpoint");
@@ -40,6 +46,7 @@ public final class UrlSigner {
     this.key = Objects.requireNonNull(builder.key, "privateKey");
     this.algorithm = builder.algorithm;
     this.clock = builder.clock;
+    this.scope = Optional.ofNullable(builder.scope);
   }
 
   /** Starts a signer; {@code urlEndpoint} and {@code privateKey} are required. */
@@ -55,6 +62,11 @@ public final class UrlSigner {
    */
   public UrlBuilder url(String path) {
     return new UrlBuilder(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  /** Where this signer's key may sign; empty for an unscoped key (everywhere). */
+  public Optional<KeyScope> scope() {
+    return scope;
   }
 
   /** The algorithm this signer uses. */
@@ -134,8 +146,14 @@ public final class UrlSigner {
       return this;
     }
 
-    /** The absolute signed URL. */
+    /**
+     * The absolute signed URL.
+     *
+     * @throws IllegalArgumentException if the signer's key is scoped and the path, or an overlay
+     *     the transformation names, lies outside its scope
+     */
     public String sign() {
+      checkScope();
       StringBuilder relative = new StringBuilder();
       StringBuilder params = new StringBuilder();
       if (transformation != null && position == TransformationPosition.PATH) {
@@ -163,6 +181,47 @@ public final class UrlSigner {
       return url.append("ik-s=").append(signature).toString();
     }
 
+    private void checkScope() {
+      if (scope.isEmpty()) {
+        return;
+      }
+      KeyScope keyScope = scope.get();
+      if (!keyScope.permits(path)) {
+        throw new IllegalArgumentException(
+            "the key of key-scope."
+                + keyScope.name()
+                + " may sign only paths matching "
+                + keyScope.paths()
+                + ", not '"
+                + path
+                + "'");
+      }
+      if (transformation == null) {
+        return;
+      }
+      Transformation parsed;
+      try {
+        parsed =
+            new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+      } catch (RuntimeException e) {
+        // Named or invalid: the filter checks every overlay against the scope anyway.
+        return;
+      }
+      for (Overlay overlay : parsed.overlays()) {
+        Optional<String> file = Authorizer.fileRead(overlay);
+        if (file.isPresent() && !keyScope.permits(file.get())) {
+          throw new IllegalArgumentException(
+              "the key of key-scope."
+                  + keyScope.name()
+                  + " may sign only paths matching "
+                  + keyScope.paths()
+                  + ", not the overlay '"
+                  + file.get()
+                  + "'");
+        }
+      }
+    }
+
     private void appendParam(StringBuilder params, String name, String value) {
       if (params.length() > 0) {
         params.append('&');
@@ -180,8 +239,18 @@ public final class UrlSigner {
     private SigningKey key;
     private SignatureAlgorithm algorithm = SignatureAlgorithm.HMAC_SHA1;
     private Clock clock = Clock.systemUTC();
+    private KeyScope scope;
 
     private Builder() {}
+
+    /**
+     * Makes this a signer for a scoped key ({@code key-scope.<name>.key}): it refuses to sign a
+     * path, or an overlay, outside the scope, as the filter would refuse to serve it.
+     */
+    public Builder scope(KeyScope scope) {
+      this.scope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
 
     /** The public URL prefix of the filter's endpoint, e.g. {@code https://shop.example/img}. */
     public Builder urlEndpoint(String urlEndpoint) {

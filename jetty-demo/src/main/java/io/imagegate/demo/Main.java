@@ -5,13 +5,16 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar imagegate-demo.jar [--port N] [--images DIR] [--config FILE]} starts the demo;
- * {@code java -jar imagegate-demo.jar sign ...} prints a signed URL.
+ * {@code java -jar imagegate-demo.jar sign ...} prints a signed URL; {@code java -jar
+ * imagegate-demo.jar explain ...} tells why the filter would answer a URL as it does.
  */
 public final class Main {
   static final String USAGE =
       "java -jar imagegate-demo.jar [--port N] [--host ADDR] [--images DIR] [--config FILE]\n"
           + "       java -jar imagegate-demo.jar "
-          + SignCommand.USAGE;
+          + SignCommand.USAGE
+          + "\n       java -jar imagegate-demo.jar "
+          + ExplainCommand.USAGE;
 
   private Main() {}
 
@@ -20,6 +23,11 @@ public final class Main {
     if (args.length > 0 && args[0].equals("sign")) {
       System.exit(
           SignCommand.run(
+              Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
+    }
+    if (args.length > 0 && args[0].equals("explain")) {
+      System.exit(
+          ExplainCommand.run(
               Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
     }
     if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {

@@ -82,6 +82,52 @@ class SignCommandTest {
   }
 
   @Test
+  void scopedKey_signsInsideItsGlobs_refusesOutside() throws Exception {
+    String partnerKey = "imagegate-demo-partner-key-0123456789abcdef";
+    Path scoped =
+        Files.writeString(
+            tmp.resolve("scoped.properties"),
+            "key="
+                + KEY
+                + "\nkey-scope.partner.key="
+                + partnerKey
+                + "\nkey-scope.partner.paths=/gallery/burger*.jpg\n");
+    String url =
+        sign("--config", scoped.toString(), "--scope", "partner", "--path", "gallery/burger.jpg");
+    assertThat(url).contains("ik-s=");
+    assertThat(url)
+        .as("signed with the partner's key, not the primary")
+        .isNotEqualTo(sign("--config", scoped.toString(), "--path", "gallery/burger.jpg"));
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        SignCommand.run(
+            new String[] {
+              "--config", scoped.toString(), "--scope", "partner", "--path", "gallery/pizza.jpg"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC());
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("key-scope.partner")
+        .contains("gallery/pizza.jpg")
+        .doesNotContain(partnerKey);
+
+    ByteArrayOutputStream unknown = new ByteArrayOutputStream();
+    assertThat(
+            SignCommand.run(
+                new String[] {"--config", scoped.toString(), "--scope", "other", "--path", "a.jpg"},
+                System.out,
+                new PrintStream(unknown, true, StandardCharsets.UTF_8),
+                Clock.systemUTC()))
+        .isEqualTo(2);
+    assertThat(unknown.toString(StandardCharsets.UTF_8)).contains("key-scope.other.key");
+  }
+
+  @Test
   void badArguments_exitWith2AndUsage() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
