@@ -72,7 +72,13 @@ class TomcatRedeployTest {
           assertThat(tomcat.state("app")).isEqualTo("STARTED");
         }
         assertVariant(tomcat, signer, "w-" + (100 + round) + ",f-jpg", "image/jpeg", 100 + round);
-        assertVariant(tomcat, signer, "w-" + (110 + round) + ",f-webp", "image/webp", 110 + round);
+        if (PURE_JAVA) {
+          // No libwebp on this run: the second codec family is the JDK's PNG writer.
+          assertVariant(tomcat, signer, "w-" + (110 + round) + ",f-png", "image/png", 110 + round);
+        } else {
+          assertVariant(
+              tomcat, signer, "w-" + (110 + round) + ",f-webp", "image/webp", 110 + round);
+        }
       }
       assertThat(tomcat.findReloadedContextMemoryLeaks()).as(tomcat.logs()).isEmpty();
       // Tomcat's own clean-up finds nothing left behind by a stopped instance either.
@@ -94,6 +100,9 @@ class TomcatRedeployTest {
     }
   }
 
+  /** The run forced to pure Java ({@code -Dimagegate.codecs=java}), which Tomcat gets too. */
+  private static final boolean PURE_JAVA = "java".equals(System.getProperty("imagegate.codecs"));
+
   private static void assertVariant(
       TomcatServer tomcat, UrlSigner signer, String tr, String type, int width) throws Exception {
     HttpResponse<byte[]> response =
@@ -103,7 +112,7 @@ class TomcatRedeployTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).as(tr + "\n" + tomcat.logs()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
-    if (type.equals("image/jpeg")) {
+    if (!type.equals("image/webp")) {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
       assertThat(image.getWidth()).isEqualTo(width);
     } else {
