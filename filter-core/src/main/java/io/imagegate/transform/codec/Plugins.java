@@ -3,8 +3,18 @@ package io.imagegate.transform.codec;
 import io.imagegate.source.ImageFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleProxies;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
@@ -20,9 +30,10 @@ import javax.imageio.spi.ServiceRegistry;
  *
  * <p>The JDK's own providers live in a package the JDK does not export, so they can only be
  * obtained from the default registry, by class, read-only. Should this be the first use of that
- * registry in the JVM, it is created with the platform class loader as the thread's context: it
- * then scans no web app's jars (it would otherwise register the plugins it finds in this web app's
- * {@code WEB-INF/lib} for the whole JVM, and keep this web app's class loader alive).
+ * registry in the JVM, it is created on a JDK thread with none of this web app's frames and the
+ * system class loader as its context ({@link #createDefaultRegistryOutsideThisWebApp}): it then
+ * scans no web app's jars (it would otherwise register the plugins it finds in this web app's
+ * {@code WEB-INF/lib} for the whole JVM) and keeps no reference to this web app's class loader.
  *
  * <p>WebP and AVIF are native only ({@link NativeCodecs}).
  */
@@ -38,6 +49,12 @@ final class Plugins {
           ImageFormat.PNG, "com.sun.imageio.plugins.png.PNGImageWriterSpi",
           ImageFormat.GIF, "com.sun.imageio.plugins.gif.GIFImageWriterSpi");
   private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+
+  private static final long REGISTRY_TIMEOUT_SECONDS = 30;
+
+  static {
+    createDefaultRegistryOutsideThisWebApp();
+  }
 
   private static final ImageReaderSpi JPEG_READER = twelveMonkeysJpeg();
 
@@ -94,6 +111,62 @@ final class Plugins {
       throw new IllegalArgumentException("no Java codec for " + format);
     }
     return name;
+  }
+
+  /**
+   * Makes sure ImageIO's default registry exists before this class first asks it for a provider,
+   * created where no frame of this web app is on the stack.
+   *
+   * <p>The registry is one per JVM (held by {@code sun.awt.AppContext}'s main context), and when it
+   * is created it registers the JDK's standard providers; for each, {@code
+   * javax.imageio.spi.SubRegistry} stores {@code AccessController.getContext()} in its {@code
+   * accMap}, so for the rest of the JVM's life. Created from this class on a request thread, that
+   * context holds the protection domain of this web app's classes, and with it the web app's class
+   * loader: a reloaded or undeployed instance is never collected (Tomcat's "find leaks" lists it;
+   * the path is AppContext.mainAppContext, IIORegistry.categoryMap, SubRegistry.accMap,
+   * AccessControlContext.context, ProtectionDomain.classloader). Setting the context class loader
+   * does not help there, and {@code doPrivileged} always keeps its caller's domain.
+   *
+   * <p>So the registry is created on a thread of the JDK's common fork-join pool, whose workers
+   * start with a context of the JDK's own (not the creating thread's) and the system class loader,
+   * by a task that is only JDK code: {@code IIORegistry.getDefaultInstance} as a method handle
+   * behind a {@code Callable} proxy (whose class is defined in the system class loader, made the
+   * context class loader for that call). When the registry exists already this only looks it up.
+   * Should no pool thread run it within {@value #REGISTRY_TIMEOUT_SECONDS} seconds, the calling
+   * thread creates the registry after all (and the leak is back, as it was without this).
+   */
+  private static void createDefaultRegistryOutsideThisWebApp() {
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+    try {
+      MethodHandle getDefault =
+          MethodHandles.publicLookup()
+              .findStatic(
+                  IIORegistry.class,
+                  "getDefaultInstance",
+                  MethodType.methodType(IIORegistry.class));
+      @SuppressWarnings("unchecked")
+      Callable<Object> create = MethodHandleProxies.asInterfaceInstance(Callable.class, getDefault);
+      // A FutureTask, not the pool's own submit(): a thread joining a fork-join task may take it
+      // back from the queue and run it itself, with this web app's frames below it.
+      FutureTask<Object> task = new FutureTask<>(create);
+      ForkJoinPool.commonPool().execute(task);
+      try {
+        task.get(REGISTRY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        // No pool thread came: created here, and this web app's loader stays reachable.
+        task.cancel(false);
+        IIORegistry.getDefaultInstance();
+      }
+    } catch (ReflectiveOperationException | ExecutionException e) {
+      throw new IllegalStateException("ImageIO's default registry cannot be created", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating ImageIO's default registry", e);
+    } finally {
+      thread.setContextClassLoader(context);
+    }
   }
 
   private static <T> T jdk(Class<T> category, String className) {
