@@ -84,7 +84,7 @@ public final class ImageGate {
         new Authorizer(
             settings,
             new AccessPolicy(settings),
-            new SourceResolver(settings.root()),
+            new SourceResolver(settings.root(), settings.clock()),
             transformations);
     this.originals = new Originals(stats);
     this.variants = new Variants(renderer, cache, limiter, new Overlays(renderer), stats);

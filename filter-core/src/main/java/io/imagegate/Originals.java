@@ -1,5 +1,7 @@
 package io.imagegate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.cache.Stats;
 import io.imagegate.cache.Stats.Outcome;
 import io.imagegate.response.ContentDisposition;
@@ -13,6 +15,9 @@ import java.io.IOException;
 /** Serves an authorized original straight from disk: validators, 304, one range, HEAD. */
 final class Originals {
   private final Stats stats;
+
+  /** Each version's ETag (a digest), computed once per version of a file. */
+  private final Cache<Source, String> etags = Caffeine.newBuilder().maximumSize(10_000).build();
 
   Originals(Stats stats) {
     this.stats = stats;
@@ -28,7 +33,7 @@ final class Originals {
         request,
         response,
         source.format().mediaType(),
-        source.etag(),
+        etags.get(source, Source::etag),
         source.lastModified(),
         grant.cacheControl())) {
       stats.record(Outcome.NOT_MODIFIED);
