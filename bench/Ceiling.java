@@ -31,6 +31,10 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * The bare file is read once, on the first request to {@code /bare/} (http.sh writes it from
  * imagegate's own response after the server started).
+ *
+ * <p>{@code /stream/<name>} sends a file of the image folder the way imagegate sent originals
+ * before it used Jetty's content path: a 64 KiB heap buffer through the servlet output stream
+ * (bench/original.sh compares the two on a 5 MB original).
  */
 public final class Ceiling {
   public static void main(String[] args) throws Exception {
@@ -57,6 +61,7 @@ public final class Ceiling {
         "/img/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Bare(bare)), "/bare/*");
+    context.addServlet(new ServletHolder(new Stream(images)), "/stream/*");
     server.setHandler(context);
     server.start();
     System.out.println("ceiling running on 127.0.0.1:" + connector.getLocalPort());
@@ -90,6 +95,35 @@ public final class Ceiling {
       response.setContentType("image/jpeg");
       response.setContentLength(bytes.length);
       response.getOutputStream().write(bytes);
+    }
+  }
+
+  /** A file of the image folder through a 64 KiB heap buffer, as imagegate's stream path does. */
+  static final class Stream extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient Path images;
+
+    Stream(Path images) {
+      this.images = images;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      Path file = images.resolve(request.getPathInfo().substring(1)).normalize();
+      if (!file.startsWith(images) || !Files.isRegularFile(file)) {
+        response.sendError(404);
+        return;
+      }
+      response.setContentType("image/jpeg");
+      response.setContentLengthLong(Files.size(file));
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[64 * 1024];
+        java.io.OutputStream out = response.getOutputStream();
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          out.write(buffer, 0, n);
+        }
+      }
     }
   }
 }

@@ -115,7 +115,11 @@ public final class ImageGate {
                 renderBudget(settings));
     AccessPolicy policy = new AccessPolicy(settings);
     this.authorizer =
-        new Authorizer(settings, policy, new SourceResolver(settings.root()), transformations);
+        new Authorizer(
+            settings,
+            policy,
+            new SourceResolver(settings.root(), settings.clock()),
+            transformations);
     this.explainer =
         new Explainer(
             endpoint,

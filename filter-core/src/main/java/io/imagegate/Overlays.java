@@ -57,12 +57,18 @@ final class Overlays {
 
     /** The sources in a stable order (by path). */
     List<Source> sources() {
+      if (sources.isEmpty()) {
+        return List.of();
+      }
       List<Source> list = new ArrayList<>();
       sources.keySet().stream().sorted().forEach(path -> list.add(sources.get(path)));
       return list;
     }
 
     List<SourceId> identities() {
+      if (sources.isEmpty()) {
+        return List.of();
+      }
       List<SourceId> ids = new ArrayList<>();
       sources().forEach(s -> ids.add(SourceId.of(s)));
       return ids;

@@ -1,5 +1,7 @@
 package io.imagegate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.cache.RenderLimiter;
 import io.imagegate.cache.Stats;
 import io.imagegate.cache.Stats.Outcome;
@@ -34,6 +36,13 @@ final class Variants {
   private final RenderLimiter limiter;
   private final Overlays overlays;
   private final Stats stats;
+
+  /**
+   * Each variant's ETag by its key (which holds everything the ETag is a digest of: the identities
+   * of the source and the overlays, the canonical transformation, the format), so a hit computes no
+   * digest.
+   */
+  private final Cache<VariantKey, String> etags = Caffeine.newBuilder().maximumSize(10_000).build();
 
   Variants(
       VariantRenderer renderer,
@@ -78,7 +87,7 @@ final class Variants {
         request,
         response,
         format.mediaType(),
-        etag(source, transformation, format, overlaySources),
+        etags.get(key, k -> etag(source, transformation, format, overlaySources)),
         null,
         grant.cacheControl())) {
       stats.record(Outcome.NOT_MODIFIED);

@@ -6,7 +6,9 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.response.ImageResponder;
 import io.imagegate.security.UrlSigner;
+import io.imagegate.source.SourceResolver;
 import io.imagegate.testing.Fixtures;
+import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
 import io.imagegate.testing.TestServer;
@@ -40,12 +42,15 @@ class HardenedHeadersTest {
 
   @TempDir Path tmp;
 
+  /** Starts at the real time (URLs are signed with it); moved past the resolver's freshness. */
+  final MutableClock clock = new MutableClock(Instant.now());
+
   ImageGateSettings settings(Path root, Map<String, String> extra) {
     Map<String, String> params = new HashMap<>(extra);
     params.put("root", root.toString());
     params.put("key", KEY);
     params.put("unsigned-transformations", "any");
-    return new ConfigParser(n -> null).parse(params, null).build();
+    return new ConfigParser(n -> null).parse(params, null).clock(clock).build();
   }
 
   Path images(String name) throws Exception {
@@ -113,6 +118,8 @@ class HardenedHeadersTest {
           root.resolve("logo.png"),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.COPY_ATTRIBUTES);
+      // Paths are resolved again once their answer is older than the resolver's freshness.
+      clock.advance(SourceResolver.FRESHNESS);
       Response after = RawHttp.get(server.port(), target, "If-None-Match: " + etag);
       assertThat(after.status()).isEqualTo(200);
       assertThat(after.body()).isNotEqualTo(first.body());
@@ -147,6 +154,7 @@ class HardenedHeadersTest {
           .isEqualTo(200);
       Files.delete(root.resolve("link.png"));
       Files.createSymbolicLink(root.resolve("link.png"), root.resolve("b.png"));
+      clock.advance(SourceResolver.FRESHNESS);
       Response retargeted =
           RawHttp.get(server.port(), "/img/link.png", "If-Modified-Since: " + lastModified);
       assertThat(retargeted.status()).isEqualTo(200);

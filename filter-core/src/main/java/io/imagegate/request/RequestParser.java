@@ -24,6 +24,7 @@ public final class RequestParser {
   private static final int MAX_EXPIRY_DIGITS = 10;
 
   private final String endpoint;
+  private volatile Mapped lastMapped;
 
   /**
    * @param endpoint the context path plus the endpoint prefix, e.g. {@code /shop/img}; no trailing
@@ -78,15 +79,27 @@ public final class RequestParser {
 
   /** The endpoint inside the context, decoded as the container decodes paths; null if outside. */
   private String decodedEndpoint(String contextPath) {
+    // A filter sees one context path: its decoded endpoint is worked out once, not per request.
+    Mapped last = lastMapped;
+    if (last != null && last.contextPath().equals(contextPath)) {
+      return last.endpoint();
+    }
+    String decoded;
     if (!endpoint.startsWith(contextPath)) {
-      return null;
+      decoded = null;
+    } else {
+      try {
+        decoded = UriText.decode(endpoint.substring(contextPath.length()), false);
+      } catch (IllegalArgumentException e) {
+        decoded = null;
+      }
     }
-    try {
-      return UriText.decode(endpoint.substring(contextPath.length()), false);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    lastMapped = new Mapped(contextPath, decoded);
+    return decoded;
   }
+
+  /** A context path and the endpoint inside it, decoded (null if the endpoint is outside it). */
+  private record Mapped(String contextPath, String endpoint) {}
 
   private static ImageGateException disagreement() {
     return bad(

@@ -23,6 +23,12 @@ public final class ContentDisposition {
    * @throws ImageGateException 400 for another value or a repeated parameter
    */
   public static boolean requested(HttpServletRequest request) {
+    // Asking the container parses the whole query into a map, on every request: first look at
+    // the raw query, which cannot name the parameter without its plain name or an escape.
+    String query = request.getQueryString();
+    if (query == null || (!query.contains(PARAMETER) && query.indexOf('%') < 0)) {
+      return false;
+    }
     String[] values = request.getParameterValues(PARAMETER);
     if (values == null) {
       return false;

@@ -3,9 +3,6 @@ package io.imagegate.response;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,9 +51,13 @@ public final class ImageResponder {
     return false;
   }
 
-  /** Sends a file, whole or one range; HEAD gets the headers alone. */
+  /**
+   * Sends a file, whole or one range; HEAD gets the headers alone.
+   *
+   * @param body how the bytes get to the client (the container's zero-copy path where it has one)
+   */
   public static void sendFile(
-      HttpServletRequest request, HttpServletResponse response, Path file, long size)
+      HttpServletRequest request, HttpServletResponse response, Path file, long size, FileBody body)
       throws IOException {
     response.setHeader("Accept-Ranges", "bytes");
     Optional<ByteRange> range = Optional.empty();
@@ -78,10 +79,7 @@ public final class ImageResponder {
     if (request.getMethod().equals("HEAD")) {
       return;
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(first);
-      copy(in, response.getOutputStream(), length);
-    }
+    body.send(request, response, file, first, length);
   }
 
   /** Sends bytes held in memory; HEAD gets the headers alone. */
@@ -90,19 +88,6 @@ public final class ImageResponder {
     response.setContentLength(body.length);
     if (!request.getMethod().equals("HEAD")) {
       response.getOutputStream().write(body);
-    }
-  }
-
-  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long left = length;
-    while (left > 0) {
-      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-      if (n < 0) {
-        break;
-      }
-      out.write(buffer, 0, n);
-      left -= n;
     }
   }
 }

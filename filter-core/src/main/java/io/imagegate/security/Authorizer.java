@@ -1,5 +1,7 @@
 package io.imagegate.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.request.ImagePaths;
 import io.imagegate.request.ImageRequest;
@@ -14,12 +16,12 @@ import io.imagegate.transform.Step;
 import io.imagegate.transform.TextLayer;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The one place where a request is authorized. Given a parsed request (its signature, if any,
@@ -43,6 +45,17 @@ public final class Authorizer {
   private final Clock clock;
 
   /**
+   * Parsed transformations by their raw text (the parse is a function of the text and the
+   * configuration): a thumbnail URL asked again is not parsed again. Texts that do not parse are
+   * not kept.
+   */
+  private final Cache<String, Transformation> parsed =
+      Caffeine.newBuilder().maximumSize(1_000).build();
+
+  /** The headers of every URL without {@code ik-t}: the same for all of them. */
+  private final CacheControl steady;
+
+  /**
    * @param settings the root, cache lifetime and clock
    * @param policy what each path demands
    * @param resolver confines paths to the root
@@ -58,6 +71,7 @@ public final class Authorizer {
     this.resolver = resolver;
     this.transformations = transformations;
     this.clock = settings.clock();
+    this.steady = CacheControl.of(settings.cacheMaxAge(), OptionalLong.empty(), clock);
   }
 
   /**
@@ -92,7 +106,7 @@ public final class Authorizer {
     if (!request.signed() && requested.isPresent()) {
       policy.checkUnsignedTransformation(requested.get());
     }
-    Transformation own = requested.map(transformations::parse).orElse(Transformation.empty());
+    Transformation own = requested.map(this::parse).orElse(Transformation.empty());
     Optional<String> forced =
         request.signed() ? Optional.empty() : requirement.unsignedTransformation();
 
@@ -120,7 +134,7 @@ public final class Authorizer {
     }
     Optional<Transformation> effective;
     if (forced.isPresent()) {
-      Transformation watermark = transformations.parse(forced.get());
+      Transformation watermark = parse(forced.get());
       // The rule's own overlays (the logo) are configured, not asked for: confined, not policed.
       for (Overlay overlay : watermark.overlays()) {
         Optional<String> file = fileRead(overlay);
@@ -134,12 +148,16 @@ public final class Authorizer {
         effective = Optional.of(watermark);
       } else {
         checkKeepsSourcePixels(own);
-        effective = Optional.of(transformations.parse(requested.get() + ":" + forced.get()));
+        effective = Optional.of(parse(requested.get() + ":" + forced.get()));
       }
     } else {
       effective = own.isEmpty() || own.original() ? Optional.empty() : Optional.of(own);
     }
     return new Grant(source, effective, overlays, maxAge(request), cacheControl(request));
+  }
+
+  private Transformation parse(String raw) {
+    return parsed.get(raw, transformations::parse);
   }
 
   /**
@@ -240,9 +258,9 @@ public final class Authorizer {
     return combined;
   }
 
-  private String relative(Source source) {
-    Path root = settings.root();
-    return root.relativize(source.realPath()).toString().replace('\\', '/');
+  /** The real path below the root: the resolver has worked it out already. */
+  private static String relative(Source source) {
+    return source.identity();
   }
 
   /**
@@ -271,7 +289,9 @@ public final class Authorizer {
   }
 
   private CacheControl cacheControl(ImageRequest request) {
-    return CacheControl.of(settings.cacheMaxAge(), request.expiresAt(), clock);
+    return request.expiresAt().isEmpty()
+        ? steady
+        : CacheControl.of(settings.cacheMaxAge(), request.expiresAt(), clock);
   }
 
   /** {@code cache.max-age}, never beyond the time left before {@code ik-t}. */

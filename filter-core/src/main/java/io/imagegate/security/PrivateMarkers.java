@@ -1,6 +1,8 @@
 package io.imagegate.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
@@ -28,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder lists globs, one a line ({@code #} starts a comment), matched against paths relative to
  * that folder ({@code *.jpg} matches its own files, {@code ** /raw/*} deeper ones); a marker with
  * no globs marks the folder and everything below it. Markers are re-read at least once a second, so
- * edits take effect without a restart.
+ * edits take effect without a restart: each marker is trusted for {@value #FRESHNESS_MILLIS} ms by
+ * the injected clock, and each path's answer only as long as the oldest marker it was decided from
+ * (so a path asked again costs one cache lookup, and is never staler than its markers).
  *
  * <p>A marker is read exactly or not at all: a BOM, CRLF or CR line ends and whitespace of any kind
  * around a glob (Unicode spaces included) are understood; a marker that is a symbolic link (never
@@ -41,11 +45,16 @@ public final class PrivateMarkers {
   /** Markers are small; a larger one marks its whole folder (it cannot be read completely). */
   private static final int MAX_MARKER_BYTES = 64 * 1024;
 
-  private static final Duration FRESHNESS = Duration.ofMillis(900);
+  /** How long a marker read is trusted. */
+  public static final long FRESHNESS_MILLIS = 900;
+
+  private static final Duration FRESHNESS = Duration.ofMillis(FRESHNESS_MILLIS);
 
   private final Path root;
   private final String markerName;
-  private final LoadingCache<String, Marker> markers;
+  private final Ticker ticker;
+  private final LoadingCache<String, Loaded> markers;
+  private final Cache<String, Decision> decisions;
   private final Map<String, String> warned = new ConcurrentHashMap<>();
 
   /**
@@ -56,14 +65,33 @@ public final class PrivateMarkers {
   public PrivateMarkers(Path root, String markerName, Clock clock) {
     this.root = root;
     this.markerName = markerName;
-    Ticker ticker = () -> clock.millis() * 1_000_000L;
+    this.ticker = () -> clock.millis() * 1_000_000L;
     this.markers =
         Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(FRESHNESS)
             .ticker(ticker)
-            .build(this::load);
+            .build(folder -> new Loaded(load(folder), ticker.read()));
+    this.decisions =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfter(
+                Expiry.creating(
+                    (String path, Decision decision) ->
+                        Duration.ofNanos(
+                            Math.max(0, decision.oldest() + FRESHNESS.toNanos() - ticker.read()))))
+            .ticker(ticker)
+            .build();
   }
+
+  /** A marker and when it was read (ticker nanos). */
+  private record Loaded(Marker marker, long readAt) {}
+
+  /**
+   * A path's answer (which marker and line makes it private, if any) and when the oldest marker it
+   * came from was read.
+   */
+  private record Decision(java.util.Optional<String> why, long oldest) {}
 
   /**
    * Whether an image is marked private.
@@ -81,16 +109,25 @@ public final class PrivateMarkers {
    * @param relativePath a checked path below the root, segments joined by {@code /}
    */
   public java.util.Optional<String> why(String relativePath) {
+    return decisions.get(relativePath, this::decide).why();
+  }
+
+  private Decision decide(String relativePath) {
     String[] segments = relativePath.split("/");
     StringBuilder folder = new StringBuilder();
+    long oldest = Long.MAX_VALUE;
     for (int i = 0; i < segments.length; i++) {
-      Marker marker = markers.get(folder.toString());
+      Loaded loaded = markers.get(folder.toString());
+      oldest = Math.min(oldest, loaded.readAt());
       java.util.Optional<String> match =
-          marker.match(
-              String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)));
+          loaded
+              .marker()
+              .match(
+                  String.join("/", java.util.Arrays.asList(segments).subList(i, segments.length)));
       if (match.isPresent()) {
         String file = folder.length() == 0 ? markerName : folder + "/" + markerName;
-        return java.util.Optional.of("marker file " + file + " " + match.get());
+        return new Decision(
+            java.util.Optional.of("marker file " + file + " " + match.get()), oldest);
       }
       if (i < segments.length - 1) {
         if (folder.length() > 0) {
@@ -99,7 +136,7 @@ public final class PrivateMarkers {
         folder.append(segments[i]);
       }
     }
-    return java.util.Optional.empty();
+    return new Decision(java.util.Optional.empty(), oldest);
   }
 
   private Marker load(String folder) {

@@ -6,14 +6,21 @@ import java.util.Optional;
 /** The HMAC algorithms a signature may be made with. ImageKit's SDKs use {@link #HMAC_SHA1}. */
 public enum SignatureAlgorithm {
   /** What ImageKit's SDKs produce: 40 hex characters. */
-  HMAC_SHA1("HmacSHA1"),
+  HMAC_SHA1("HmacSHA1", 40),
   /** A stronger alternative: 64 hex characters. */
-  HMAC_SHA256("HmacSHA256");
+  HMAC_SHA256("HmacSHA256", 64);
 
   private final String jcaName;
+  private final int hexLength;
 
-  SignatureAlgorithm(String jcaName) {
+  SignatureAlgorithm(String jcaName, int hexLength) {
     this.jcaName = jcaName;
+    this.hexLength = hexLength;
+  }
+
+  /** The length of its signatures in hex characters. */
+  public int hexLength() {
+    return hexLength;
   }
 
   /** The JCA algorithm name, e.g. {@code HmacSHA1}. */

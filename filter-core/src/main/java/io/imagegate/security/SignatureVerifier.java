@@ -55,6 +55,10 @@ public final class SignatureVerifier {
     byte[] message = request.stringToSign().getBytes(StandardCharsets.UTF_8);
     VerifiedKey matched = null;
     for (SignatureAlgorithm algorithm : algorithms) {
+      if (given.length() != algorithm.hexLength()) {
+        // Its signatures have another length: skipping it depends only on what the URL shows.
+        continue;
+      }
       for (KeyRing.Entry key : keys.entries()) {
         // Every key and algorithm is tried, so the time taken does not tell which one matched.
         if (matches(key.key(), algorithm, message, givenBytes) && matched == null) {

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * A minimal GET request and a response that counts what is written, as dynamic proxies over the
- * servlet interfaces: only what {@code ImageGate} calls is answered (URI, query, method, headers),
- * everything else gets a neutral default. Cheap enough (a few hundred nanoseconds per request) for
- * a microsecond-scale benchmark, with no servlet container in the measurement.
+ * servlet interfaces: only what {@code ImageGate} calls is answered (URI, query, context and
+ * servlet path as a container maps a filter at {@code /img/*}, method, headers), everything else
+ * gets a neutral default. Cheap enough (a few hundred nanoseconds per request) for a
+ * microsecond-scale benchmark, with no servlet container in the measurement.
  */
 final class FakeExchange {
   private final HttpServletRequest request;
@@ -28,6 +29,8 @@ final class FakeExchange {
     int question = uri.indexOf('?');
     String path = question < 0 ? uri : uri.substring(0, question);
     String query = question < 0 ? null : uri.substring(question + 1);
+    // As a container maps a filter at /img/* in the root context: the whole decoded path.
+    String servletPath = java.net.URI.create(path).getPath();
     request =
         (HttpServletRequest)
             Proxy.newProxyInstance(
@@ -37,6 +40,8 @@ final class FakeExchange {
                     switch (method.getName()) {
                       case "getRequestURI" -> path;
                       case "getQueryString" -> query;
+                      case "getContextPath" -> "";
+                      case "getServletPath" -> servletPath;
                       case "getMethod" -> "GET";
                       case "getDateHeader" -> -1L;
                       case "getIntHeader" -> -1;

@@ -183,4 +183,19 @@ class PrivateMarkersTest {
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0).getMessage()).contains(problem).contains("'f'");
   }
+
+  @Test
+  void aPathsAnswer_isNeverStalerThanTheMarkersItCameFrom() throws Exception {
+    // The root's marker is read at t=0 (for f/a.jpg); f/b.jpg is first asked at t=500 ms, from
+    // that same reading. A marker written at t=600 must count for f/b.jpg at t=900, not t=1400.
+    assertThat(markers.isPrivate("f/a.jpg")).isFalse();
+    clock.advance(Duration.ofMillis(500));
+    assertThat(markers.isPrivate("f/b.jpg")).isFalse();
+    clock.advance(Duration.ofMillis(100));
+    marker("", "f/b.jpg\n");
+    assertThat(markers.isPrivate("f/b.jpg")).as("within the freshness").isFalse();
+    clock.advance(Duration.ofMillis(PrivateMarkers.FRESHNESS_MILLIS - 600));
+    assertThat(markers.isPrivate("f/b.jpg")).isTrue();
+    assertThat(markers.isPrivate("f/a.jpg")).isFalse();
+  }
 }

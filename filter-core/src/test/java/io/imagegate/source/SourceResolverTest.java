@@ -9,6 +9,7 @@ import io.imagegate.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +115,32 @@ class SourceResolverTest {
             + " -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
     Fixtures.write(root.resolve("long.svg"), svg.getBytes());
     assertThat(resolver.resolve("long.svg").format()).isEqualTo(ImageFormat.SVG);
+  }
+
+  @Test
+  void withAClock_answersAreReusedForUnderASecond_andNeverLonger() throws Exception {
+    io.imagegate.testing.MutableClock clock =
+        new io.imagegate.testing.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    SourceResolver cached = new SourceResolver(root, clock);
+    Path file = root.resolve("food/a.jpg");
+    Source first = cached.resolve("food/a.jpg");
+    assertThatThrownBy(() -> cached.resolve("food/new.jpg")).isInstanceOf(ImageGateException.class);
+
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+    Fixtures.write(root.resolve("food/new.jpg"), Fixtures.jpeg(4, 4));
+    clock.advance(SourceResolver.FRESHNESS.minusMillis(1));
+    assertThat(cached.resolve("food/a.jpg")).as("within the freshness").isEqualTo(first);
+    assertThatThrownBy(() -> cached.resolve("food/new.jpg")).isInstanceOf(ImageGateException.class);
+
+    clock.advance(Duration.ofMillis(1));
+    assertThat(cached.resolve("food/a.jpg").lastModified())
+        .isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+    assertThat(cached.resolve("food/new.jpg").size()).isPositive();
+
+    Files.delete(file);
+    clock.advance(SourceResolver.FRESHNESS);
+    assertThatThrownBy(() -> cached.resolve("food/a.jpg"))
+        .isInstanceOf(ImageGateException.class)
+        .satisfies(e -> assertThat(((ImageGateException) e).failure().status()).isEqualTo(404));
   }
 }
