@@ -80,7 +80,7 @@ class TomcatRedeployTest {
               tomcat, signer, "w-" + (110 + round) + ",f-webp", "image/webp", 110 + round);
         }
       }
-      assertThat(tomcat.findReloadedContextMemoryLeaks()).as(tomcat.logs()).isEmpty();
+      assertThat(tomcat.findLastingMemoryLeaks(10)).as(tomcat.logs()).isEmpty();
       // Tomcat's own clean-up finds nothing left behind by a stopped instance either.
       assertThat(tomcat.logs())
           .as("the backend, named in one line per start")
