@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The mutable state while one step, or one layer inside it, is read: the values seen so far, which
  * keys were seen (duplicates are a 400), and the cross-parameter checks once it is closed. Fields
- * are set by {@link ParamReader}; {@code null} means "not given".
+ * are set by the readers of the {@link Keys} table; {@code null} means "not given".
  */
 final class StepDraft {
   /** For a layer: its depth (1 = directly in a step). For a step: 0. */

@@ -11,60 +11,12 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * The parameters of a text layer ({@code l-text ... l-end}) and the text-only values ({@code ie},
- * {@code fs}, {@code ff}, {@code co}, {@code pa}, {@code ia}, {@code al}, {@code tg}); a key
- * ImageKit does not define for text layers is a 400 naming it.
+ * The values only a text layer ({@code l-text ... l-end}) takes: its text ({@code i}, {@code ie}),
+ * font ({@code ff}), padding ({@code pa}), alignment ({@code ia}) and typography ({@code tg}). The
+ * {@link Keys} table says where each is read.
  */
-final class TextParamReader {
-  private final int maxDimension;
-
-  TextParamReader(int maxDimension) {
-    this.maxDimension = maxDimension;
-  }
-
-  /** Reads one parameter of a text layer; {@code bg}, {@code r}, {@code rt} go to the caller. */
-  boolean read(StepDraft d, String key, String value, String param) {
-    switch (key) {
-      case "i" -> d.text = text("i", value);
-      case "ie" -> d.text = text("ie", decodeBase64("ie", value));
-      case "fs" -> {
-        if (Arithmetic.looksLike(value)) {
-          d.expressions.put("fs", Arithmetic.parse("fs", value, true, true));
-        } else {
-          d.fontSize = Values.integer("fs", value, 1, maxDimension);
-        }
-      }
-      case "ff" -> d.font = font(value);
-      case "co" -> d.color = Values.color("co", value);
-      case "pa" -> {
-        if (isPaddingShorthand(value)) {
-          d.padding = padding(value, maxDimension);
-        } else {
-          // ImageKit: an expression is one padding for all four sides.
-          d.expressions.put("pa", Arithmetic.parse("pa", value, true, true));
-        }
-      }
-      case "ia" -> d.align = align(value);
-      case "al" -> d.opacity = 10 * Values.integer("al", value, 1, 9);
-      case "tg" -> typography(d, value);
-      case "w" -> {
-        if (Arithmetic.looksLike(value)) {
-          d.expressions.put("w", Arithmetic.parse("w", value, true, true));
-        } else {
-          d.textWidth = Values.integer("w", value, 1, maxDimension);
-        }
-      }
-      case "bg", "r", "rt", "lx", "ly", "lfo", "o" -> {
-        return false;
-      }
-      default ->
-          throw bad(
-              "'%s' is not supported inside a text layer (l-text ... l-end), in '%s'; text "
-                  + "layers take i, ie, fs, ff, co, bg, pa, ia, al, tg, w, r, rt, lx, ly, lfo",
-              echo(key), echo(param));
-    }
-    return true;
-  }
+final class TextValues {
+  private TextValues() {}
 
   /** Text for {@code i}/{@code ie}: 1 to 144 characters, no control characters. */
   static String text(String key, String text) {
@@ -120,7 +72,7 @@ final class TextParamReader {
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String font(String value) {
+  static String font(String value) {
     if (TextLayer.isFontFile(value)) {
       return OverlayPaths.parse("ff", value);
     }
@@ -142,6 +94,16 @@ final class TextParamReader {
     return true;
   }
 
+  /** {@code pa}: 1 to 4 sizes joined by {@code _}, or one expression for all four sides. */
+  static void readPadding(StepDraft d, String value, int max) {
+    if (isPaddingShorthand(value)) {
+      d.padding = padding(value, max);
+    } else {
+      // ImageKit: an expression is one padding for all four sides.
+      d.expressions.put("pa", Arithmetic.parse("pa", value, true, true));
+    }
+  }
+
   static TextLayer.Padding padding(String value, int max) {
     String[] parts = value.split("_", -1);
     if (parts.length > 4) {
@@ -159,7 +121,7 @@ final class TextParamReader {
     };
   }
 
-  private static String align(String value) {
+  static String align(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
     return switch (value) {
       case "left", "center", "right" -> lower;
@@ -167,7 +129,7 @@ final class TextParamReader {
     };
   }
 
-  private static void typography(StepDraft d, String value) {
+  static void typography(StepDraft d, String value) {
     switch (value) {
       case "b" -> d.bold = true;
       case "i" -> d.italic = true;
