@@ -1,5 +1,7 @@
 package io.imagegate.transform;
 
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;

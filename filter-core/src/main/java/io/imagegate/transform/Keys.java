@@ -1,8 +1,18 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.Crop;
+import io.imagegate.transform.model.CropMode;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.OutputFormat;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Radius;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.model.TextLayer;
+import io.imagegate.transform.model.Values;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

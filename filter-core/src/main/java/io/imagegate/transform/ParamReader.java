@@ -1,7 +1,7 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
 import io.imagegate.transform.Keys.Place;
 

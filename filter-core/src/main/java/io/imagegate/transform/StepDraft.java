@@ -1,7 +1,22 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
+import static io.imagegate.transform.model.Values.bad;
 
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.AspectRatio;
+import io.imagegate.transform.model.Border;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Crop;
+import io.imagegate.transform.model.CropMode;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.OutputFormat;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Radius;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.model.TextLayer;
+import io.imagegate.transform.model.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,7 +104,6 @@ final class StepDraft {
   Dimension legacyHeight;
   int legacyIndex;
 
-  /** Null only for {@link #emptyStep()}, which has nothing to check against limits. */
   private final TransformLimits limits;
 
   StepDraft(TransformLimits limits) {
@@ -100,11 +114,6 @@ final class StepDraft {
     this.limits = limits;
     this.depth = depth;
     this.textLayer = text;
-  }
-
-  /** The step without parameters. */
-  static Step emptyStep() {
-    return new StepDraft(null).build();
   }
 
   /** The one step an {@code orig-true} transformation keeps. */
@@ -131,7 +140,7 @@ final class StepDraft {
     checkCommon(
         width != null || expressions.containsKey("w"),
         height != null || expressions.containsKey("h"));
-    if (dpr != null && limits != null) {
+    if (dpr != null) {
       checkScaled("w", width);
       checkScaled("h", height);
     }

@@ -1,8 +1,11 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.TextLayer;
+import io.imagegate.transform.model.Values;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,8 +1,8 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
+import io.imagegate.transform.model.Arithmetic;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
