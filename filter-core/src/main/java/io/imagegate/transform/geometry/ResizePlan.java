@@ -92,6 +92,41 @@ public record ResizePlan(
   }
 
   /**
+   * This plan for an input of another size showing the same picture (a reduced decode of the
+   * source): the same output (scaled size, crop, canvas, offsets), the source region rescaled.
+   */
+  public ResizePlan onInput(int width, int height) {
+    if (width == sourceWidth && height == sourceHeight) {
+      return this;
+    }
+    ResizePlan moved =
+        new ResizePlan(
+            width,
+            height,
+            scaledWidth,
+            scaledHeight,
+            crop,
+            crop,
+            canvasWidth,
+            canvasHeight,
+            offsetX,
+            offsetY,
+            autoFocus);
+    return new ResizePlan(
+        width,
+        height,
+        scaledWidth,
+        scaledHeight,
+        crop,
+        moved.sourceRegionOf(crop),
+        canvasWidth,
+        canvasHeight,
+        offsetX,
+        offsetY,
+        autoFocus);
+  }
+
+  /**
    * The source region of a crop of this plan's scaled image: the crop's edges divided by the scale
    * factors, rounded to the nearest pixel, at least one pixel, inside the input.
    */

@@ -31,7 +31,14 @@ final class GeometryStage implements Stage {
 
   @Override
   public BufferedImage apply(BufferedImage image, Step step) {
-    ResizePlan plan = planner.plan(image.getWidth(), image.getHeight(), step);
+    return follow(image, step, planner.plan(image.getWidth(), image.getHeight(), step));
+  }
+
+  /** Applies a plan made for this image's size (the renderer's plan of the first step). */
+  BufferedImage follow(BufferedImage image, Step step, ResizePlan plan) {
+    if (plan.sourceWidth() != image.getWidth() || plan.sourceHeight() != image.getHeight()) {
+      throw new IllegalStateException("the plan is for another input size");
+    }
     if (plan.isIdentity()) {
       return image;
     }

@@ -11,6 +11,7 @@ import io.imagegate.transform.codec.DecodedImage;
 import io.imagegate.transform.codec.EncodeOptions;
 import io.imagegate.transform.codec.ImageCodecs;
 import io.imagegate.transform.codec.ImageInfo;
+import io.imagegate.transform.geometry.DecodePlan;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import io.imagegate.transform.geometry.ResizePlan;
 import io.imagegate.transform.model.CropMode;
@@ -30,10 +31,11 @@ import java.nio.file.Path;
  * n/8 scales alias: 2.0 std dev on 2.4 px stripes where the full decode gives 0.5) that still holds
  * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path,
  * DecodeLimits, int, int)}), the same margin the resampler keeps for Lanczos after its own box
- * pre-reduction, so the result differs from a full decode only by rounding. It is used only when
- * the step's plan (output size, crop, canvas, padding) comes out identical on the reduced size, and
- * never with trim, {@code fo-auto} or an extracting crop mode, whose positions are in source
- * pixels.
+ * pre-reduction, so the result differs from a full decode only by rounding. The first step is
+ * planned once, on the source's size, and that plan goes to the pipeline with its source region
+ * rescaled to the decoded size, so the output geometry is exactly the full decode's. Never with
+ * trim, {@code fo-auto}, an extracting crop mode or expressions, whose positions are in source
+ * pixels or need the pixels.
  */
 public final class VariantRenderer {
   /** How many times the scaled size the reduced decode keeps, at least. */
@@ -81,8 +83,9 @@ public final class VariantRenderer {
     DecodedImage decoded;
     BufferedImage output;
     try {
-      decoded = decode(source, transformation);
-      output = pipeline.apply(decoded.image(), transformation, overlays);
+      Decoded read = decode(source, transformation);
+      decoded = read.image();
+      output = pipeline.apply(decoded.image(), transformation, overlays, read.plan());
     } catch (OutOfMemoryError e) {
       // Admission counted this render's pixels; running out now is the moment's load.
       throw new ImageGateException(
@@ -100,37 +103,38 @@ public final class VariantRenderer {
     return new Variant(bytes, format, output.getWidth(), output.getHeight());
   }
 
-  /** The full decode, or the reduced one when the first step allows it (class comment). */
-  private DecodedImage decode(Path source, Transformation transformation) {
+  /** A decoded source and, when the first step was planned before decoding, that plan. */
+  private record Decoded(DecodedImage image, DecodePlan plan) {}
+
+  /**
+   * The full decode, or the reduced one when the first step allows it (class comment). The first
+   * step is planned once, on the source's size; a reduced decode gets the same plan with its source
+   * region rescaled ({@link ResizePlan#onInput}), so the output geometry is the planned one.
+   */
+  private Decoded decode(Path source, Transformation transformation) {
     if (!shrinkOnLoad || transformation.original() || transformation.steps().isEmpty()) {
-      return ImageCodecs.decode(source, decodeLimits);
+      return new Decoded(ImageCodecs.decode(source, decodeLimits), null);
     }
     ImageInfo info = ImageCodecs.probe(source, decodeLimits);
     if (info.format() != ImageFormat.JPEG) {
-      return ImageCodecs.decode(source, decodeLimits);
+      return new Decoded(ImageCodecs.decode(source, decodeLimits), null);
     }
-    Step first = transformation.steps().get(0);
-    ResizePlan plan = reduciblePlan(first, info.width(), info.height());
-    if (plan != null) {
-      int minWidth = (int) Math.min(info.width(), (long) plan.scaledWidth() * MARGIN);
-      int minHeight = (int) Math.min(info.height(), (long) plan.scaledHeight() * MARGIN);
-      int[] reduced = ImageCodecs.reducedSize(info.width(), info.height(), minWidth, minHeight);
-      boolean smaller = reduced[0] < info.width() || reduced[1] < info.height();
-      if (smaller && samePlan(plan, first, reduced[0], reduced[1])) {
-        DecodedImage decoded = ImageCodecs.decode(source, decodeLimits, minWidth, minHeight);
-        BufferedImage image = decoded.image();
-        boolean full = image.getWidth() == info.width() && image.getHeight() == info.height();
-        if (full || samePlan(plan, first, image.getWidth(), image.getHeight())) {
-          return decoded;
-        }
-      }
+    ResizePlan plan = reduciblePlan(transformation.steps().get(0), info.width(), info.height());
+    if (plan == null) {
+      return new Decoded(ImageCodecs.decode(source, decodeLimits), null);
     }
-    return ImageCodecs.decode(source, decodeLimits);
+    int minWidth = (int) Math.min(info.width(), (long) plan.scaledWidth() * MARGIN);
+    int minHeight = (int) Math.min(info.height(), (long) plan.scaledHeight() * MARGIN);
+    DecodedImage decoded = ImageCodecs.decode(source, decodeLimits, minWidth, minHeight);
+    BufferedImage image = decoded.image();
+    ResizePlan onDecoded = plan.onInput(image.getWidth(), image.getHeight());
+    return new Decoded(decoded, new DecodePlan(info.width(), info.height(), onDecoded));
   }
 
   /**
    * The first step's plan on the full size when it is a downscale that may start reduced, else
-   * null.
+   * null: no positions in source pixels (trim, {@code fo-auto}, an extracting crop, {@code x},
+   * {@code y}, {@code xc}, {@code yc}) and no expressions, which the pipeline evaluates on pixels.
    */
   private ResizePlan reduciblePlan(Step step, int width, int height) {
     boolean pixelPositions =
@@ -140,7 +144,8 @@ public final class VariantRenderer {
             || step.x().isPresent()
             || step.y().isPresent()
             || step.xc().isPresent()
-            || step.yc().isPresent();
+            || step.yc().isPresent()
+            || !step.expressions().isEmpty();
     if (pixelPositions) {
       return null;
     }
@@ -151,20 +156,6 @@ public final class VariantRenderer {
             && plan.scaledWidth() < width
             && plan.scaledHeight() < height;
     return shrinks ? plan : null;
-  }
-
-  /** Whether the step does exactly the same to a {@code width x height} input, in output pixels. */
-  private boolean samePlan(ResizePlan full, Step step, int width, int height) {
-    ResizePlan reduced = plan(step, width, height);
-    return reduced != null
-        && !reduced.autoFocus()
-        && reduced.scaledWidth() == full.scaledWidth()
-        && reduced.scaledHeight() == full.scaledHeight()
-        && reduced.crop().equals(full.crop())
-        && reduced.canvasWidth() == full.canvasWidth()
-        && reduced.canvasHeight() == full.canvasHeight()
-        && reduced.offsetX() == full.offsetX()
-        && reduced.offsetY() == full.offsetY();
   }
 
   /**

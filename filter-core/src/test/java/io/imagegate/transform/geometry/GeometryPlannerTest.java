@@ -253,6 +253,22 @@ public class GeometryPlannerTest {
   }
 
   /** Holds for every plan: the crop lies in the scaled image and its mapping in the source. */
+  @Test
+  void onInput_keepsTheOutputAndRescalesTheSourceRegion() {
+    ResizePlan full = planner.plan(1600, 1200, step("w-300,h-300"));
+    ResizePlan reduced = full.onInput(400, 300);
+    assertThat(reduced.sourceWidth()).isEqualTo(400);
+    assertThat(reduced.sourceHeight()).isEqualTo(300);
+    assertThat(reduced.crop()).isEqualTo(full.crop());
+    assertThat(size(reduced.canvasWidth(), reduced.canvasHeight())).isEqualTo("300x300");
+    Rect f = full.sourceRegion();
+    Rect r = reduced.sourceRegion();
+    assertThat(size(f.width(), f.height())).isEqualTo("1200x1200");
+    assertThat(r).isEqualTo(new Rect(f.x() / 4, f.y() / 4, f.width() / 4, f.height() / 4));
+    assertThat(full.onInput(1600, 1200)).isSameAs(full);
+    assertInvariants(reduced);
+  }
+
   public static void assertInvariants(ResizePlan p) {
     Rect c = p.crop();
     assertThat(c.x()).isBetween(0, p.scaledWidth() - c.width());
