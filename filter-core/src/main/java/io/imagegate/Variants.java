@@ -64,14 +64,14 @@ final class Variants {
     }
     Overlays.Resolved overlaySources = overlays.of(grant.overlays());
     ImageFormat format =
-        VariantRenderer.outputFormat(transformation, source.format(), request.getHeader("Accept"));
+        OutputFormats.outputFormat(transformation, source.format(), request.getHeader("Accept"));
     VariantKey key =
         new VariantKey(
             VariantKey.SourceId.of(source),
             transformation.canonical(),
             format,
             overlaySources.identities());
-    if (VariantRenderer.negotiated(transformation)) {
+    if (OutputFormats.negotiated(transformation)) {
       response.setHeader("Vary", "Accept");
     }
     if (ImageResponder.writeHeaders(
