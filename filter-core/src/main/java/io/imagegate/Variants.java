@@ -17,8 +17,8 @@ import io.imagegate.source.ImageFormat;
 import io.imagegate.source.Source;
 import io.imagegate.source.Validators;
 import io.imagegate.transform.Transformation;
-import io.imagegate.transform.VariantRenderer;
 import io.imagegate.transform.pipeline.OverlayImages;
+import io.imagegate.transform.render.VariantRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -73,14 +73,14 @@ final class Variants {
     }
     Overlays.Resolved overlaySources = overlays.of(grant.overlays());
     ImageFormat format =
-        VariantRenderer.outputFormat(transformation, source.format(), request.getHeader("Accept"));
+        OutputFormats.outputFormat(transformation, source.format(), request.getHeader("Accept"));
     VariantKey key =
         new VariantKey(
             VariantKey.SourceId.of(source),
             transformation.canonical(),
             format,
             overlaySources.identities());
-    if (VariantRenderer.negotiated(transformation)) {
+    if (OutputFormats.negotiated(transformation)) {
       response.setHeader("Vary", "Accept");
     }
     if (ImageResponder.writeHeaders(

@@ -2,10 +2,10 @@ package io.imagegate.security;
 
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.UriText;
-import io.imagegate.transform.Overlay;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
+import io.imagegate.transform.model.Overlay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,8 +1,13 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.transform.model.AspectRatio;
+import io.imagegate.transform.model.Border;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Values;
 import java.math.BigDecimal;
 
 /**

@@ -1,7 +1,7 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
 /** Overlay image paths as written in a URL ({@code oi-}, {@code i-}) and back. */
 final class OverlayPaths {

@@ -1,7 +1,22 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
+import static io.imagegate.transform.model.Values.bad;
 
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.AspectRatio;
+import io.imagegate.transform.model.Border;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Crop;
+import io.imagegate.transform.model.CropMode;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.OutputFormat;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Radius;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.model.TextLayer;
+import io.imagegate.transform.model.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +30,7 @@ import java.util.Set;
 /**
  * The mutable state while one step, or one layer inside it, is read: the values seen so far, which
  * keys were seen (duplicates are a 400), and the cross-parameter checks once it is closed. Fields
- * are set by {@link ParamReader}; {@code null} means "not given".
+ * are set by the readers of the {@link Keys} table; {@code null} means "not given".
  */
 final class StepDraft {
   /** For a layer: its depth (1 = directly in a step). For a step: 0. */
@@ -89,7 +104,6 @@ final class StepDraft {
   Dimension legacyHeight;
   int legacyIndex;
 
-  /** Null only for {@link #emptyStep()}, which has nothing to check against limits. */
   private final TransformLimits limits;
 
   StepDraft(TransformLimits limits) {
@@ -100,11 +114,6 @@ final class StepDraft {
     this.limits = limits;
     this.depth = depth;
     this.textLayer = text;
-  }
-
-  /** The step without parameters. */
-  static Step emptyStep() {
-    return new StepDraft(null).build();
   }
 
   /** The one step an {@code orig-true} transformation keeps. */
@@ -131,14 +140,14 @@ final class StepDraft {
     checkCommon(
         width != null || expressions.containsKey("w"),
         height != null || expressions.containsKey("h"));
-    if (dpr != null && limits != null) {
+    if (dpr != null) {
       checkScaled("w", width);
       checkScaled("h", height);
     }
     return freeze();
   }
 
-  private Step freeze() {
+  Step freeze() {
     if (legacyPath == null
         && (legacyPosition != null
             || legacyX != null
@@ -203,123 +212,10 @@ final class StepDraft {
 
   /** Closes a layer ({@code l-end}): its size moves to the overlay, the rest nests. */
   Overlay buildOverlay() {
-    if (isText()) {
-      return buildTextOverlay();
-    }
-    if (layerPath == null) {
-      throw bad("a layer needs an image: add i-<path> between l-image and l-end");
-    }
-    boolean canvas = layerPath.equals(Overlay.CANVAS);
-    if (canvas) {
-      checkCanvas();
-    } else if (seen.contains("al")) {
-      throw bad("al is for text layers and colour blocks; an image layer takes o-<0-100>");
-    }
-    Dimension layerWidth = width;
-    Dimension layerHeight = height;
-    checkCommon(
-        layerWidth != null || expressions.containsKey("w"),
-        layerHeight != null || expressions.containsKey("h"));
-    width = null;
-    height = null;
-    Map<String, Arithmetic> own = layerExpressions();
-    return new Overlay(
-        layerPath,
-        Optional.ofNullable(layerPosition),
-        optional(layerX),
-        optional(layerY),
-        Optional.ofNullable(layerWidth),
-        Optional.ofNullable(layerHeight),
-        freeze(),
-        optional(opacity),
-        Optional.empty(),
-        own);
+    return LayerClosing.close(this);
   }
 
-  /** The keys a solid colour block takes, and its size, which it must have. */
-  private void checkCanvas() {
-    for (String key : seen) {
-      if (!List.of("i", "ie", "w", "h", "bg", "al", "o", "r", "lx", "ly", "lfo").contains(key)) {
-        throw bad(
-            "'%s' is not supported in a colour block (l-image,i-ik_canvas,...); it takes w, h, bg, "
-                + "al, r, lx, ly, lfo",
-            key);
-      }
-    }
-    boolean wide = width != null || expressions.containsKey("w");
-    boolean high = height != null || expressions.containsKey("h");
-    if (!wide || !high) {
-      throw bad("a colour block (i-ik_canvas) needs w and h");
-    }
-    if ((width != null && width.isFraction()) || (height != null && height.isFraction())) {
-      throw bad("a colour block's w and h are pixels or expressions such as bw_mul_0.5");
-    }
-    for (Arithmetic e : expressions.values()) {
-      if (!e.usesOnlyBase()) {
-        throw bad(
-            "'%s': inside a colour block only bw, bh and bar can be used in expressions",
-            e.token());
-      }
-    }
-  }
-
-  private Overlay buildTextOverlay() {
-    if (text == null) {
-      throw bad(
-          "a text layer needs its text: add i-<text> or ie-<base64> between l-text and l-end");
-    }
-    if (seen.contains("i") && seen.contains("ie")) {
-      throw bad("a text layer takes i-<text> or ie-<base64>, not both");
-    }
-    Map<String, Arithmetic> textExpressions = new HashMap<>();
-    for (String key : List.of("fs", "w", "pa")) {
-      Arithmetic e = expressions.remove(key);
-      if (e != null) {
-        textExpressions.put(key, e);
-      }
-    }
-    TextLayer layer =
-        new TextLayer(
-            text,
-            optional(fontSize),
-            Optional.ofNullable(font),
-            Optional.ofNullable(color),
-            Optional.ofNullable(padding),
-            Optional.ofNullable(align),
-            bold,
-            italic,
-            optional(textWidth),
-            textExpressions);
-    Map<String, Arithmetic> own = layerExpressions();
-    expressions.clear();
-    return new Overlay(
-        "",
-        Optional.ofNullable(layerPosition),
-        optional(layerX),
-        optional(layerY),
-        Optional.empty(),
-        Optional.empty(),
-        freeze(),
-        optional(opacity),
-        Optional.of(layer),
-        own);
-  }
-
-  /**
-   * Moves {@code w}, {@code h}, {@code lx}, {@code ly} expressions from the step to the overlay.
-   */
-  private Map<String, Arithmetic> layerExpressions() {
-    Map<String, Arithmetic> own = new HashMap<>();
-    for (String key : List.of("w", "h", "lx", "ly")) {
-      Arithmetic e = expressions.remove(key);
-      if (e != null) {
-        own.put(key, e);
-      }
-    }
-    return own;
-  }
-
-  private void checkCommon(boolean w, boolean h) {
+  void checkCommon(boolean w, boolean h) {
     if (aspectRatio != null && !w && !h) {
       throw bad("ar-%s needs w or h to apply to", aspectRatio.token());
     }
@@ -351,7 +247,7 @@ final class StepDraft {
     }
   }
 
-  private static OptionalInt optional(Integer value) {
+  static OptionalInt optional(Integer value) {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 }

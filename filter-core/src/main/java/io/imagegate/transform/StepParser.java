@@ -1,8 +1,10 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

@@ -1,5 +1,8 @@
 package io.imagegate.transform;
 
+import io.imagegate.transform.model.OutputFormat;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

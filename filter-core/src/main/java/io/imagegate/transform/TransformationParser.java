@@ -1,10 +1,12 @@
 package io.imagegate.transform;
 
-import static io.imagegate.transform.Values.bad;
-import static io.imagegate.transform.Values.echo;
+import static io.imagegate.transform.model.Values.bad;
+import static io.imagegate.transform.model.Values.echo;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

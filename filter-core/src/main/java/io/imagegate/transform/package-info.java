@@ -1,10 +1,15 @@
 /**
- * Transformations: the parsed, validated model of ImageKit's URL grammar and the geometry it
- * implies. {@link io.imagegate.transform.TransformationParser} turns the text of a URL into an
- * immutable {@link io.imagegate.transform.Transformation} of {@link io.imagegate.transform.Step}s
- * (with {@link io.imagegate.transform.Overlay}s), whose canonical text keys the result cache;
- * {@link io.imagegate.transform.GeometryPlanner} turns a step and an image size into a {@link
- * io.imagegate.transform.ResizePlan}. No pixels here: the pixel operations and codecs live in the
- * sub-packages.
+ * Transformations, and here their grammar: {@link io.imagegate.transform.TransformationParser}
+ * turns the text of a URL into an immutable {@link io.imagegate.transform.Transformation} of {@link
+ * io.imagegate.transform.model.Step}s, whose canonical text keys the result cache. One table,
+ * {@code Keys}, says per key where it is allowed (step, image layer, text layer), how its value is
+ * read and how it is written back. {@link io.imagegate.transform.TransformLimits} bounds what a URL
+ * may ask.
+ *
+ * <p>The sub-packages, each depending only on those before it: {@code model} (the steps, layers and
+ * value types), this package (parsing), {@code geometry} (a step and an image size give a {@link
+ * io.imagegate.transform.geometry.ResizePlan}), {@code ops} (pure pixel operations), {@code codec}
+ * (decoding and encoding), {@code pipeline} (the stages that apply a step to pixels) and {@code
+ * render} (decode, pipeline, encode: one variant from one source).
  */
 package io.imagegate.transform;

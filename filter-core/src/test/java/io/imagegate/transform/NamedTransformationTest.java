@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.transform.model.Overlay;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

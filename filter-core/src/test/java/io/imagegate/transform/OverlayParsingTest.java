@@ -5,6 +5,12 @@ import static io.imagegate.transform.ParserAssertions.parse;
 import static io.imagegate.transform.ParserAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.transform.model.AspectRatio;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;

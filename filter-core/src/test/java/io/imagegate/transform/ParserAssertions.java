@@ -5,27 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
+import io.imagegate.transform.model.Step;
 import java.util.Map;
 
 /** Shared helpers: a default parser and the "400 naming these words" assertion. */
-final class ParserAssertions {
-  static final TransformationParser DEFAULT =
+public final class ParserAssertions {
+  public static final TransformationParser DEFAULT =
       new TransformationParser(Map.of(), TransformLimits.defaults());
 
   private ParserAssertions() {}
 
-  static Transformation parse(String raw) {
+  public static Transformation parse(String raw) {
     return DEFAULT.parse(raw);
   }
 
-  static Step step(String raw) {
+  public static Step step(String raw) {
     Transformation t = DEFAULT.parse(raw);
     assertThat(t.steps()).hasSize(1);
     return t.steps().get(0);
   }
 
   /** Asserts a 400 bad_transformation whose message contains every fragment. */
-  static void assertRejected(TransformationParser parser, String raw, String... fragments) {
+  public static void assertRejected(TransformationParser parser, String raw, String... fragments) {
     assertThatThrownBy(() -> parser.parse(raw))
         .isInstanceOfSatisfying(
             ImageGateException.class,
@@ -37,7 +38,7 @@ final class ParserAssertions {
             });
   }
 
-  static void assertRejected(String raw, String... fragments) {
+  public static void assertRejected(String raw, String... fragments) {
     assertRejected(DEFAULT, raw, fragments);
   }
 }

@@ -4,6 +4,13 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static io.imagegate.transform.ParserAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Radius;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.model.TextLayer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

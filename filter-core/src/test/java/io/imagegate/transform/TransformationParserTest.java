@@ -5,6 +5,16 @@ import static io.imagegate.transform.ParserAssertions.parse;
 import static io.imagegate.transform.ParserAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.transform.model.AspectRatio;
+import io.imagegate.transform.model.Border;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Crop;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.OutputFormat;
+import io.imagegate.transform.model.Radius;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static io.imagegate.transform.ParserAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.transform.model.OutputFormat;
 import org.junit.jupiter.api.Test;
 
 /** The chain-level view: output settings, orig-true, equality. */
@@ -81,7 +82,8 @@ class TransformationTest {
     assertThat(parse("w-1").steps().get(0).resizes()).isTrue();
     assertThat(parse("cm-extract").steps().get(0).resizes()).isTrue();
     assertThat(parse("q-1").steps().get(0).resizes()).isFalse();
-    assertThat(parse("q-1,w-2").steps().get(0).toString()).isEqualTo("w-2,q-1");
+    assertThat(parse("q-1,w-2").canonical()).isEqualTo("w-2,q-1");
+    assertThat(parse("q-1,w-2").steps().get(0)).isEqualTo(parse("w-2,q-1").steps().get(0));
   }
 
   @Test

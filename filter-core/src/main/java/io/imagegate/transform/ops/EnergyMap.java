@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * How much visual detail each part of an image holds, on a coarse grid of square cells (about
- * {@link #CELLS} on the long side), for {@link Focus}.
+ * {@link #CELLS} on the long side), for {@link Saliency}.
  *
  * <p>A cell's energy is the standard deviation of luma inside it (fine texture, even texture far
  * finer than a cell, which downscaling first would average away) plus the Sobel gradient of the

@@ -47,7 +47,7 @@ public final class Trim {
     if (maxX < 0) {
       return Pixels.image(argb, w, h, Pixels.hasAlpha(src));
     }
-    return Crop.crop(src, minX, minY, maxX - minX + 1, maxY - minY + 1);
+    return Cut.crop(src, minX, minY, maxX - minX + 1, maxY - minY + 1);
   }
 
   private static boolean matches(int p, int bg, int threshold) {

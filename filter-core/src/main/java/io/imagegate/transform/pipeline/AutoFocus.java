@@ -1,11 +1,11 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Rect;
-import io.imagegate.transform.ResizePlan;
-import io.imagegate.transform.Step;
-import io.imagegate.transform.ops.Focus;
+import io.imagegate.transform.geometry.Rect;
+import io.imagegate.transform.geometry.ResizePlan;
+import io.imagegate.transform.model.Step;
 import io.imagegate.transform.ops.Region;
 import io.imagegate.transform.ops.Resample;
+import io.imagegate.transform.ops.Saliency;
 import java.awt.image.BufferedImage;
 
 /**
@@ -42,12 +42,12 @@ final class AutoFocus {
     int y = crop.y();
     if (moveX) {
       int length = shrink(crop.width(), smallW, scaledW);
-      Region window = Focus.auto(small, length, smallH);
+      Region window = Saliency.auto(small, length, smallH);
       x = start(window.x(), smallW, crop.width(), scaledW);
     }
     if (moveY) {
       int length = shrink(crop.height(), smallH, scaledH);
-      Region window = Focus.auto(small, smallW, length);
+      Region window = Saliency.auto(small, smallW, length);
       y = start(window.y(), smallH, crop.height(), scaledH);
     }
     return new Rect(x, y, crop.width(), crop.height());

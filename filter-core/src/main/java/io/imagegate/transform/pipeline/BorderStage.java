@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Step;
-import io.imagegate.transform.ops.Border;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.ops.Frame;
 import java.awt.image.BufferedImage;
 
 /**
@@ -25,7 +25,7 @@ final class BorderStage implements Stage {
     if (step.border().isEmpty()) {
       return image;
     }
-    io.imagegate.transform.Border border = step.border().get();
+    io.imagegate.transform.model.Border border = step.border().get();
     long grow = 2L * border.width();
     limit.check(
         "b-" + border.token(),
@@ -33,6 +33,6 @@ final class BorderStage implements Stage {
         image.getHeight(),
         image.getWidth() + grow,
         image.getHeight() + grow);
-    return Border.border(image, border.width(), border.color().argb());
+    return Frame.border(image, border.width(), border.color().argb());
   }
 }

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Color;
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Step;
 
 /** The colours a step fills new pixels with, from its {@code bg} or the defaults. */
 final class Fill {

@@ -1,10 +1,10 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.GeometryPlanner;
-import io.imagegate.transform.Rect;
-import io.imagegate.transform.ResizePlan;
-import io.imagegate.transform.Step;
-import io.imagegate.transform.ops.Crop;
+import io.imagegate.transform.geometry.GeometryPlanner;
+import io.imagegate.transform.geometry.Rect;
+import io.imagegate.transform.geometry.ResizePlan;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.ops.Cut;
 import io.imagegate.transform.ops.Pad;
 import io.imagegate.transform.ops.Resample;
 import java.awt.image.BufferedImage;
@@ -31,7 +31,14 @@ final class GeometryStage implements Stage {
 
   @Override
   public BufferedImage apply(BufferedImage image, Step step) {
-    ResizePlan plan = planner.plan(image.getWidth(), image.getHeight(), step);
+    return follow(image, step, planner.plan(image.getWidth(), image.getHeight(), step));
+  }
+
+  /** Applies a plan made for this image's size (the renderer's plan of the first step). */
+  BufferedImage follow(BufferedImage image, Step step, ResizePlan plan) {
+    if (plan.sourceWidth() != image.getWidth() || plan.sourceHeight() != image.getHeight()) {
+      throw new IllegalStateException("the plan is for another input size");
+    }
     if (plan.isIdentity()) {
       return image;
     }
@@ -51,7 +58,7 @@ final class GeometryStage implements Stage {
       // A view, not a copy: the resampler streams its rows once and never writes to them.
       out = image.getSubimage(region.x(), region.y(), region.width(), region.height());
     } else if (cut) {
-      out = Crop.crop(image, region.x(), region.y(), region.width(), region.height());
+      out = Cut.crop(image, region.x(), region.y(), region.width(), region.height());
     }
     if (scale) {
       out = Resample.resize(out, crop.width(), crop.height());

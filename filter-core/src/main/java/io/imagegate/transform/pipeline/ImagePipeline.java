@@ -1,8 +1,10 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
+import io.imagegate.transform.geometry.DecodePlan;
+import io.imagegate.transform.geometry.ResizePlan;
+import io.imagegate.transform.model.Arithmetic;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
@@ -50,6 +52,21 @@ public final class ImagePipeline {
    */
   public BufferedImage apply(
       BufferedImage upright, Transformation transformation, OverlayImages overlays) {
+    return apply(upright, transformation, overlays, null);
+  }
+
+  /**
+   * Renders {@code transformation} on {@code upright} following the renderer's plan.
+   *
+   * @param planned the source's size and the first step's plan for {@code upright} (which may be a
+   *     reduced decode of the source), or null to plan every step here on {@code upright}
+   * @see #apply(BufferedImage, Transformation, OverlayImages)
+   */
+  public BufferedImage apply(
+      BufferedImage upright,
+      Transformation transformation,
+      OverlayImages overlays,
+      DecodePlan planned) {
     Objects.requireNonNull(upright, "upright");
     Objects.requireNonNull(transformation, "transformation");
     Objects.requireNonNull(overlays, "overlays");
@@ -57,11 +74,14 @@ public final class ImagePipeline {
       return upright;
     }
     BufferedImage image = upright;
+    int iw = planned == null ? upright.getWidth() : planned.sourceWidth();
+    int ih = planned == null ? upright.getHeight() : planned.sourceHeight();
     Arithmetic.Variables initial =
-        new Arithmetic.Variables(
-            upright.getWidth(), upright.getHeight(), upright.getWidth(), upright.getHeight(), 0, 0);
+        new Arithmetic.Variables(iw, ih, upright.getWidth(), upright.getHeight(), 0, 0);
+    ResizePlan first = planned == null ? null : planned.firstStep();
     for (var step : transformation.steps()) {
-      image = renderer.render(image, step, overlays, 1, initial);
+      image = renderer.render(image, step, overlays, 1, initial, first);
+      first = null;
     }
     return image;
   }

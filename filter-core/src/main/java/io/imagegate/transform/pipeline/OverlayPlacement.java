@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Focus;
-import io.imagegate.transform.Overlay;
+import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.Overlay;
 import java.util.OptionalInt;
 
 /**

@@ -2,10 +2,10 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.CropMode;
-import io.imagegate.transform.Dimension;
-import io.imagegate.transform.Overlay;
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.CropMode;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -2,13 +2,13 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Arithmetic;
-import io.imagegate.transform.Color;
-import io.imagegate.transform.Dimension;
-import io.imagegate.transform.Overlay;
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import io.imagegate.transform.ops.Composite;
-import io.imagegate.transform.ops.Radius;
+import io.imagegate.transform.ops.Corners;
 import io.imagegate.transform.ops.Trim;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
@@ -149,7 +149,7 @@ final class OverlayStage {
     block.setRGB(0, 0, w, h, pixels, 0, w);
     if (overlay.transformation().radius().isPresent()) {
       var r = overlay.transformation().radius().get();
-      block = Radius.round(block, r.max() ? Radius.MAX : (int) Math.round(r.pixels() * scale), 0);
+      block = Corners.round(block, r.max() ? Corners.MAX : (int) Math.round(r.pixels() * scale), 0);
     }
     return block;
   }

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Step;
-import io.imagegate.transform.ops.Radius;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.ops.Corners;
 import java.awt.image.BufferedImage;
 
 /**
@@ -21,8 +21,8 @@ final class RadiusStage implements Stage {
     if (step.radius().isEmpty()) {
       return image;
     }
-    io.imagegate.transform.Radius radius = step.radius().get();
-    int pixels = radius.max() ? Radius.MAX : radius.pixels();
-    return Radius.round(image, pixels, Fill.uncovered(step));
+    io.imagegate.transform.model.Radius radius = step.radius().get();
+    int pixels = radius.max() ? Corners.MAX : radius.pixels();
+    return Corners.round(image, pixels, Fill.uncovered(step));
   }
 }

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Rotation;
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.Rotation;
+import io.imagegate.transform.model.Step;
 import io.imagegate.transform.ops.Rotate;
 import java.awt.image.BufferedImage;
 

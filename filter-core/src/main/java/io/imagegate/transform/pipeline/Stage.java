@@ -1,6 +1,6 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.Step;
 import java.awt.image.BufferedImage;
 
 /**

@@ -2,10 +2,11 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Arithmetic;
-import io.imagegate.transform.GeometryPlanner;
-import io.imagegate.transform.Step;
 import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.geometry.GeometryPlanner;
+import io.imagegate.transform.geometry.ResizePlan;
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.Step;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -17,16 +18,18 @@ import java.util.List;
  */
 final class StepRenderer {
   private final List<Stage> stages;
+  private final GeometryStage geometry;
   private final OverlayStage overlays;
   private final SizeLimit limit;
   private final int maxDimension;
 
   StepRenderer(TransformLimits limits) {
     this.limit = new SizeLimit(limits.maxDimension());
+    this.geometry = new GeometryStage(new GeometryPlanner(limits));
     this.stages =
         List.of(
             new TrimStage(),
-            new GeometryStage(new GeometryPlanner(limits)),
+            geometry,
             new RotateStage(limit),
             new EffectsStage(),
             new RadiusStage(),
@@ -68,6 +71,20 @@ final class StepRenderer {
       OverlayImages images,
       double scale,
       Arithmetic.Variables context) {
+    return render(image, unresolved, images, scale, context, null);
+  }
+
+  /**
+   * As {@link #render(BufferedImage, Step, OverlayImages, double, Arithmetic.Variables)}, with the
+   * step's geometry already planned for {@code image} (or null to plan it here).
+   */
+  BufferedImage render(
+      BufferedImage image,
+      Step unresolved,
+      OverlayImages images,
+      double scale,
+      Arithmetic.Variables context,
+      ResizePlan planned) {
     Arithmetic.Variables vars =
         new Arithmetic.Variables(
             context.iw(),
@@ -79,7 +96,7 @@ final class StepRenderer {
     Step step = unresolved.resolve(vars, maxDimension);
     BufferedImage current = image;
     for (Stage stage : stages) {
-      BufferedImage next = run(stage, current, step);
+      BufferedImage next = run(stage, current, step, stage == geometry ? planned : null);
       limit.check(
           stage.keys(), current.getWidth(), current.getHeight(), next.getWidth(), next.getHeight());
       current = next;
@@ -96,9 +113,9 @@ final class StepRenderer {
     return sized ? step.dpr().orElse(1) : 1;
   }
 
-  private static BufferedImage run(Stage stage, BufferedImage image, Step step) {
+  private BufferedImage run(Stage stage, BufferedImage image, Step step, ResizePlan planned) {
     try {
-      return stage.apply(image, step);
+      return planned != null ? geometry.follow(image, step, planned) : stage.apply(image, step);
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw ImageGateException.of(
           Failure.BAD_TRANSFORMATION,

@@ -2,12 +2,12 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Arithmetic;
-import io.imagegate.transform.Color;
-import io.imagegate.transform.Overlay;
-import io.imagegate.transform.Step;
-import io.imagegate.transform.TextLayer;
-import io.imagegate.transform.ops.Radius;
+import io.imagegate.transform.model.Arithmetic;
+import io.imagegate.transform.model.Color;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
+import io.imagegate.transform.model.TextLayer;
+import io.imagegate.transform.ops.Corners;
 import io.imagegate.transform.ops.Rotate;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -139,8 +139,8 @@ final class TextRenderer {
     }
     BufferedImage result = out;
     if (box.radius().isPresent()) {
-      int r = box.radius().get().max() ? Radius.MAX : scaled(box.radius().get().pixels(), scale);
-      result = Radius.round(result, r, 0);
+      int r = box.radius().get().max() ? Corners.MAX : scaled(box.radius().get().pixels(), scale);
+      result = Corners.round(result, r, 0);
     }
     if (box.rotation().isPresent() && !box.rotation().get().auto()) {
       double degrees = box.rotation().get().degrees();

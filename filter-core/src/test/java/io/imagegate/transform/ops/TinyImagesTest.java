@@ -14,7 +14,7 @@ class TinyImagesTest {
       List.of(
           img -> Resample.resize(img, 3, 2),
           img -> Resample.resize(img, img.getWidth(), img.getHeight()),
-          img -> Crop.crop(img, 0, 0, 1, 1),
+          img -> Cut.crop(img, 0, 0, 1, 1),
           img -> Pad.pad(img, 5, 5, 2, 2, 0xFFFFFFFF),
           img -> Rotate.rotate(img, 90, 0),
           img -> Rotate.rotate(img, 33, 0),
@@ -22,14 +22,14 @@ class TinyImagesTest {
           img -> Effects.grayscale(img),
           img -> Effects.sharpen(img, 50),
           img -> Effects.contrast(img),
-          img -> Border.border(img, 2, 0xFF000000),
-          img -> Radius.round(img, 5, 0),
-          img -> Radius.round(img, Radius.MAX, 0),
+          img -> Frame.border(img, 2, 0xFF000000),
+          img -> Corners.round(img, 5, 0),
+          img -> Corners.round(img, Corners.MAX, 0),
           img -> Trim.trim(img, 10),
           img -> Composite.overlay(img, img, 0, 0),
           img -> {
-            Region r = Focus.auto(img, 1, 1);
-            return Crop.crop(img, r.x(), r.y(), r.width(), r.height());
+            Region r = Saliency.auto(img, 1, 1);
+            return Cut.crop(img, r.x(), r.y(), r.width(), r.height());
           });
 
   @ParameterizedTest

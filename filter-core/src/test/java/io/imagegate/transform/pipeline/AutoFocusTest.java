@@ -5,9 +5,9 @@ import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.transform.GeometryPlanner;
 import io.imagegate.transform.TransformLimits;
-import io.imagegate.transform.ops.Crop;
+import io.imagegate.transform.geometry.GeometryPlanner;
+import io.imagegate.transform.ops.Cut;
 import io.imagegate.transform.ops.Resample;
 import java.awt.image.BufferedImage;
 import java.util.Random;
@@ -45,7 +45,7 @@ class AutoFocusTest {
     // The centre crop (columns 100..299) keeps a fifth of the subject (20..119); fo-auto all.
     assertThat(countNoisy(centred)).isLessThan(100 * 100 / 4);
     assertThat(countNoisy(auto)).isGreaterThan(100 * 100 * 9 / 10);
-    assertThat(meanAbsDiff(auto, Crop.crop(src, 0, 0, 200, 200))).isZero();
+    assertThat(meanAbsDiff(auto, Cut.crop(src, 0, 0, 200, 200))).isZero();
   }
 
   @Test
@@ -55,7 +55,7 @@ class AutoFocusTest {
     assertThat(auto.getWidth()).isEqualTo(100);
     // Scaled 4x down to 200x100, the subject is columns 155..184: the crop keeps the right
     // half (scaled columns 100..199), where the centre crop would keep 50..149.
-    BufferedImage rightHalf = Crop.crop(Resample.resize(src, 200, 100), 100, 0, 100, 100);
+    BufferedImage rightHalf = Cut.crop(Resample.resize(src, 200, 100), 100, 0, 100, 100);
     assertThat(meanAbsDiff(auto, rightHalf)).isLessThan(2);
     assertThat(lumaStdDev(auto, 58, 40, 24, 24)).isGreaterThan(2 * lumaStdDev(auto, 0, 40, 40, 24));
   }
@@ -85,8 +85,8 @@ class AutoFocusTest {
     BufferedImage auto = stage.apply(src, step("w-100,h-100,cm-extract,x-0,fo-auto"));
     // Columns stay where x-0 says (the subject starts at column 20); rows follow the subject.
     assertThat(countNoisy(auto)).isGreaterThanOrEqualTo(80 * 80 * 9 / 10);
-    assertThat(countNoisy(Crop.crop(auto, 0, 0, 20, 100))).isZero();
-    assertThat(countNoisy(Crop.crop(auto, 20, 0, 1, 100))).isGreaterThan(70);
+    assertThat(countNoisy(Cut.crop(auto, 0, 0, 20, 100))).isZero();
+    assertThat(countNoisy(Cut.crop(auto, 20, 0, 1, 100))).isGreaterThan(70);
   }
 
   /** Pixels far from the smooth background colour of their column: subject pixels. */

@@ -8,8 +8,8 @@ import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.imagegate.transform.GeometryPlanner;
 import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.geometry.GeometryPlanner;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

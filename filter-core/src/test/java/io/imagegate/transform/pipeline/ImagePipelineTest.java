@@ -20,6 +20,9 @@ import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
+import io.imagegate.transform.geometry.DecodePlan;
+import io.imagegate.transform.geometry.GeometryPlanner;
+import io.imagegate.transform.geometry.ResizePlan;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -166,5 +169,22 @@ class ImagePipelineTest {
   void nullArguments_areRejected() {
     assertThatThrownBy(() -> pipeline.apply(null, Transformation.empty(), noOverlays()))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void apply_followsTheRenderersPlan_andIwMeansTheSource_onAReducedDecode() {
+    // The source is 1600x800; the decoder delivered a 1/4 reduction (400x200).
+    Transformation t = parse("w-300,h-100:w-iw_div_8");
+    ResizePlan onSource =
+        new GeometryPlanner(TransformLimits.defaults()).plan(1600, 800, t.steps().get(0));
+    DecodePlan planned = new DecodePlan(1600, 800, onSource.onInput(400, 200));
+    BufferedImage out = pipeline.apply(source, t, noOverlays(), planned);
+    // iw is the source's 1600, not the decoded 400: the second step makes it 200 wide.
+    assertThat(out.getWidth()).isEqualTo(200);
+    BufferedImage firstOnly = pipeline.apply(source, parse("w-300,h-100"), noOverlays(), planned);
+    assertThat(firstOnly.getWidth()).isEqualTo(onSource.canvasWidth());
+    assertThat(firstOnly.getHeight()).isEqualTo(onSource.canvasHeight());
+    assertThat(lumaStdDev(firstOnly, 0, 0, firstOnly.getWidth(), firstOnly.getHeight()))
+        .isGreaterThan(0);
   }
 }

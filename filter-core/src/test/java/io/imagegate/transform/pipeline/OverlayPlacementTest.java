@@ -3,7 +3,7 @@ package io.imagegate.transform.pipeline;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.transform.Overlay;
+import io.imagegate.transform.model.Overlay;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

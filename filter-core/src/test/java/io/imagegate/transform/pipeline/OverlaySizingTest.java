@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Dimension;
-import io.imagegate.transform.Overlay;
-import io.imagegate.transform.Step;
+import io.imagegate.transform.model.Dimension;
+import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Step;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.imagegate.transform.pipeline;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Step;
 import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
+import io.imagegate.transform.model.Step;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.Step;
 import io.imagegate.transform.TransformLimits;
+import io.imagegate.transform.model.Step;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

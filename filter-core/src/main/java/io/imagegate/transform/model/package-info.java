@@ -1,0 +1,8 @@
+/**
+ * The model of a transformation: {@link io.imagegate.transform.model.Step} (one {@code :}-separated
+ * step), {@link io.imagegate.transform.model.Overlay} and {@link
+ * io.imagegate.transform.model.TextLayer} (its layers), the value types they hold and {@link
+ * io.imagegate.transform.model.Arithmetic} expressions with their evaluation. Immutable, validated,
+ * no parsing of whole URLs and no pixels.
+ */
+package io.imagegate.transform.model;
