@@ -1,5 +1,6 @@
 package io.imagegate.config;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.security.SignatureAlgorithm;
 import java.io.IOException;
 import java.io.Reader;
@@ -103,13 +104,7 @@ public final class ConfigParser {
     ImageGateSettings.Builder builder = ImageGateSettings.builder().environment(environment);
     Map<String, Map<String, String>> rules = new LinkedHashMap<>();
     Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
-    ImageGateSettings.Limits d = ImageGateSettings.Limits.defaults();
-    long maxPixels = d.maxSourcePixels();
-    int maxDimension = d.maxDimension();
-    double maxDpr = d.maxDpr();
-    int maxSteps = d.maxSteps();
-    int maxOverlays = d.maxOverlays();
-    int maxLength = d.maxTransformationLength();
+    Limits limits = Limits.defaults();
 
     String root = all.get("root");
     if (root != null) {
@@ -147,6 +142,7 @@ public final class ConfigParser {
       if (!KEYS.contains(key)) {
         throw new ConfigException(key + ": unknown configuration key");
       }
+      Limits current = limits;
       switch (key) {
         case "root":
           break;
@@ -197,25 +193,25 @@ public final class ConfigParser {
           builder.cacheMaxAge(duration(key, value));
           break;
         case "limits.max-source-pixels":
-          maxPixels = positiveLong(key, value);
+          limits = limit(key, () -> current.withMaxSourcePixels(positiveLong(key, value)));
           break;
         case "limits.max-output-pixels":
-          builder.maxOutputPixels(positiveLong(key, value));
+          limits = limit(key, () -> current.withMaxOutputPixels(positiveLong(key, value)));
           break;
         case "limits.max-dimension":
-          maxDimension = positiveInt(key, value);
+          limits = limit(key, () -> current.withMaxDimension(positiveInt(key, value)));
           break;
         case "limits.max-dpr":
-          maxDpr = positiveDouble(key, value);
+          limits = limit(key, () -> current.withMaxDpr(positiveDouble(key, value)));
           break;
         case "limits.max-steps":
-          maxSteps = positiveInt(key, value);
+          limits = limit(key, () -> current.withMaxSteps(positiveInt(key, value)));
           break;
         case "limits.max-overlays":
-          maxOverlays = nonNegativeInt(key, value);
+          limits = limit(key, () -> current.withMaxOverlays(nonNegativeInt(key, value)));
           break;
         case "limits.max-transformation-length":
-          maxLength = positiveInt(key, value);
+          limits = limit(key, () -> current.withMaxTransformationLength(positiveInt(key, value)));
           break;
         case "render.concurrency":
           builder.renderConcurrency(positiveInt(key, value));
@@ -230,9 +226,7 @@ public final class ConfigParser {
           throw new ConfigException(key + ": unknown configuration key");
       }
     }
-    builder.limits(
-        new ImageGateSettings.Limits(
-            maxPixels, maxDimension, maxDpr, maxSteps, maxOverlays, maxLength));
+    builder.limits(limits);
     rules.forEach((name, fields) -> builder.rule(rule(name, fields)));
     scopes.forEach(
         (name, fields) ->
@@ -305,6 +299,17 @@ public final class ConfigParser {
       throw new ConfigException(key + ": empty");
     }
     return KeySource.parse(value);
+  }
+
+  /** A changed limit; a bound the record refuses names the key. */
+  private static Limits limit(String key, java.util.function.Supplier<Limits> changed) {
+    try {
+      return changed.get();
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + ": " + e.getMessage());
+    }
   }
 
   private static Map<String, String> readProperties(Path file) {

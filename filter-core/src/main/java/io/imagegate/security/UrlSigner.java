@@ -1,9 +1,9 @@
 package io.imagegate.security;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.UriText;
 import io.imagegate.transform.Overlay;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import java.time.Clock;
@@ -201,8 +201,7 @@ public final class UrlSigner {
       }
       Transformation parsed;
       try {
-        parsed =
-            new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+        parsed = new TransformationParser(Map.of(), Limits.defaults()).parse(transformation);
       } catch (RuntimeException e) {
         // Named or invalid: the filter checks every overlay against the scope anyway.
         return;

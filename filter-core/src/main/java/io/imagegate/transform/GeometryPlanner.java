@@ -2,6 +2,7 @@ package io.imagegate.transform;
 
 import static io.imagegate.transform.Values.bad;
 
+import io.imagegate.limits.Limits;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ import java.util.Objects;
  * </ul>
  *
  * A step without w/h (and without an extracting crop mode) leaves the size alone. Any output side
- * above {@link TransformLimits#maxDimension()} is a 400.
+ * above {@link Limits#maxDimension()} is a 400.
  */
 public final class GeometryPlanner {
   private final int maxDimension;
@@ -36,7 +37,7 @@ public final class GeometryPlanner {
   /**
    * @param limits supplies the largest output side
    */
-  public GeometryPlanner(TransformLimits limits) {
+  public GeometryPlanner(Limits limits) {
     this.maxDimension = Objects.requireNonNull(limits, "limits").maxDimension();
   }
 

@@ -3,6 +3,8 @@ package io.imagegate.transform;
 import static io.imagegate.transform.Values.bad;
 import static io.imagegate.transform.Values.echo;
 
+import io.imagegate.limits.Limits;
+
 /**
  * Reads one {@code key-value} parameter into a {@link StepDraft}: every key of ImageKit's grammar
  * that imagegate supports (the README's Transformations table). Decides which keys are allowed
@@ -10,10 +12,10 @@ import static io.imagegate.transform.Values.echo;
  * {@link CompoundValues} and {@link OverlayPaths}.
  */
 final class ParamReader {
-  private final TransformLimits limits;
+  private final Limits limits;
   private final TextParamReader text;
 
-  ParamReader(TransformLimits limits) {
+  ParamReader(Limits limits) {
     this.limits = limits;
     this.text = new TextParamReader(limits.maxDimension());
   }

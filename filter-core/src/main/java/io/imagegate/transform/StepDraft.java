@@ -2,6 +2,7 @@ package io.imagegate.transform;
 
 import static io.imagegate.transform.Values.bad;
 
+import io.imagegate.limits.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,13 +91,13 @@ final class StepDraft {
   int legacyIndex;
 
   /** Null only for {@link #emptyStep()}, which has nothing to check against limits. */
-  private final TransformLimits limits;
+  private final Limits limits;
 
-  StepDraft(TransformLimits limits) {
+  StepDraft(Limits limits) {
     this(limits, 0, false);
   }
 
-  private StepDraft(TransformLimits limits, int depth, boolean text) {
+  private StepDraft(Limits limits, int depth, boolean text) {
     this.limits = limits;
     this.depth = depth;
     this.textLayer = text;

@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.Values.bad;
 import static io.imagegate.transform.Values.echo;
 
+import io.imagegate.limits.Limits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -18,10 +19,10 @@ final class StepParser {
    */
   static final int MAX_LAYER_DEPTH = 3;
 
-  private final TransformLimits limits;
+  private final Limits limits;
   private final ParamReader reader;
 
-  StepParser(TransformLimits limits) {
+  StepParser(Limits limits) {
     this.limits = limits;
     this.reader = new ParamReader(limits);
   }

@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.Values.bad;
 import static io.imagegate.transform.Values.echo;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * {@link #parse}.
  */
 public final class TransformationParser {
-  private final TransformLimits limits;
+  private final Limits limits;
   private final StepParser stepParser;
   private final Map<String, List<Step>> named;
 
@@ -32,7 +33,7 @@ public final class TransformationParser {
    * @throws IllegalArgumentException naming the named transformation that is invalid, has an
    *     invalid name or refers to another named transformation
    */
-  public TransformationParser(Map<String, String> named, TransformLimits limits) {
+  public TransformationParser(Map<String, String> named, Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.stepParser = new StepParser(limits);
     Map<String, List<Step>> parsed = new HashMap<>();
@@ -67,10 +68,10 @@ public final class TransformationParser {
    */
   public Transformation parse(String raw) {
     Objects.requireNonNull(raw, "raw");
-    if (raw.length() > limits.maxLength()) {
+    if (raw.length() > limits.maxTransformationLength()) {
       throw bad(
           "transformation is %d characters long, above the limit of %d",
-          raw.length(), limits.maxLength());
+          raw.length(), limits.maxTransformationLength());
     }
     if (raw.isEmpty()) {
       return Transformation.empty();

@@ -1,10 +1,10 @@
 package io.imagegate.transform;
 
 import io.imagegate.cache.Variant;
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
-import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.codec.DecodedImage;
 import io.imagegate.transform.codec.EncodeOptions;
 import io.imagegate.transform.codec.ImageCodecs;
@@ -21,12 +21,11 @@ import java.nio.file.Path;
  * <p>Shrink-on-load: when the first step is a plain downscale, a JPEG is decoded straight into a
  * reduction (libjpeg-turbo's DCT scaling by 1/2, 1/4 or 1/8; without it a box average; the other
  * n/8 scales alias: 2.0 std dev on 2.4 px stripes where the full decode gives 0.5) that still holds
- * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path,
- * DecodeLimits, int, int)}), the same margin the resampler keeps for Lanczos after its own box
- * pre-reduction, so the result differs from a full decode only by rounding. It is used only when
- * the step's plan (output size, crop, canvas, padding) comes out identical on the reduced size, and
- * never with trim, {@code fo-auto} or an extracting crop mode, whose positions are in source
- * pixels.
+ * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path, Limits,
+ * int, int)}), the same margin the resampler keeps for Lanczos after its own box pre-reduction, so
+ * the result differs from a full decode only by rounding. It is used only when the step's plan
+ * (output size, crop, canvas, padding) comes out identical on the reduced size, and never with
+ * trim, {@code fo-auto} or an extracting crop mode, whose positions are in source pixels.
  */
 public final class VariantRenderer {
   /** How many times the scaled size the reduced decode keeps, at least. */
@@ -34,29 +33,27 @@ public final class VariantRenderer {
 
   private final ImagePipeline pipeline;
   private final GeometryPlanner planner;
-  private final DecodeLimits decodeLimits;
+  private final Limits decodeLimits;
   private final boolean shrinkOnLoad;
 
   /**
    * A renderer with shrink-on-load.
    *
-   * @param limits output limits for the pipeline
-   * @param decodeLimits source limits checked from the header
+   * @param limits output limits for the pipeline, source limits checked from the header
    */
-  public VariantRenderer(TransformLimits limits, DecodeLimits decodeLimits) {
-    this(limits, decodeLimits, true);
+  public VariantRenderer(Limits limits) {
+    this(limits, true);
   }
 
   /**
-   * @param limits output limits for the pipeline
-   * @param decodeLimits source limits checked from the header
+   * @param limits output limits for the pipeline, source limits checked from the header
    * @param shrinkOnLoad whether a downscaling first step may decode a JPEG reduced (see the class
    *     comment); off, every source is decoded at full size
    */
-  public VariantRenderer(TransformLimits limits, DecodeLimits decodeLimits, boolean shrinkOnLoad) {
+  public VariantRenderer(Limits limits, boolean shrinkOnLoad) {
     this.pipeline = new ImagePipeline(limits);
     this.planner = new GeometryPlanner(limits);
-    this.decodeLimits = decodeLimits;
+    this.decodeLimits = limits;
     this.shrinkOnLoad = shrinkOnLoad;
   }
 

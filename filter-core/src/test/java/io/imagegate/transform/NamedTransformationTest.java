@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class NamedTransformationTest {
               "wm", "oi-logo.png,ofo-bottom_right,ow-150",
               "two-step", "w-400:e-grayscale",
               "six", "w-1:w-2:w-3:w-4:w-5:w-6"),
-          TransformLimits.defaults());
+          Limits.defaults());
 
   @Test
   void named_expandsToItsSteps() {
@@ -73,9 +74,7 @@ class NamedTransformationTest {
   @Test
   void constructor_rejectsNamedReferringToNamed() {
     assertThatThrownBy(
-            () ->
-                new TransformationParser(
-                    Map.of("a", "w-1", "b", "n-a"), TransformLimits.defaults()))
+            () -> new TransformationParser(Map.of("a", "w-1", "b", "n-a"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'b' is invalid")
         .hasMessageContaining("cannot refer to other named ones");
@@ -83,25 +82,21 @@ class NamedTransformationTest {
 
   @Test
   void constructor_rejectsInvalidNamedTransformation() {
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("bad", "w-abc"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("bad", "w-abc"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'bad' is invalid")
         .hasMessageContaining("got 'abc'");
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("empty", ""), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("empty", ""), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'empty' is empty");
   }
 
   @Test
   void constructor_rejectsInvalidName() {
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("a b", "w-1"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("a b", "w-1"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a b'");
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("a:b", "w-1"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("a:b", "w-1"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

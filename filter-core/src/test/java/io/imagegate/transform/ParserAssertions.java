@@ -3,14 +3,14 @@ package io.imagegate.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.util.Map;
 
 /** Shared helpers: a default parser and the "400 naming these words" assertion. */
 final class ParserAssertions {
-  static final TransformationParser DEFAULT =
-      new TransformationParser(Map.of(), TransformLimits.defaults());
+  static final TransformationParser DEFAULT = new TransformationParser(Map.of(), Limits.defaults());
 
   private ParserAssertions() {}
 

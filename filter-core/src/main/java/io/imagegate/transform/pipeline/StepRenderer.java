@@ -1,11 +1,11 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.Arithmetic;
 import io.imagegate.transform.GeometryPlanner;
 import io.imagegate.transform.Step;
-import io.imagegate.transform.TransformLimits;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class StepRenderer {
   private final SizeLimit limit;
   private final int maxDimension;
 
-  StepRenderer(TransformLimits limits) {
+  StepRenderer(Limits limits) {
     this.limit = new SizeLimit(limits.maxDimension());
     this.stages =
         List.of(

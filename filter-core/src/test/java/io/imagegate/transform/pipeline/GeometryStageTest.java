@@ -8,8 +8,8 @@ import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.GeometryPlanner;
-import io.imagegate.transform.TransformLimits;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +27,7 @@ class GeometryStageTest {
   /** Source pixels a resampled edge pixel may lie from the ideal position. */
   private static final double TOLERANCE = 3;
 
-  private final GeometryStage stage =
-      new GeometryStage(new GeometryPlanner(TransformLimits.defaults()));
+  private final GeometryStage stage = new GeometryStage(new GeometryPlanner(Limits.defaults()));
   private final BufferedImage source = gradient(W, H);
 
   private BufferedImage apply(String transformation) {

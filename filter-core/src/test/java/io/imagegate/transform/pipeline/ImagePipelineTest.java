@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whole transformations: chains, orig-true, stage order, transparency and the size limit. */
 class ImagePipelineTest {
-  private final ImagePipeline pipeline = new ImagePipeline(TransformLimits.defaults());
+  private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
   private final BufferedImage source = gradient(400, 200);
 
   private BufferedImage apply(String transformation) {
@@ -123,12 +123,11 @@ class ImagePipelineTest {
 
   // The size limit, with a pipeline allowing at most 500 px.
 
-  private final ImagePipeline small = new ImagePipeline(new TransformLimits(500, 5, 10, 5, 2048));
+  private final ImagePipeline small = new ImagePipeline(Limits.defaults().withMaxDimension(500));
 
   private ImageGateException refusal(BufferedImage image, String transformation) {
     Transformation t =
-        new io.imagegate.transform.TransformationParser(
-                Map.of(), new TransformLimits(8192, 5, 10, 5, 2048))
+        new io.imagegate.transform.TransformationParser(Map.of(), Limits.defaults())
             .parse(transformation);
     try {
       small.apply(image, t, loader(Map.of("logo.png", solid(80, 40, 0xFFFFFFFF, false))));
