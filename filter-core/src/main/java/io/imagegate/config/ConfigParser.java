@@ -1,7 +1,7 @@
 package io.imagegate.config;
 
+import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.limits.Limits;
-import io.imagegate.security.SignatureAlgorithm;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

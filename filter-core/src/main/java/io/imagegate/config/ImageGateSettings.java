@@ -1,10 +1,11 @@
 package io.imagegate.config;
 
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.KeyScope;
+import io.imagegate.keys.PathGlob;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.limits.Limits;
-import io.imagegate.security.KeyRing;
-import io.imagegate.security.KeyScope;
-import io.imagegate.security.SignatureAlgorithm;
-import io.imagegate.security.SigningKey;
 import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.imagegate.security;
 
+import io.imagegate.keys.KeyScope;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.UriText;
