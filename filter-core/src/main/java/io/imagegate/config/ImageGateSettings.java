@@ -429,7 +429,7 @@ public final class ImageGateSettings {
 
     /** Adds a {@code named.<name>} transformation. */
     public Builder named(String name, String transformation) {
-      if (!name.matches("[A-Za-z0-9_]+")) {
+      if (!TransformationParser.NAME.matcher(name).matches()) {
         throw new ConfigException(
             "named." + name + ": a name may hold only letters, digits and '_'");
       }

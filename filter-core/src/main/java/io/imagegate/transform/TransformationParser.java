@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Parses ImageKit's transformation grammar (the keys are in the README's Transformations table):
@@ -22,6 +23,12 @@ import java.util.Objects;
  * {@link #parse}.
  */
 public final class TransformationParser {
+  /**
+   * What the name of a named transformation may hold ({@code named.<name>}, {@code n-<name>}):
+   * letters, digits and '_'. The one check, for the configuration and for this parser.
+   */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
   private final Limits limits;
   private final StepParser stepParser;
   private final Map<String, List<Step>> named;
@@ -39,11 +46,9 @@ public final class TransformationParser {
     Map<String, List<Step>> parsed = new HashMap<>();
     named.forEach(
         (name, text) -> {
-          if (!name.matches("[A-Za-z0-9_.-]+")) {
+          if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
-                "named transformation name '"
-                    + name
-                    + "' must use only letters, digits, '_', '.' and '-'");
+                "named transformation name '" + name + "' must use only letters, digits and '_'");
           }
           if (text.isEmpty()) {
             throw new IllegalArgumentException("named transformation '" + name + "' is empty");

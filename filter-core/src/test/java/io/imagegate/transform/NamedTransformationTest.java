@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.config.ImageGateSettings;
 import io.imagegate.limits.Limits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class NamedTransformationTest {
           Map.of(
               "thumb", "w-300,h-300",
               "wm", "oi-logo.png,ofo-bottom_right,ow-150",
-              "two-step", "w-400:e-grayscale",
+              "two_step", "w-400:e-grayscale",
               "six", "w-1:w-2:w-3:w-4:w-5:w-6"),
           Limits.defaults());
 
@@ -35,7 +36,7 @@ class NamedTransformationTest {
         .isEqualTo("w-300,h-300:l-image,i-logo.png,w-150,lfo-bottom_right,l-end");
     assertThat(t.overlays()).extracting(Overlay::path).containsExactly("logo.png");
 
-    Transformation mixed = parser.parse("n-two-step:rt-90");
+    Transformation mixed = parser.parse("n-two_step:rt-90");
     assertThat(mixed.namedOnly()).isFalse();
     assertThat(mixed.canonical()).isEqualTo("w-400:e-grayscale:rt-90");
   }
@@ -98,5 +99,11 @@ class NamedTransformationTest {
         .hasMessageContaining("'a b'");
     assertThatThrownBy(() -> new TransformationParser(Map.of("a:b", "w-1"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class);
+    // The configuration's one pattern: letters, digits and '_' (named.two-step is refused there).
+    assertThatThrownBy(() -> new TransformationParser(Map.of("two-step", "w-1"), Limits.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("letters, digits and '_'");
+    assertThatThrownBy(() -> ImageGateSettings.builder().named("two-step", "w-1"))
+        .hasMessageContaining("named.two-step: a name may hold only letters, digits and '_'");
   }
 }
