@@ -94,6 +94,33 @@ class ConfigKeysReadmeTest {
             "path", "require-signature", "require-expiry", "max-ttl", "unsigned-transformation");
   }
 
+  /**
+   * A default the table writes as a value ({@code `256MB`}) is the builder's default: configuring
+   * it explicitly changes nothing.
+   */
+  @Test
+  void literalDefaults_areTheBuildersDefaults(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Map<String, String> base = Map.of("root", dir.toString(), "key", "k".repeat(32));
+    ImageGateSettings defaults = new ConfigParser(n -> null).parse(base, null).build();
+    int checked = 0;
+    for (ConfigKeys.Key row : ConfigKeys.ALL) {
+      String text = row.defaultText();
+      if (row.isPattern() || !text.matches("`[^`]+`")) {
+        continue;
+      }
+      Map<String, String> params = new java.util.HashMap<>(base);
+      params.put(row.name(), text.substring(1, text.length() - 1));
+      ImageGateSettings explicit = new ConfigParser(n -> null).parse(params, null).build();
+      assertThat(explicit)
+          .as(row.name() + "=" + text)
+          .usingRecursiveComparison()
+          .ignoringFields("clock", "keys") // keys: not defaults, and never printed
+          .isEqualTo(defaults);
+      checked++;
+    }
+    assertThat(checked).as("rows with a literal default").isGreaterThanOrEqualTo(15);
+  }
+
   @Test
   void configFile_insideTheFile_isRefused(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
