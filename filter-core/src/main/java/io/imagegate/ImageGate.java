@@ -8,6 +8,7 @@ import io.imagegate.cache.VariantCache;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.explain.Explanation;
+import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ErrorResponder;
@@ -19,9 +20,7 @@ import io.imagegate.security.Grant;
 import io.imagegate.security.SignatureVerifier;
 import io.imagegate.security.VerifiedKey;
 import io.imagegate.source.SourceResolver;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.TransformationParser;
-import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.render.VariantRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -79,26 +78,14 @@ public final class ImageGate {
         new SignatureVerifier(
             settings.keys(), settings.algorithms(), settings.clock(), settings.expiryLeeway());
     this.refusals = settings.logRefusals();
-    ImageGateSettings.Limits limits = settings.limits();
-    TransformLimits transformLimits =
-        new TransformLimits(
-            limits.maxDimension(),
-            limits.maxDpr(),
-            limits.maxSteps(),
-            limits.maxOverlays(),
-            limits.maxTransformationLength());
+    Limits limits = settings.limits();
     TransformationParser transformations;
     try {
-      transformations = new TransformationParser(settings.named(), transformLimits);
+      transformations = new TransformationParser(settings.named(), limits);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("named: " + e.getMessage());
     }
-    DecodeLimits decodeLimits =
-        new DecodeLimits(
-            limits.maxSourcePixels(),
-            DecodeLimits.DEFAULT_MAX_FILE_BYTES,
-            settings.maxOutputPixels());
-    VariantRenderer renderer = new VariantRenderer(transformLimits, decodeLimits);
+    VariantRenderer renderer = new VariantRenderer(limits);
     this.cache =
         previous != null && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
             ? previous.cache

@@ -3,7 +3,7 @@ package io.imagegate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.security.SignatureAlgorithm;
+import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;

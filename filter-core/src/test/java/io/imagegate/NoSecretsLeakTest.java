@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
-import io.imagegate.security.SigningKey;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;

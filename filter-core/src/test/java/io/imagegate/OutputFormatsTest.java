@@ -2,8 +2,8 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.codec.ImageCodecs;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The response format, decided next to the other response decisions (moved from the renderer). */
 class OutputFormatsTest {
   private static final TransformationParser PARSER =
-      new TransformationParser(Map.of(), TransformLimits.defaults());
+      new TransformationParser(Map.of(), Limits.defaults());
 
   private static ImageFormat format(String transformation, ImageFormat source, String accept) {
     Transformation t = PARSER.parse(transformation);

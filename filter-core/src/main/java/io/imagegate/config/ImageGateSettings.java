@@ -1,10 +1,11 @@
 package io.imagegate.config;
 
-import io.imagegate.security.KeyRing;
-import io.imagegate.security.KeyScope;
-import io.imagegate.security.SignatureAlgorithm;
-import io.imagegate.security.SigningKey;
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.KeyScope;
+import io.imagegate.keys.PathGlob;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,6 @@ public final class ImageGateSettings {
   private final List<PathRule> rules;
   private final Map<String, String> named;
   private final long cacheMaxBytes;
-  private final long maxOutputPixels;
   private final Duration cacheMaxAge;
   private final Limits limits;
   private final int renderConcurrency;
@@ -68,7 +68,6 @@ public final class ImageGateSettings {
     this.rules = List.copyOf(b.rules);
     this.named = Map.copyOf(b.named);
     this.cacheMaxBytes = capCache(b.cacheMaxBytes, Runtime.getRuntime().maxMemory());
-    this.maxOutputPixels = b.maxOutputPixels;
     this.cacheMaxAge = b.cacheMaxAge;
     this.limits = b.limits;
     this.renderConcurrency = b.renderConcurrency;
@@ -158,13 +157,6 @@ public final class ImageGateSettings {
     return cap;
   }
 
-  /**
-   * {@code limits.max-output-pixels}: the largest image a step may make, checked before decoding.
-   */
-  public long maxOutputPixels() {
-    return maxOutputPixels;
-  }
-
   /** {@code cache.max-bytes}, capped at a quarter of the heap. */
   public long cacheMaxBytes() {
     return cacheMaxBytes;
@@ -175,7 +167,7 @@ public final class ImageGateSettings {
     return cacheMaxAge;
   }
 
-  /** {@code limits.*}. */
+  /** {@code limits.*}: every bound a request must stay within. */
   public Limits limits() {
     return limits;
   }
@@ -193,29 +185,6 @@ public final class ImageGateSettings {
   /** The clock for expiry checks and marker-file freshness (tests inject one). */
   public Clock clock() {
     return clock;
-  }
-
-  /**
-   * The {@code limits.*} keys.
-   *
-   * @param maxSourcePixels source width × height, read from the header before decoding
-   * @param maxDimension output width or height
-   * @param maxDpr largest {@code dpr}
-   * @param maxSteps chained steps
-   * @param maxOverlays overlays per request
-   * @param maxTransformationLength characters of the transformation string
-   */
-  public record Limits(
-      long maxSourcePixels,
-      int maxDimension,
-      double maxDpr,
-      int maxSteps,
-      int maxOverlays,
-      int maxTransformationLength) {
-    /** The defaults of the {@code limits.*} keys (the README's Configuration table). */
-    public static Limits defaults() {
-      return new Limits(50_000_000L, 8192, 5.0, 10, 5, 2048);
-    }
   }
 
   /** Collects and checks settings; see {@link ConfigParser} for the key names. */
@@ -236,7 +205,6 @@ public final class ImageGateSettings {
     private final List<PathRule> rules = new ArrayList<>();
     private final Map<String, String> named = new LinkedHashMap<>();
     private long cacheMaxBytes = 256L * 1024 * 1024;
-    private long maxOutputPixels = 40_000_000L;
     private Duration cacheMaxAge = Duration.ofDays(1);
     private Limits limits = Limits.defaults();
     private int renderConcurrency = Runtime.getRuntime().availableProcessors();
@@ -461,7 +429,7 @@ public final class ImageGateSettings {
 
     /** Adds a {@code named.<name>} transformation. */
     public Builder named(String name, String transformation) {
-      if (!name.matches("[A-Za-z0-9_]+")) {
+      if (!TransformationParser.NAME.matcher(name).matches()) {
         throw new ConfigException(
             "named." + name + ": a name may hold only letters, digits and '_'");
       }
@@ -477,7 +445,7 @@ public final class ImageGateSettings {
       if (pixels < 1) {
         throw new ConfigException("limits.max-output-pixels: must be positive, got " + pixels);
       }
-      this.maxOutputPixels = pixels;
+      this.limits = limits.withMaxOutputPixels(pixels);
       return this;
     }
 
@@ -499,7 +467,7 @@ public final class ImageGateSettings {
       return this;
     }
 
-    /** {@code limits.*}. */
+    /** {@code limits.*}, all at once (replacing an earlier {@link #maxOutputPixels}). */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -569,31 +537,19 @@ public final class ImageGateSettings {
       return new ImageGateSettings(this);
     }
 
-    /** Checks the limits and every named transformation as the filter will parse them. */
+    /** Checks every named transformation as the filter will parse them. */
     private TransformationParser transformations() {
-      TransformLimits transformLimits;
-      try {
-        transformLimits =
-            new TransformLimits(
-                limits.maxDimension(),
-                limits.maxDpr(),
-                limits.maxSteps(),
-                limits.maxOverlays(),
-                limits.maxTransformationLength());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("limits: " + e.getMessage());
-      }
       // One at a time first, so the message names the key (named.thumb), then all together.
       named.forEach(
           (name, text) -> {
             try {
-              new TransformationParser(Map.of(name, text), transformLimits);
+              new TransformationParser(Map.of(name, text), limits);
             } catch (IllegalArgumentException e) {
               throw new ConfigException("named." + name + ": " + e.getMessage());
             }
           });
       try {
-        return new TransformationParser(named, transformLimits);
+        return new TransformationParser(named, limits);
       } catch (IllegalArgumentException e) {
         throw new ConfigException("named: " + e.getMessage());
       }

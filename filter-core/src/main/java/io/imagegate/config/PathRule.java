@@ -1,5 +1,6 @@
 package io.imagegate.config;
 
+import io.imagegate.keys.PathGlob;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package io.imagegate.security;
 
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;

@@ -1,8 +1,11 @@
 package io.imagegate.security;
 
+import io.imagegate.keys.KeyScope;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
+import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.UriText;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.model.Overlay;
@@ -201,8 +204,7 @@ public final class UrlSigner {
       }
       Transformation parsed;
       try {
-        parsed =
-            new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+        parsed = new TransformationParser(Map.of(), Limits.defaults()).parse(transformation);
       } catch (RuntimeException e) {
         // Named or invalid: the filter checks every overlay against the scope anyway.
         return;

@@ -1,5 +1,7 @@
 package io.imagegate.security;
 
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.SignatureAlgorithm;
 import java.util.Objects;
 
 /**

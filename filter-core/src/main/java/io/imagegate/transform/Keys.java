@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Crop;
 import io.imagegate.transform.model.CropMode;
@@ -39,7 +40,7 @@ final class Keys {
   }
 
   /** The parameter being read, for value readers and messages. */
-  record Param(String key, String value, String text, TransformLimits limits) {}
+  record Param(String key, String value, String text, Limits limits) {}
 
   /** Reads one value into the draft (throws a 400 for a bad one). */
   @FunctionalInterface

@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.Keys.Place;
 
 /**
@@ -11,9 +12,9 @@ import io.imagegate.transform.Keys.Place;
  * value; a key not allowed there is a 400 that says where it is allowed.
  */
 final class ParamReader {
-  private final TransformLimits limits;
+  private final Limits limits;
 
-  ParamReader(TransformLimits limits) {
+  ParamReader(Limits limits) {
     this.limits = limits;
   }
 

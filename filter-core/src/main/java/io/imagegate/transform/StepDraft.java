@@ -2,6 +2,7 @@ package io.imagegate.transform;
 
 import static io.imagegate.transform.model.Values.bad;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.AspectRatio;
 import io.imagegate.transform.model.Border;
@@ -104,13 +105,13 @@ final class StepDraft {
   Dimension legacyHeight;
   int legacyIndex;
 
-  private final TransformLimits limits;
+  private final Limits limits;
 
-  StepDraft(TransformLimits limits) {
+  StepDraft(Limits limits) {
     this(limits, 0, false);
   }
 
-  private StepDraft(TransformLimits limits, int depth, boolean text) {
+  private StepDraft(Limits limits, int depth, boolean text) {
     this.limits = limits;
     this.depth = depth;
     this.textLayer = text;

@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Overlay;
 import io.imagegate.transform.model.Step;
 import java.util.ArrayDeque;
@@ -20,10 +21,10 @@ final class StepParser {
    */
   static final int MAX_LAYER_DEPTH = 3;
 
-  private final TransformLimits limits;
+  private final Limits limits;
   private final ParamReader reader;
 
-  StepParser(TransformLimits limits) {
+  StepParser(Limits limits) {
     this.limits = limits;
     this.reader = new ParamReader(limits);
   }

@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.model.Overlay;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Parses ImageKit's transformation grammar (the keys are in the README's Transformations table):
@@ -23,7 +25,13 @@ import java.util.Objects;
  * {@link #parse}.
  */
 public final class TransformationParser {
-  private final TransformLimits limits;
+  /**
+   * What the name of a named transformation may hold ({@code named.<name>}, {@code n-<name>}):
+   * letters, digits and '_'. The one check, for the configuration and for this parser.
+   */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+
+  private final Limits limits;
   private final StepParser stepParser;
   private final Map<String, List<Step>> named;
 
@@ -34,17 +42,15 @@ public final class TransformationParser {
    * @throws IllegalArgumentException naming the named transformation that is invalid, has an
    *     invalid name or refers to another named transformation
    */
-  public TransformationParser(Map<String, String> named, TransformLimits limits) {
+  public TransformationParser(Map<String, String> named, Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.stepParser = new StepParser(limits);
     Map<String, List<Step>> parsed = new HashMap<>();
     named.forEach(
         (name, text) -> {
-          if (!name.matches("[A-Za-z0-9_.-]+")) {
+          if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
-                "named transformation name '"
-                    + name
-                    + "' must use only letters, digits, '_', '.' and '-'");
+                "named transformation name '" + name + "' must use only letters, digits and '_'");
           }
           if (text.isEmpty()) {
             throw new IllegalArgumentException("named transformation '" + name + "' is empty");
@@ -69,10 +75,10 @@ public final class TransformationParser {
    */
   public Transformation parse(String raw) {
     Objects.requireNonNull(raw, "raw");
-    if (raw.length() > limits.maxLength()) {
+    if (raw.length() > limits.maxTransformationLength()) {
       throw bad(
           "transformation is %d characters long, above the limit of %d",
-          raw.length(), limits.maxLength());
+          raw.length(), limits.maxTransformationLength());
     }
     if (raw.isEmpty()) {
       return Transformation.empty();

@@ -3,8 +3,7 @@
  * turns the text of a URL into an immutable {@link io.imagegate.transform.Transformation} of {@link
  * io.imagegate.transform.model.Step}s, whose canonical text keys the result cache. One table,
  * {@code Keys}, says per key where it is allowed (step, image layer, text layer), how its value is
- * read and how it is written back. {@link io.imagegate.transform.TransformLimits} bounds what a URL
- * may ask.
+ * read and how it is written back. {@link io.imagegate.limits.Limits} bounds what a URL may ask.
  *
  * <p>The sub-packages, each depending only on those before it: {@code model} (the steps, layers and
  * value types), this package (parsing), {@code geometry} (a step and an image size give a {@link

@@ -28,8 +28,7 @@ public final class EncodeCost {
     }
     java.nio.file.Path photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
     BufferedImage thumb =
-        ImageCodecs.decode(photo, io.imagegate.transform.codec.DecodeLimits.defaults(), 300, 300)
-            .image();
+        ImageCodecs.decode(photo, io.imagegate.limits.Limits.defaults(), 300, 300).image();
     BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
     image.createGraphics().drawImage(thumb, 0, 0, 300, 300, null);
     for (ImageFormat format :

@@ -1,11 +1,10 @@
 package io.imagegate.bench;
 
 import io.imagegate.cache.Variant;
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
-import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.pipeline.OverlayImages;
 import io.imagegate.transform.render.VariantRenderer;
 import java.io.IOException;
@@ -84,9 +83,8 @@ public class ThumbnailBenchmark {
     dir = Files.createTempDirectory("imagegate-bench");
     photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
     System.out.println("source: " + BenchPhoto.describe());
-    renderer =
-        new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), shrinkOnLoad);
-    thumbnail = new TransformationParser(Map.of(), TransformLimits.defaults()).parse("w-300,h-300");
+    renderer = new VariantRenderer(Limits.defaults(), shrinkOnLoad);
+    thumbnail = new TransformationParser(Map.of(), Limits.defaults()).parse("w-300,h-300");
   }
 
   /** Removes the temporary photo. */

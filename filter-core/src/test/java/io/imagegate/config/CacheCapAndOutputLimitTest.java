@@ -33,7 +33,7 @@ class CacheCapAndOutputLimitTest {
         new ConfigParser(name -> null)
             .parse(Map.of("root", "/tmp", "key", "output-limit-test-key-0123456789abcdef"), null)
             .build();
-    assertThat(defaults.maxOutputPixels()).isEqualTo(40_000_000L);
+    assertThat(defaults.limits().maxOutputPixels()).isEqualTo(40_000_000L);
     ImageGateSettings set =
         new ConfigParser(name -> null)
             .parse(
@@ -46,7 +46,7 @@ class CacheCapAndOutputLimitTest {
                     "1000000"),
                 null)
             .build();
-    assertThat(set.maxOutputPixels()).isEqualTo(1_000_000L);
+    assertThat(set.limits().maxOutputPixels()).isEqualTo(1_000_000L);
     assertThatThrownBy(
             () ->
                 new ConfigParser(name -> null)

@@ -3,7 +3,8 @@ package io.imagegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.security.SignatureAlgorithm;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.limits.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class ConfigParserTest {
     assertThat(s.privateMarker()).isEqualTo(".private");
     assertThat(s.cacheMaxBytes()).isEqualTo(256L << 20);
     assertThat(s.cacheMaxAge()).isEqualTo(Duration.ofDays(1));
-    assertThat(s.limits()).isEqualTo(ImageGateSettings.Limits.defaults());
+    assertThat(s.limits()).isEqualTo(Limits.defaults());
     assertThat(s.renderQueueTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
@@ -94,7 +95,14 @@ class ConfigParserTest {
     assertThat(s.named()).containsEntry("thumb", "w-30,h-30");
     assertThat(s.cacheMaxBytes()).isEqualTo(64L << 20);
     assertThat(s.cacheMaxAge()).isEqualTo(Duration.ofSeconds(600));
-    assertThat(s.limits()).isEqualTo(new ImageGateSettings.Limits(1000, 100, 3, 4, 2, 2048));
+    assertThat(s.limits())
+        .isEqualTo(
+            Limits.defaults()
+                .withMaxSourcePixels(1000)
+                .withMaxDimension(100)
+                .withMaxDpr(3)
+                .withMaxSteps(4)
+                .withMaxOverlays(2));
     assertThat(s.renderConcurrency()).isEqualTo(3);
     assertThat(s.renderQueueTimeout()).isEqualTo(Duration.ofMillis(250));
   }

@@ -3,8 +3,8 @@ package io.imagegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.security.SignatureAlgorithm;
-import io.imagegate.security.SigningKey;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

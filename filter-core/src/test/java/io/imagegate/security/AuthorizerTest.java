@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.SourceResolver;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +54,7 @@ class AuthorizerTest {
     params.put("rule.wm.unsigned-transformation", "oi-private@@wm-logo.png,ofo-bottom_right");
     ImageGateSettings settings =
         new ConfigParser(n -> null).parse(params, null).clock(clock).build();
-    TransformationParser parser =
-        new TransformationParser(settings.named(), new TransformLimits(8192, 5, 10, 5, 2048));
+    TransformationParser parser = new TransformationParser(settings.named(), Limits.defaults());
     authorizer =
         new Authorizer(settings, new AccessPolicy(settings), new SourceResolver(root), parser);
   }

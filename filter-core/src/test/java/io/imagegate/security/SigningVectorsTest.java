@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.ShortKeys;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ImageGateException;
@@ -68,7 +72,7 @@ class SigningVectorsTest {
     boolean sdk = ring.equals("sdk");
     KeyRing keys =
         sdk
-            ? new KeyRing(SigningKey.unchecked("dummy-key"), List.of())
+            ? new KeyRing(ShortKeys.of("dummy-key"), List.of())
             : new KeyRing(SigningKey.of(PRIMARY), List.of(SigningKey.of(PREVIOUS)));
     SignatureVerifier verifier =
         new SignatureVerifier(

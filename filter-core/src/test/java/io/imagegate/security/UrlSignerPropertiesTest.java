@@ -3,6 +3,9 @@ package io.imagegate.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.imagegate.keys.KeyRing;
+import io.imagegate.keys.SignatureAlgorithm;
+import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ImageGateException;

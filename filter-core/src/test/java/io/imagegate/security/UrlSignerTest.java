@@ -3,6 +3,7 @@ package io.imagegate.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.keys.ShortKeys;
 import io.imagegate.security.UrlSigner.TransformationPosition;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class UrlSignerTest {
   private final UrlSigner sdk =
       UrlSigner.builder()
           .urlEndpoint("https://ik.imagekit.io/demo/")
-          .key(SigningKey.unchecked("dummy-key"))
+          .key(ShortKeys.of("dummy-key"))
           .build();
 
   @Test

@@ -4,6 +4,8 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.config.ImageGateSettings;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Overlay;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,9 @@ class NamedTransformationTest {
           Map.of(
               "thumb", "w-300,h-300",
               "wm", "oi-logo.png,ofo-bottom_right,ow-150",
-              "two-step", "w-400:e-grayscale",
+              "two_step", "w-400:e-grayscale",
               "six", "w-1:w-2:w-3:w-4:w-5:w-6"),
-          TransformLimits.defaults());
+          Limits.defaults());
 
   @Test
   void named_expandsToItsSteps() {
@@ -35,7 +37,7 @@ class NamedTransformationTest {
         .isEqualTo("w-300,h-300:l-image,i-logo.png,w-150,lfo-bottom_right,l-end");
     assertThat(t.overlays()).extracting(Overlay::path).containsExactly("logo.png");
 
-    Transformation mixed = parser.parse("n-two-step:rt-90");
+    Transformation mixed = parser.parse("n-two_step:rt-90");
     assertThat(mixed.namedOnly()).isFalse();
     assertThat(mixed.canonical()).isEqualTo("w-400:e-grayscale:rt-90");
   }
@@ -74,9 +76,7 @@ class NamedTransformationTest {
   @Test
   void constructor_rejectsNamedReferringToNamed() {
     assertThatThrownBy(
-            () ->
-                new TransformationParser(
-                    Map.of("a", "w-1", "b", "n-a"), TransformLimits.defaults()))
+            () -> new TransformationParser(Map.of("a", "w-1", "b", "n-a"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'b' is invalid")
         .hasMessageContaining("cannot refer to other named ones");
@@ -84,25 +84,27 @@ class NamedTransformationTest {
 
   @Test
   void constructor_rejectsInvalidNamedTransformation() {
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("bad", "w-abc"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("bad", "w-abc"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("named transformation 'bad' is invalid")
         .hasMessageContaining("got 'abc'");
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("empty", ""), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("empty", ""), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'empty' is empty");
   }
 
   @Test
   void constructor_rejectsInvalidName() {
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("a b", "w-1"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("a b", "w-1"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a b'");
-    assertThatThrownBy(
-            () -> new TransformationParser(Map.of("a:b", "w-1"), TransformLimits.defaults()))
+    assertThatThrownBy(() -> new TransformationParser(Map.of("a:b", "w-1"), Limits.defaults()))
         .isInstanceOf(IllegalArgumentException.class);
+    // The configuration's one pattern: letters, digits and '_' (named.two-step is refused there).
+    assertThatThrownBy(() -> new TransformationParser(Map.of("two-step", "w-1"), Limits.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("letters, digits and '_'");
+    assertThatThrownBy(() -> ImageGateSettings.builder().named("two-step", "w-1"))
+        .hasMessageContaining("named.two-step: a name may hold only letters, digits and '_'");
   }
 }

@@ -5,6 +5,7 @@ import static io.imagegate.transform.ParserAssertions.parse;
 import static io.imagegate.transform.ParserAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.AspectRatio;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Focus;
@@ -110,7 +111,7 @@ class OverlayParsingTest {
             + "l-image,i-d,l-image,i-e,l-image,i-f,l-end,l-end,l-end",
         "6 overlays");
     TransformationParser none =
-        new TransformationParser(Map.of(), new TransformLimits(8192, 5, 10, 0, 2048));
+        new TransformationParser(Map.of(), Limits.defaults().withMaxOverlays(0));
     assertRejected(none, "oi-a", "1 overlays, above the limit of 0");
   }
 

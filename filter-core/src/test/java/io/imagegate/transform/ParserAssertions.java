@@ -3,6 +3,7 @@ package io.imagegate.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.model.Step;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** Shared helpers: a default parser and the "400 naming these words" assertion. */
 public final class ParserAssertions {
   public static final TransformationParser DEFAULT =
-      new TransformationParser(Map.of(), TransformLimits.defaults());
+      new TransformationParser(Map.of(), Limits.defaults());
 
   private ParserAssertions() {}
 

@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static io.imagegate.transform.ParserAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Color;
 import io.imagegate.transform.model.Focus;
 import io.imagegate.transform.model.Overlay;
@@ -104,7 +105,7 @@ class TextLayerParsingTest {
   @Test
   void textLayers_countAgainstMaxOverlays_andNestInImageLayers() {
     TransformationParser two =
-        new TransformationParser(Map.of(), new TransformLimits(8192, 5, 10, 2, 2048));
+        new TransformationParser(Map.of(), Limits.defaults().withMaxOverlays(2));
     assertRejected(
         two, "l-text,i-a,l-end,l-text,i-b,l-end,oi-c.png", "3 overlays, above the limit of 2");
     Transformation nested = parse("l-image,i-card.png,l-text,i-Hello,lfo-top,l-end,l-end");

@@ -2,6 +2,7 @@ package io.imagegate.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.TryTimeLimit;
@@ -37,13 +38,13 @@ class TransformationParserPropertiesTest {
       Map.of(
           "thumb", "w-300,h-300", "wm", "oi-logo.png,ofo-bottom_right,ow-150", "orig", "orig-true");
   private static final TransformationParser PARSER =
-      new TransformationParser(NAMED, TransformLimits.defaults());
+      new TransformationParser(NAMED, Limits.defaults());
 
   /** Canonical text may be longer than the raw text (expansions), so only the length differs. */
   private static final TransformationParser REPARSER =
-      new TransformationParser(NAMED, new TransformLimits(8192, 5, 10, 5, 1_000_000));
+      new TransformationParser(NAMED, Limits.defaults().withMaxTransformationLength(1_000_000));
 
-  private static final GeometryPlanner PLANNER = new GeometryPlanner(TransformLimits.defaults());
+  private static final GeometryPlanner PLANNER = new GeometryPlanner(Limits.defaults());
 
   @Property(tries = 1500)
   void anyUnicodeText_parsesOrIsRejected(@ForAll @StringLength(max = 80) String raw) {

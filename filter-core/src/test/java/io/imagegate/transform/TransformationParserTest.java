@@ -5,6 +5,7 @@ import static io.imagegate.transform.ParserAssertions.parse;
 import static io.imagegate.transform.ParserAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.AspectRatio;
 import io.imagegate.transform.model.Border;
 import io.imagegate.transform.model.Color;
@@ -257,7 +258,14 @@ class TransformationParserTest {
   @Test
   void parse_honoursConfiguredLimits() {
     TransformationParser strict =
-        new TransformationParser(Map.of(), new TransformLimits(1000, 2, 2, 1, 30));
+        new TransformationParser(
+            Map.of(),
+            Limits.defaults()
+                .withMaxDimension(1000)
+                .withMaxDpr(2)
+                .withMaxSteps(2)
+                .withMaxOverlays(1)
+                .withMaxTransformationLength(30));
     assertRejected(strict, "w-1001", "w must be at most 1000 pixels, got '1001'");
     assertRejected(strict, "dpr-3", "dpr must be a number from 0.1 to 2, got '3'");
     assertRejected(strict, "w-1:w-1:w-1", "3 steps, above the limit of 2");

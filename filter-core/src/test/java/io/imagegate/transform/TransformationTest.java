@@ -4,6 +4,7 @@ import static io.imagegate.transform.ParserAssertions.assertRejected;
 import static io.imagegate.transform.ParserAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.OutputFormat;
 import org.junit.jupiter.api.Test;
 
@@ -88,13 +89,13 @@ class TransformationTest {
 
   @Test
   void limits_rejectNonsense() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TransformLimits(0, 5, 10, 5, 2048))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Limits.defaults().withMaxDimension(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxDimension");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new TransformLimits(10, Double.NaN, 10, 5, 2048))
+            () -> Limits.defaults().withMaxDimension(10).withMaxDpr(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxDpr");
-    assertThat(TransformLimits.defaults()).isEqualTo(new TransformLimits(8192, 5, 10, 5, 2048));
+    assertThat(Limits.defaults()).isEqualTo(Limits.defaults());
   }
 }

@@ -3,7 +3,7 @@ package io.imagegate.demo;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
-import io.imagegate.security.KeyRing;
+import io.imagegate.keys.KeyRing;
 import io.imagegate.security.UrlSigner;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -30,14 +30,22 @@ class StarterMetadataTest {
           .as("spring-configuration-metadata.json needs imagegate." + key)
           .contains("imagegate." + key);
     }
-    assertThat(names)
-        .contains(
-            "imagegate.enabled", "imagegate.rule", "imagegate.named", "imagegate.config-file");
+    // A pattern key (rule.<name>.path) is one map property per family (imagegate.rule).
+    Set<String> families = new HashSet<>();
+    for (String pattern : ConfigParser.patterns()) {
+      families.add(pattern.substring(0, pattern.indexOf(".<name>")));
+    }
+    assertThat(families).contains("rule", "named", "key-scope");
+    for (String family : families) {
+      assertThat(names)
+          .as("spring-configuration-metadata.json needs imagegate." + family)
+          .contains("imagegate." + family);
+    }
+    assertThat(names).contains("imagegate.enabled", "imagegate.config-file");
     for (String name : names) {
       String key = name.substring("imagegate.".length());
       assertThat(
-              ConfigParser.keys().contains(key)
-                  || Set.of("enabled", "rule", "named", ConfigParser.CONFIG_FILE).contains(key))
+              ConfigParser.keys().contains(key) || families.contains(key) || key.equals("enabled"))
           .as(name + " is not a key the parser knows")
           .isTrue();
     }

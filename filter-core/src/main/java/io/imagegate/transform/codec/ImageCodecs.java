@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -23,11 +24,10 @@ import java.util.Objects;
  * platform provides one and by the naive formula otherwise (Linux).
  *
  * <p>JPEG: 8-bit greyscale and YCbCr/RGB JPEGs are decoded by the JDK's libjpeg reader line by line
- * straight into the INT image (or its box-averaged reduction, see {@link #decode(Path,
- * DecodeLimits, int, int)}), so a full decode holds 4 bytes a pixel rather than the reader's 3-byte
- * image plus its INT copy, and a progressive JPEG, which that reader repaints once per scan, is
- * copied only on its last scan. CMYK and YCCK JPEGs, and any JPEG that path refuses, go through
- * TwelveMonkeys.
+ * straight into the INT image (or its box-averaged reduction, see {@link #decode(Path, Limits, int,
+ * int)}), so a full decode holds 4 bytes a pixel rather than the reader's 3-byte image plus its INT
+ * copy, and a progressive JPEG, which that reader repaints once per scan, is copied only on its
+ * last scan. CMYK and YCCK JPEGs, and any JPEG that path refuses, go through TwelveMonkeys.
  *
  * <p>Backends ({@link NativeCodecs}): with libjpeg-turbo, plain JPEGs are decoded (with DCT scaling
  * for shrink-on-load) and all JPEGs encoded natively; CMYK/YCCK JPEGs, and JPEGs it gives up on, go
@@ -83,9 +83,9 @@ public final class ImageCodecs {
   }
 
   /**
-   * The upright size {@link #decode(Path, DecodeLimits, int, int)} decodes a plain JPEG of {@code
-   * width x height} to for the given minimum (its own size when it is not reduced); callers use it
-   * to check beforehand that their geometry comes out the same on it.
+   * The upright size {@link #decode(Path, Limits, int, int)} decodes a plain JPEG of {@code width x
+   * height} to for the given minimum (its own size when it is not reduced); callers use it to check
+   * beforehand that their geometry comes out the same on it.
    */
   public static int[] reducedSize(int width, int height, int minWidth, int minHeight) {
     return ImageDecoder.reducedSize(width, height, minWidth, minHeight);
@@ -98,7 +98,7 @@ public final class ImageCodecs {
    *     for an empty or corrupt header or a source above {@code limits}
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
-  public static ImageInfo probe(Path file, DecodeLimits limits) {
+  public static ImageInfo probe(Path file, Limits limits) {
     return ImageDecoder.probe(
         Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
   }
@@ -112,7 +112,7 @@ public final class ImageCodecs {
    *     pixel data that is truncated or corrupt
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
-  public static DecodedImage decode(Path file, DecodeLimits limits) {
+  public static DecodedImage decode(Path file, Limits limits) {
     return ImageDecoder.decode(
         Objects.requireNonNull(file, "file"), Objects.requireNonNull(limits, "limits"));
   }
@@ -123,18 +123,18 @@ public final class ImageCodecs {
    * with libjpeg-turbo by its DCT scaling (the smallest of 1/2, 1/4, 1/8 that covers the minimum),
    * else straight into the {@code k x k} box average ({@link #reductionFactor}); {@link
    * #reducedSize} tells the size beforehand. The full-size pixels are never held in the heap, and
-   * fine detail averages out instead of aliasing. Otherwise this is {@link #decode(Path,
-   * DecodeLimits)}. Orientation, colour conversion and the returned {@link DecodedImage#info()}
-   * (the source's full upright size) are as there; only the image may be smaller than {@code info}.
+   * fine detail averages out instead of aliasing. Otherwise this is {@link #decode(Path, Limits)}.
+   * Orientation, colour conversion and the returned {@link DecodedImage#info()} (the source's full
+   * upright size) are as there; only the image may be smaller than {@code info}.
    *
    * @param minWidth the smallest acceptable upright width, at least 1
    * @param minHeight the smallest acceptable upright height, at least 1
    * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #decode(Path,
-   *     DecodeLimits)}
+   *     Limits)}
    * @throws IllegalArgumentException when a minimum is below 1
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
-  public static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
+  public static DecodedImage decode(Path file, Limits limits, int minWidth, int minHeight) {
     return ImageDecoder.decode(
         Objects.requireNonNull(file, "file"),
         Objects.requireNonNull(limits, "limits"),
@@ -143,10 +143,10 @@ public final class ImageCodecs {
   }
 
   /**
-   * The whole factor by which the pure-Java path of {@link #decode(Path, DecodeLimits, int, int)}
-   * reduces a JPEG of {@code width x height} upright pixels for the given minimum, 1 when it does
-   * not reduce: {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size
-   * is {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
+   * The whole factor by which the pure-Java path of {@link #decode(Path, Limits, int, int)} reduces
+   * a JPEG of {@code width x height} upright pixels for the given minimum, 1 when it does not
+   * reduce: {@code min(width / minWidth, height / minHeight)}, at most 1024. The reduced size is
+   * {@code ceil(width / k) x ceil(height / k)}; callers use this to check beforehand that their
    * geometry comes out the same on it.
    *
    * @throws IllegalArgumentException when a minimum is below 1

@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
@@ -22,13 +23,13 @@ final class ImageDecoder {
 
   private ImageDecoder() {}
 
-  static ImageInfo probe(Path file, DecodeLimits limits) {
+  static ImageInfo probe(Path file, Limits limits) {
     try (OpenedSource source = OpenedSource.probe(file, limits)) {
       return source.info();
     }
   }
 
-  static DecodedImage decode(Path file, DecodeLimits limits) {
+  static DecodedImage decode(Path file, Limits limits) {
     return decodeAtLeast(file, limits, 0, 0);
   }
 
@@ -39,8 +40,7 @@ final class ImageDecoder {
    * INT image, so a full decode holds 4 bytes a pixel instead of the reader's 3-byte image plus the
    * INT copy.
    */
-  private static DecodedImage decodeAtLeast(
-      Path file, DecodeLimits limits, int minWidth, int minHeight) {
+  private static DecodedImage decodeAtLeast(Path file, Limits limits, int minWidth, int minHeight) {
     try (OpenedSource source = OpenedSource.open(file, limits)) {
       ImageInfo info = source.info();
       BufferedImage stored = null;
@@ -76,7 +76,7 @@ final class ImageDecoder {
   }
 
   /** The full decode through the format's ImageIO plugin (TwelveMonkeys for JPEG). */
-  private static DecodedImage decodeWithPlugins(Path file, DecodeLimits limits) {
+  private static DecodedImage decodeWithPlugins(Path file, Limits limits) {
     try (OpenedSource source = OpenedSource.open(file, limits, true)) {
       ImageInfo info = source.info();
       BufferedImage image;
@@ -92,16 +92,16 @@ final class ImageDecoder {
   }
 
   /**
-   * As {@link #decode(Path, DecodeLimits)}, but a JPEG is decoded reduced when that still leaves at
-   * least {@code minWidth x minHeight} (upright); see {@link #reducedSize}.
+   * As {@link #decode(Path, Limits)}, but a JPEG is decoded reduced when that still leaves at least
+   * {@code minWidth x minHeight} (upright); see {@link #reducedSize}.
    */
-  static DecodedImage decode(Path file, DecodeLimits limits, int minWidth, int minHeight) {
+  static DecodedImage decode(Path file, Limits limits, int minWidth, int minHeight) {
     reductionFactor(1, 1, minWidth, minHeight); // validates the minimum before any I/O
     return decodeAtLeast(file, limits, minWidth, minHeight);
   }
 
   /**
-   * The upright size {@link #decode(Path, DecodeLimits, int, int)} gives a plain (not CMYK) JPEG of
+   * The upright size {@link #decode(Path, Limits, int, int)} gives a plain (not CMYK) JPEG of
    * {@code width x height}: libjpeg-turbo's smallest n/8 scale that still covers the minimum when
    * it is loaded, else the Java path's {@code ceil(side / k)} for {@link #reductionFactor}.
    */

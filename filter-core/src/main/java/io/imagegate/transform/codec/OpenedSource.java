@@ -1,6 +1,7 @@
 package io.imagegate.transform.codec;
 
 import com.twelvemonkeys.imageio.stream.BufferedFileImageInputStream;
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +43,8 @@ final class OpenedSource implements AutoCloseable {
     this.webpFeatures = webpFeatures;
   }
 
-  /** As {@link #open(Path, DecodeLimits, boolean)}, native libraries allowed. */
-  static OpenedSource open(Path file, DecodeLimits limits) {
+  /** As {@link #open(Path, Limits, boolean)}, native libraries allowed. */
+  static OpenedSource open(Path file, Limits limits) {
     return open(file, limits, false);
   }
 
@@ -54,17 +55,16 @@ final class OpenedSource implements AutoCloseable {
    *     ImageCodecs}
    * @throws UncheckedIOException when the file itself cannot be read (a server problem)
    */
-  static OpenedSource open(Path file, DecodeLimits limits, boolean javaOnly) {
+  static OpenedSource open(Path file, Limits limits, boolean javaOnly) {
     return open(file, limits, javaOnly, false);
   }
 
   /** Opens for the header only: a JPEG's pixel data is not read into memory. */
-  static OpenedSource probe(Path file, DecodeLimits limits) {
+  static OpenedSource probe(Path file, Limits limits) {
     return open(file, limits, false, true);
   }
 
-  private static OpenedSource open(
-      Path file, DecodeLimits limits, boolean javaOnly, boolean probeOnly) {
+  private static OpenedSource open(Path file, Limits limits, boolean javaOnly, boolean probeOnly) {
     long bytes = size(file);
     if (bytes == 0) {
       throw CodecFailures.empty();
@@ -170,7 +170,7 @@ final class OpenedSource implements AutoCloseable {
   }
 
   private static ImageInfo info(
-      ImageFormat format, int width, int height, HeaderMetadata metadata, DecodeLimits limits) {
+      ImageFormat format, int width, int height, HeaderMetadata metadata, Limits limits) {
     if (width < 1 || height < 1) {
       throw CodecFailures.badHeader(null);
     }

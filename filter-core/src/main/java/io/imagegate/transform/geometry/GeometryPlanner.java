@@ -2,7 +2,7 @@ package io.imagegate.transform.geometry;
 
 import static io.imagegate.transform.model.Values.bad;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.AspectRatio;
 import io.imagegate.transform.model.Crop;
 import io.imagegate.transform.model.CropMode;
@@ -36,7 +36,7 @@ import java.util.Objects;
  * </ul>
  *
  * A step without w/h (and without an extracting crop mode) leaves the size alone. Any output side
- * above {@link TransformLimits#maxDimension()} is a 400.
+ * above {@link Limits#maxDimension()} is a 400.
  */
 public final class GeometryPlanner {
   private final int maxDimension;
@@ -44,7 +44,7 @@ public final class GeometryPlanner {
   /**
    * @param limits supplies the largest output side
    */
-  public GeometryPlanner(TransformLimits limits) {
+  public GeometryPlanner(Limits limits) {
     this.maxDimension = Objects.requireNonNull(limits, "limits").maxDimension();
   }
 

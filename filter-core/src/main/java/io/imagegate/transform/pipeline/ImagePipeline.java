@@ -1,6 +1,6 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.geometry.DecodePlan;
 import io.imagegate.transform.geometry.ResizePlan;
@@ -22,9 +22,9 @@ import java.util.Objects;
  * evaluated first, against the initial image and the step's input. With {@code orig-true} the input
  * is returned as it is.
  *
- * <p>No stage may grow a side beyond {@link TransformLimits#maxDimension()}: the planner checks
- * planned sizes, rotation and border are checked before their pixels are allocated, and every
- * stage's result after. Such a request, and any value an operation refuses, is an {@link
+ * <p>No stage may grow a side beyond {@link Limits#maxDimension()}: the planner checks planned
+ * sizes, rotation and border are checked before their pixels are allocated, and every stage's
+ * result after. Such a request, and any value an operation refuses, is an {@link
  * io.imagegate.response.ImageGateException} with {@link
  * io.imagegate.response.Failure#BAD_TRANSFORMATION}; whatever the overlay loader throws passes
  * through unchanged.
@@ -35,7 +35,7 @@ public final class ImagePipeline {
   /**
    * @param limits the bounds every result must stay within
    */
-  public ImagePipeline(TransformLimits limits) {
+  public ImagePipeline(Limits limits) {
     this.renderer = new StepRenderer(Objects.requireNonNull(limits, "limits"));
   }
 

@@ -1,8 +1,8 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import io.imagegate.transform.geometry.ResizePlan;
 import io.imagegate.transform.model.Arithmetic;
@@ -23,7 +23,7 @@ final class StepRenderer {
   private final SizeLimit limit;
   private final int maxDimension;
 
-  StepRenderer(TransformLimits limits) {
+  StepRenderer(Limits limits) {
     this.limit = new SizeLimit(limits.maxDimension());
     this.geometry = new GeometryStage(new GeometryPlanner(limits));
     this.stages =

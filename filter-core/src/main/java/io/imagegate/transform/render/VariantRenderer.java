@@ -1,12 +1,11 @@
 package io.imagegate.transform.render;
 
 import io.imagegate.cache.Variant;
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
-import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.codec.DecodedImage;
 import io.imagegate.transform.codec.EncodeOptions;
 import io.imagegate.transform.codec.ImageCodecs;
@@ -29,13 +28,12 @@ import java.nio.file.Path;
  * <p>Shrink-on-load: when the first step is a plain downscale, a JPEG is decoded straight into a
  * reduction (libjpeg-turbo's DCT scaling by 1/2, 1/4 or 1/8; without it a box average; the other
  * n/8 scales alias: 2.0 std dev on 2.4 px stripes where the full decode gives 0.5) that still holds
- * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path,
- * DecodeLimits, int, int)}), the same margin the resampler keeps for Lanczos after its own box
- * pre-reduction, so the result differs from a full decode only by rounding. The first step is
- * planned once, on the source's size, and that plan goes to the pipeline with its source region
- * rescaled to the decoded size, so the output geometry is exactly the full decode's. Never with
- * trim, {@code fo-auto}, an extracting crop mode or expressions, whose positions are in source
- * pixels or need the pixels.
+ * {@value #MARGIN} times the scaled size the step needs ({@link ImageCodecs#decode(Path, Limits,
+ * int, int)}), the same margin the resampler keeps for Lanczos after its own box pre-reduction, so
+ * the result differs from a full decode only by rounding. The first step is planned once, on the
+ * source's size, and that plan goes to the pipeline with its source region rescaled to the decoded
+ * size, so the output geometry is exactly the full decode's. Never with trim, {@code fo-auto}, an
+ * extracting crop mode or expressions, whose positions are in source pixels or need the pixels.
  */
 public final class VariantRenderer {
   /** How many times the scaled size the reduced decode keeps, at least. */
@@ -43,29 +41,27 @@ public final class VariantRenderer {
 
   private final ImagePipeline pipeline;
   private final GeometryPlanner planner;
-  private final DecodeLimits decodeLimits;
+  private final Limits decodeLimits;
   private final boolean shrinkOnLoad;
 
   /**
    * A renderer with shrink-on-load.
    *
-   * @param limits output limits for the pipeline
-   * @param decodeLimits source limits checked from the header
+   * @param limits output limits for the pipeline, source limits checked from the header
    */
-  public VariantRenderer(TransformLimits limits, DecodeLimits decodeLimits) {
-    this(limits, decodeLimits, true);
+  public VariantRenderer(Limits limits) {
+    this(limits, true);
   }
 
   /**
-   * @param limits output limits for the pipeline
-   * @param decodeLimits source limits checked from the header
+   * @param limits output limits for the pipeline, source limits checked from the header
    * @param shrinkOnLoad whether a downscaling first step may decode a JPEG reduced (see the class
    *     comment); off, every source is decoded at full size
    */
-  public VariantRenderer(TransformLimits limits, DecodeLimits decodeLimits, boolean shrinkOnLoad) {
+  public VariantRenderer(Limits limits, boolean shrinkOnLoad) {
     this.pipeline = new ImagePipeline(limits);
     this.planner = new GeometryPlanner(limits);
-    this.decodeLimits = decodeLimits;
+    this.decodeLimits = limits;
     this.shrinkOnLoad = shrinkOnLoad;
   }
 

@@ -2,6 +2,7 @@ package io.imagegate.transform.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -35,7 +36,7 @@ class ColorDecodeTest {
   void decode_convertsAdobeCmykAndYcckToSrgb(boolean ycck) {
     Path file = Fixtures.write(dir, "cmyk.jpg", CmykJpegs.strip(INKS, ycck));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
     BufferedImage image = decoded.image();
     assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
@@ -58,7 +59,7 @@ class ColorDecodeTest {
         Fixtures.jdkJpeg(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
     Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linearProfile()));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32))).isLessThanOrEqualTo(8);
   }
@@ -73,7 +74,7 @@ class ColorDecodeTest {
             "linear.png",
             Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(linearProfile())));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32))).isLessThanOrEqualTo(6);
   }
@@ -95,7 +96,7 @@ class ColorDecodeTest {
             "swapped.jpg",
             Fixtures.jpegWithIcc(Fixtures.jdkJpeg(redThenGreen, 1f), swappedRedGreenProfile()));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00))
         .as("raw red shows green")
@@ -115,7 +116,7 @@ class ColorDecodeTest {
             "swapped.png",
             Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(swappedRedGreenProfile())));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
   }
@@ -129,7 +130,7 @@ class ColorDecodeTest {
             swappedRedGreenProfile());
     Path file = Fixtures.write(dir, "swapped.webp", webp);
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
   }
@@ -144,7 +145,7 @@ class ColorDecodeTest {
             "bad-icc.png",
             Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(new byte[] {1, 2, 3, 4, 5})));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(Fixtures.distance(image, 8, 8, 0xFF804020)).isZero();
   }
@@ -157,7 +158,7 @@ class ColorDecodeTest {
     BufferedImage grey = Fixtures.solid(16, 16, 0xFF646464, BufferedImage.TYPE_BYTE_GRAY);
     Path file = Fixtures.write(dir, "grey.jpg", Fixtures.jdkJpeg(grey, 1f));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
     assertThat(Fixtures.distance(image, 8, 8, 0xFF646464)).isLessThanOrEqualTo(3);

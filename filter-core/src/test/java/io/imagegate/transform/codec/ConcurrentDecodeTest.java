@@ -2,6 +2,7 @@ package io.imagegate.transform.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class ConcurrentDecodeTest {
 
   /** Some decoded pixels plus the length of a re-encoded WebP: both deterministic per input. */
   private static int[] signature(Path file) {
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
     byte[] webp =
         ImageCodecs.encode(image, EncodeOptions.of(io.imagegate.source.ImageFormat.WEBP, 75));
     return new int[] {

@@ -2,6 +2,7 @@ package io.imagegate.transform.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.awt.image.BufferedImage;
@@ -29,7 +30,8 @@ class DecodeFuzzTest {
   /**
    * Small, so that a mutated header that claims more pixels is refused instead of decoded slowly.
    */
-  private static final DecodeLimits LIMITS = new DecodeLimits(1_000_000, 10_000_000);
+  private static final Limits LIMITS =
+      Limits.defaults().withMaxSourcePixels(1_000_000).withMaxFileBytes(10_000_000);
 
   private static List<byte[]> samples;
 

@@ -7,6 +7,7 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
@@ -92,7 +93,7 @@ class EncodeTest {
                 .containsDirectoryOfType(GpsDirectory.class))
         .as("fixture carries GPS")
         .isTrue();
-    DecodedImage decoded = ImageCodecs.decode(source, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(source, Limits.defaults());
 
     byte[] out = ImageCodecs.encode(decoded.image(), EncodeOptions.of(ImageFormat.JPEG, 80));
 
@@ -109,7 +110,7 @@ class EncodeTest {
             dir,
             "gps6.jpg",
             Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifWithGps(6)));
-    DecodedImage decoded = ImageCodecs.decode(source, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(source, Limits.defaults());
     EncodeOptions keep =
         new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, decoded.exif());
 
@@ -255,7 +256,7 @@ class EncodeTest {
 
   private BufferedImage decode(byte[] bytes) {
     return ImageCodecs.decode(
-            Fixtures.write(dir, "out-" + System.nanoTime(), bytes), DecodeLimits.defaults())
+            Fixtures.write(dir, "out-" + System.nanoTime(), bytes), Limits.defaults())
         .image();
   }
 

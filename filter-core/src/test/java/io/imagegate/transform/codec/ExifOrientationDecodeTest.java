@@ -6,6 +6,7 @@ import static io.imagegate.transform.codec.Fixtures.RED;
 import static io.imagegate.transform.codec.Fixtures.WHITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -37,7 +38,7 @@ class ExifOrientationDecodeTest {
             Fixtures.jpegWithExif(
                 Fixtures.jdkJpeg(stored, 0.95f), Fixtures.exifOrientation(orientation)));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
     assertThat(decoded.info().exifOrientation()).isEqualTo(orientation);
     assertUpright(decoded.image());
@@ -55,7 +56,7 @@ class ExifOrientationDecodeTest {
             Fixtures.jpegWithExif(
                 Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
 
-    ImageInfo info = ImageCodecs.probe(file, DecodeLimits.defaults());
+    ImageInfo info = ImageCodecs.probe(file, Limits.defaults());
 
     assertThat(info.width()).isEqualTo(W);
     assertThat(info.height()).isEqualTo(H);
@@ -71,7 +72,7 @@ class ExifOrientationDecodeTest {
             Fixtures.jpegWithExif(
                 Fixtures.jdkJpeg(Fixtures.quadrants(W, H), 0.95f), Fixtures.exifOrientation(9)));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
     assertThat(decoded.info().exifOrientation()).isEqualTo(1);
     assertUpright(decoded.image());
@@ -86,7 +87,7 @@ class ExifOrientationDecodeTest {
             "o6.jpg",
             Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(6)));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
     assertThat(ExifOrientation.read(decoded.exif())).isEqualTo(1);
   }

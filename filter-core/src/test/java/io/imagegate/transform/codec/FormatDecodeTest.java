@@ -2,6 +2,7 @@ package io.imagegate.transform.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -235,7 +236,7 @@ class FormatDecodeTest {
   }
 
   private DecodedImage decode(String name, byte[] bytes) {
-    return ImageCodecs.decode(Fixtures.write(dir, name, bytes), DecodeLimits.defaults());
+    return ImageCodecs.decode(Fixtures.write(dir, name, bytes), Limits.defaults());
   }
 
   private static void assertExactQuadrants(BufferedImage image) {

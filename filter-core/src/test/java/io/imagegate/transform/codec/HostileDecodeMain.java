@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.ImageGateException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class HostileDecodeMain {
       String outcome;
       String detail;
       try {
-        DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+        DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
         outcome = HostileFixtures.outcome(decoded);
         detail = decoded.image().getWidth() + "x" + decoded.image().getHeight();
       } catch (ImageGateException refusal) {

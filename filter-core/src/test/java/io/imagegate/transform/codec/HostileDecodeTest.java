@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class HostileDecodeTest {
     String outcome;
     String message;
     try {
-      DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults());
+      DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
       outcome = HostileFixtures.outcome(decoded);
       message = decoded.image().getWidth() + "x" + decoded.image().getHeight();
     } catch (ImageGateException refusal) {
@@ -87,7 +88,7 @@ class HostileDecodeTest {
     assertThat(lying).as("the header-limit category (see fixtures_perCategory)").hasSize(7);
     for (HostileFixtures.Hostile fixture : lying) {
       Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
-      assertThatThrownBy(() -> ImageCodecs.probe(file, DecodeLimits.defaults()))
+      assertThatThrownBy(() -> ImageCodecs.probe(file, Limits.defaults()))
           .as(fixture.name())
           .isInstanceOf(ImageGateException.class)
           .hasMessageContaining(fixture.message());
@@ -99,7 +100,11 @@ class HostileDecodeTest {
     Path file = Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
     long size = file.toFile().length();
 
-    assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(50_000_000, size - 1)))
+    assertThatThrownBy(
+            () ->
+                ImageCodecs.decode(
+                    file,
+                    Limits.defaults().withMaxSourcePixels(50_000_000).withMaxFileBytes(size - 1)))
         .isInstanceOfSatisfying(
             ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE))
@@ -115,9 +120,18 @@ class HostileDecodeTest {
             Fixtures.jpegWithExif(
                 Fixtures.jdkJpeg(Fixtures.quadrants(48, 64), 0.9f), Fixtures.exifOrientation(6)));
 
-    assertThatThrownBy(() -> ImageCodecs.decode(file, new DecodeLimits(64 * 48 - 1, 1_000_000)))
+    assertThatThrownBy(
+            () ->
+                ImageCodecs.decode(
+                    file,
+                    Limits.defaults().withMaxSourcePixels(64 * 48 - 1).withMaxFileBytes(1_000_000)))
         .hasMessage("the source is 64x48 pixels; the limit is 3071");
-    assertThat(ImageCodecs.decode(file, new DecodeLimits(64 * 48, 1_000_000)).image().getWidth())
+    assertThat(
+            ImageCodecs.decode(
+                    file,
+                    Limits.defaults().withMaxSourcePixels(64 * 48).withMaxFileBytes(1_000_000))
+                .image()
+                .getWidth())
         .isEqualTo(64);
   }
 

@@ -3,6 +3,7 @@ package io.imagegate.transform.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.testing.SystemPackages;
 import java.awt.image.BufferedImage;
@@ -102,7 +103,7 @@ class NativeCodecsTest {
   private void assertRoundTrip() throws Exception {
     byte[] jpeg = ImageCodecs.encode(picture(), EncodeOptions.of(ImageFormat.JPEG, 90));
     Path file = Files.write(dir.resolve("p" + System.nanoTime() + ".jpg"), jpeg);
-    BufferedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage decoded = ImageCodecs.decode(file, Limits.defaults()).image();
     assertThat(decoded.getWidth()).isEqualTo(64);
     int rgb = decoded.getRGB(10, 10);
     assertThat(Math.abs((rgb >> 16 & 0xFF) - 200)).isLessThan(8);

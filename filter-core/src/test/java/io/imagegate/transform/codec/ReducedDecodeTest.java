@@ -3,6 +3,7 @@ package io.imagegate.transform.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.ImageMetrics;
@@ -24,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Shrink-on-load on the pure-Java backend ({@link ImageCodecs#decode(Path, DecodeLimits, int,
- * int)}): a JPEG decoded straight into its box-averaged reduction is the full decode averaged over
- * the same boxes, upright and in sRGB, without the full image ever being allocated.
+ * Shrink-on-load on the pure-Java backend ({@link ImageCodecs#decode(Path, Limits, int, int)}): a
+ * JPEG decoded straight into its box-averaged reduction is the full decode averaged over the same
+ * boxes, upright and in sRGB, without the full image ever being allocated.
  */
 class ReducedDecodeTest {
   /** These tests are about the Java box path; the native path is covered by NativeCodecsTest. */
@@ -64,13 +65,13 @@ class ReducedDecodeTest {
 
   @Test
   void decode_reducesSixteenMegapixelJpegAndAllocatesOnlyTheReducedImage() {
-    ImageCodecs.decode(bigJpeg, DecodeLimits.defaults(), 1500, 1000); // warm up classes and natives
+    ImageCodecs.decode(bigJpeg, Limits.defaults(), 1500, 1000); // warm up classes and natives
 
     long before = allocatedBytes();
-    DecodedImage reduced = ImageCodecs.decode(bigJpeg, DecodeLimits.defaults(), 1500, 1000);
+    DecodedImage reduced = ImageCodecs.decode(bigJpeg, Limits.defaults(), 1500, 1000);
     long reducedAllocation = allocatedBytes() - before;
     before = allocatedBytes();
-    DecodedImage full = ImageCodecs.decode(bigJpeg, DecodeLimits.defaults());
+    DecodedImage full = ImageCodecs.decode(bigJpeg, Limits.defaults());
     long fullAllocation = allocatedBytes() - before;
 
     // factor min(4928 / 1500, 3264 / 1000) = 3: ceil(4928 / 3) x ceil(3264 / 3)
@@ -93,8 +94,8 @@ class ReducedDecodeTest {
   void decode_reducedImageIsTheBoxAverageOfTheFullDecode(boolean progressive) {
     Path file = Fixtures.write(dir, "p.jpg", jpeg(photoLike(1203, 802, 3), 0.9f, progressive));
 
-    BufferedImage reduced = ImageCodecs.decode(file, DecodeLimits.defaults(), 300, 200).image();
-    BufferedImage full = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage reduced = ImageCodecs.decode(file, Limits.defaults(), 300, 200).image();
+    BufferedImage full = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(reduced.getWidth()).isEqualTo(301); // factor 4, the last column averages 3 pixels
     assertThat(reduced.getHeight()).isEqualTo(201);
@@ -114,7 +115,7 @@ class ReducedDecodeTest {
             Fixtures.jpegWithExif(
                 Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults(), 240, 160);
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults(), 240, 160);
 
     BufferedImage image = decoded.image();
     assertThat(image.getWidth()).isEqualTo(240);
@@ -133,8 +134,8 @@ class ReducedDecodeTest {
     byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
     Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linear));
 
-    BufferedImage reduced = ImageCodecs.decode(file, DecodeLimits.defaults(), 16, 16).image();
-    BufferedImage full = ImageCodecs.decode(file, DecodeLimits.defaults()).image();
+    BufferedImage reduced = ImageCodecs.decode(file, Limits.defaults(), 16, 16).image();
+    BufferedImage full = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(reduced.getWidth()).isEqualTo(16);
     assertThat(Fixtures.distance(reduced, 8, 8, full.getRGB(32, 32))).isLessThanOrEqualTo(3);
@@ -149,7 +150,7 @@ class ReducedDecodeTest {
         Fixtures.write(
             dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, false));
 
-    DecodedImage decoded = ImageCodecs.decode(file, DecodeLimits.defaults(), 1, 1);
+    DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults(), 1, 1);
 
     assertThat(decoded.image().getWidth()).isEqualTo(32);
     assertThat(decoded.image().getHeight()).isEqualTo(16);
@@ -160,7 +161,7 @@ class ReducedDecodeTest {
     Path file =
         Fixtures.write(dir, "small.jpg", Fixtures.jdkJpeg(Fixtures.quadrants(200, 100), 0.9f));
 
-    BufferedImage image = ImageCodecs.decode(file, DecodeLimits.defaults(), 101, 10).image();
+    BufferedImage image = ImageCodecs.decode(file, Limits.defaults(), 101, 10).image();
 
     assertThat(image.getWidth()).isEqualTo(200);
     assertThat(image.getHeight()).isEqualTo(100);
@@ -171,7 +172,7 @@ class ReducedDecodeTest {
     Path file =
         Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(200, 100), "png"));
 
-    assertThat(ImageCodecs.decode(file, DecodeLimits.defaults(), 10, 10).image().getWidth())
+    assertThat(ImageCodecs.decode(file, Limits.defaults(), 10, 10).image().getWidth())
         .isEqualTo(200);
   }
 
@@ -180,7 +181,7 @@ class ReducedDecodeTest {
     byte[] jpeg = Fixtures.jdkJpeg(photoLike(800, 600, 5), 0.9f);
     Path file = Fixtures.write(dir, "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
 
-    assertThatThrownBy(() -> ImageCodecs.decode(file, DecodeLimits.defaults(), 100, 100))
+    assertThatThrownBy(() -> ImageCodecs.decode(file, Limits.defaults(), 100, 100))
         .isInstanceOfSatisfying(
             ImageGateException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.UNPROCESSABLE_IMAGE));
@@ -188,7 +189,7 @@ class ReducedDecodeTest {
 
   @Test
   void decode_rejectsMinimumBelowOne() {
-    assertThatThrownBy(() -> ImageCodecs.decode(bigJpeg, DecodeLimits.defaults(), 0, 10))
+    assertThatThrownBy(() -> ImageCodecs.decode(bigJpeg, Limits.defaults(), 0, 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -3,6 +3,7 @@ package io.imagegate.transform.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.Test;
 class ValuesTest {
   @Test
   void decodeLimits_defaultsAndValidation() {
-    assertThat(DecodeLimits.defaults().maxSourcePixels()).isEqualTo(50_000_000L);
-    assertThat(DecodeLimits.defaults().maxFileBytes()).isEqualTo(100L * 1024 * 1024);
-    assertThatThrownBy(() -> new DecodeLimits(0, 1)).hasMessageContaining("maxSourcePixels");
-    assertThatThrownBy(() -> new DecodeLimits(1, -1)).hasMessageContaining("maxFileBytes");
+    assertThat(Limits.defaults().maxSourcePixels()).isEqualTo(50_000_000L);
+    assertThat(Limits.defaults().maxFileBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThatThrownBy(() -> Limits.defaults().withMaxSourcePixels(0).withMaxFileBytes(1))
+        .hasMessageContaining("maxSourcePixels");
+    assertThatThrownBy(() -> Limits.defaults().withMaxSourcePixels(1).withMaxFileBytes(-1))
+        .hasMessageContaining("maxFileBytes");
   }
 
   @Test

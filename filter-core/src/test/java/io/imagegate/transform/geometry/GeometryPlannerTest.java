@@ -4,10 +4,10 @@ import static io.imagegate.transform.ParserAssertions.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.ParserAssertions;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.model.Overlay;
@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * size | offset x,y on the canvas.
  */
 public class GeometryPlannerTest {
-  private final GeometryPlanner planner = new GeometryPlanner(TransformLimits.defaults());
+  private final GeometryPlanner planner = new GeometryPlanner(Limits.defaults());
 
   @ParameterizedTest(name = "{0} {1} -> canvas {4}")
   @CsvSource(
@@ -227,7 +227,7 @@ public class GeometryPlannerTest {
     int[] src = size(source);
     // Steps are built leniently here: the parser would reject some of these already.
     Step s =
-        new TransformationParser(java.util.Map.of(), new TransformLimits(1_000_000, 5, 10, 5, 2048))
+        new TransformationParser(java.util.Map.of(), Limits.defaults().withMaxDimension(1_000_000))
             .parse(transformation)
             .steps()
             .get(0);

@@ -5,7 +5,7 @@ import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import io.imagegate.transform.ops.Cut;
 import io.imagegate.transform.ops.Resample;
@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code fo-auto}: a textured subject on a smooth background stays in the crop. */
 class AutoFocusTest {
-  private final GeometryStage stage =
-      new GeometryStage(new GeometryPlanner(TransformLimits.defaults()));
+  private final GeometryStage stage = new GeometryStage(new GeometryPlanner(Limits.defaults()));
 
   /** A smooth horizontal blue-grey gradient with a noisy square subject at the given place. */
   static BufferedImage subjectOn(int w, int h, int sx, int sy, int size) {

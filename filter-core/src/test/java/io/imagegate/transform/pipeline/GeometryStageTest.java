@@ -8,7 +8,7 @@ import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,7 @@ class GeometryStageTest {
   /** Source pixels a resampled edge pixel may lie from the ideal position. */
   private static final double TOLERANCE = 3;
 
-  private final GeometryStage stage =
-      new GeometryStage(new GeometryPlanner(TransformLimits.defaults()));
+  private final GeometryStage stage = new GeometryStage(new GeometryPlanner(Limits.defaults()));
   private final BufferedImage source = gradient(W, H);
 
   private BufferedImage apply(String transformation) {

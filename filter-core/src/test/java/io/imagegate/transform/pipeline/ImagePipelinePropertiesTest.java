@@ -2,10 +2,10 @@ package io.imagegate.transform.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.TryTimeLimit;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import java.awt.image.BufferedImage;
@@ -32,7 +32,7 @@ import net.jqwik.api.statistics.Statistics;
 @AddLifecycleHook(TryTimeLimit.class)
 class ImagePipelinePropertiesTest {
   private static final int MAX = 300;
-  private static final TransformLimits LIMITS = new TransformLimits(MAX, 5, 10, 5, 2048);
+  private static final Limits LIMITS = Limits.defaults().withMaxDimension(MAX);
   private static final TransformationParser PARSER = new TransformationParser(Map.of(), LIMITS);
   private static final ImagePipeline PIPELINE = new ImagePipeline(LIMITS);
 

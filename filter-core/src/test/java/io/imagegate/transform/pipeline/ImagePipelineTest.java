@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.geometry.DecodePlan;
 import io.imagegate.transform.geometry.GeometryPlanner;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whole transformations: chains, orig-true, stage order, transparency and the size limit. */
 class ImagePipelineTest {
-  private final ImagePipeline pipeline = new ImagePipeline(TransformLimits.defaults());
+  private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
   private final BufferedImage source = gradient(400, 200);
 
   private BufferedImage apply(String transformation) {
@@ -126,12 +126,11 @@ class ImagePipelineTest {
 
   // The size limit, with a pipeline allowing at most 500 px.
 
-  private final ImagePipeline small = new ImagePipeline(new TransformLimits(500, 5, 10, 5, 2048));
+  private final ImagePipeline small = new ImagePipeline(Limits.defaults().withMaxDimension(500));
 
   private ImageGateException refusal(BufferedImage image, String transformation) {
     Transformation t =
-        new io.imagegate.transform.TransformationParser(
-                Map.of(), new TransformLimits(8192, 5, 10, 5, 2048))
+        new io.imagegate.transform.TransformationParser(Map.of(), Limits.defaults())
             .parse(transformation);
     try {
       small.apply(image, t, loader(Map.of("logo.png", solid(80, 40, 0xFFFFFFFF, false))));
@@ -175,8 +174,7 @@ class ImagePipelineTest {
   void apply_followsTheRenderersPlan_andIwMeansTheSource_onAReducedDecode() {
     // The source is 1600x800; the decoder delivered a 1/4 reduction (400x200).
     Transformation t = parse("w-300,h-100:w-iw_div_8");
-    ResizePlan onSource =
-        new GeometryPlanner(TransformLimits.defaults()).plan(1600, 800, t.steps().get(0));
+    ResizePlan onSource = new GeometryPlanner(Limits.defaults()).plan(1600, 800, t.steps().get(0));
     DecodePlan planned = new DecodePlan(1600, 800, onSource.onInput(400, 200));
     BufferedImage out = pipeline.apply(source, t, noOverlays(), planned);
     // iw is the source's 1600, not the decoded 400: the second step makes it 200 wide.

@@ -9,7 +9,7 @@ import static io.imagegate.transform.pipeline.Pictures.red;
 import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and sizes and offsets relative to the base ({@code bw_mul_0.3}), so one recipe fits any base.
  */
 class LayerFidelityTest {
-  private final ImagePipeline pipeline = new ImagePipeline(TransformLimits.defaults());
+  private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
   private final BufferedImage white = solid(400, 300, 0xFFFFFFFF, false);
 
   /** A 40x20 red box inside a 20 px transparent margin: 80x60 in all. */

@@ -10,9 +10,9 @@ import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.ops.Resample;
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OverlayStageTest {
   private static final int HALF_WHITE = 0x80FFFFFF;
 
-  private final ImagePipeline pipeline = new ImagePipeline(TransformLimits.defaults());
+  private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
   private final BufferedImage black = solid(300, 200, 0xFF000000, false);
   private final BufferedImage halfWhite = solid(60, 30, HALF_WHITE, true);
 

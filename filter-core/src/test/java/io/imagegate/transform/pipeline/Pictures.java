@@ -1,8 +1,8 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.model.Step;
@@ -11,8 +11,7 @@ import java.util.Map;
 
 /** Generated fixtures, parsing shortcuts and pixel measurements for the pipeline tests. */
 final class Pictures {
-  static final TransformationParser PARSER =
-      new TransformationParser(Map.of(), TransformLimits.defaults());
+  static final TransformationParser PARSER = new TransformationParser(Map.of(), Limits.defaults());
 
   private Pictures() {}
 

@@ -6,15 +6,15 @@ import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.limits.Limits;
 import io.imagegate.response.Failure;
 import io.imagegate.response.ImageGateException;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.model.Step;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class StepRendererTest {
-  private final StepRenderer renderer = new StepRenderer(TransformLimits.defaults());
+  private final StepRenderer renderer = new StepRenderer(Limits.defaults());
 
   /** A step the parser would never produce: a blur the operation refuses. */
   private static Step withBlur(Step s, int blur) {

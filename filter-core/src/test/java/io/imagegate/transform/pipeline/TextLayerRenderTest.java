@@ -11,7 +11,7 @@ import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.imagegate.transform.TransformLimits;
+import io.imagegate.limits.Limits;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,7 +27,7 @@ class TextLayerRenderTest {
   /** A full block (U+2588): solid ink from its top to its bottom, to sample colours. */
   private static final String BLOCK = "\u2588";
 
-  private final ImagePipeline pipeline = new ImagePipeline(TransformLimits.defaults());
+  private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
   private final BufferedImage white = solid(600, 400, 0xFFFFFFFF, false);
 
   private BufferedImage render(String transformation) {

@@ -3,12 +3,11 @@ package io.imagegate.transform.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.cache.Variant;
+import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.testing.ImageMetrics;
-import io.imagegate.transform.TransformLimits;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
-import io.imagegate.transform.codec.DecodeLimits;
 import io.imagegate.transform.codec.ImageCodecs;
 import io.imagegate.transform.pipeline.ImagePipeline;
 import io.imagegate.transform.pipeline.OverlayImages;
@@ -60,10 +59,8 @@ class VariantRendererShrinkOnLoadTest {
   private static Path stripes;
   private static Path photo;
 
-  private final VariantRenderer fast =
-      new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults());
-  private final VariantRenderer full =
-      new VariantRenderer(TransformLimits.defaults(), DecodeLimits.defaults(), false);
+  private final VariantRenderer fast = new VariantRenderer(Limits.defaults());
+  private final VariantRenderer full = new VariantRenderer(Limits.defaults(), false);
 
   @BeforeAll
   static void writeSources() {
@@ -137,7 +134,7 @@ class VariantRendererShrinkOnLoadTest {
   private static BufferedImage render(
       VariantRenderer renderer, Path source, String transformation) {
     Transformation parsed =
-        new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
+        new TransformationParser(Map.of(), Limits.defaults()).parse(transformation);
     Variant variant = renderer.render(source, parsed, ImageFormat.PNG, NO_OVERLAYS);
     try {
       return ImageIO.read(new ByteArrayInputStream(variant.bytes()));
@@ -161,8 +158,8 @@ class VariantRendererShrinkOnLoadTest {
       g.drawImage(sampled, 0, 0, null);
       g.dispose();
       Transformation parsed =
-          new TransformationParser(Map.of(), TransformLimits.defaults()).parse(transformation);
-      return new ImagePipeline(TransformLimits.defaults()).apply(rgb, parsed, NO_OVERLAYS);
+          new TransformationParser(Map.of(), Limits.defaults()).parse(transformation);
+      return new ImagePipeline(Limits.defaults()).apply(rgb, parsed, NO_OVERLAYS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,4 +1,4 @@
-package io.imagegate.security;
+package io.imagegate.keys;
 
 import java.util.Locale;
 import java.util.Optional;

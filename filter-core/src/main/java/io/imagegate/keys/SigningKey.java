@@ -1,4 +1,4 @@
-package io.imagegate.security;
+package io.imagegate.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -69,7 +69,11 @@ public final class SigningKey {
     return HexFormat.of().formatHex(mac(algorithm, message.getBytes(StandardCharsets.UTF_8)));
   }
 
-  byte[] mac(SignatureAlgorithm algorithm, byte[] message) {
+  /**
+   * The raw HMAC of {@code message} under this key (the verifier compares it in constant time); the
+   * key's bytes never leave this class.
+   */
+  public byte[] mac(SignatureAlgorithm algorithm, byte[] message) {
     Mac mac = macs.get()[algorithm.ordinal()];
     return mac.doFinal(message);
   }

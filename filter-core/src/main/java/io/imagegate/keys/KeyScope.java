@@ -1,6 +1,5 @@
-package io.imagegate.security;
+package io.imagegate.keys;
 
-import io.imagegate.config.PathGlob;
 import java.util.List;
 import java.util.Objects;
 

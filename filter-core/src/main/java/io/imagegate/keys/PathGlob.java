@@ -1,4 +1,4 @@
-package io.imagegate.config;
+package io.imagegate.keys;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

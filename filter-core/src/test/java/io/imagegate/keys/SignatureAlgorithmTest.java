@@ -1,4 +1,4 @@
-package io.imagegate.security;
+package io.imagegate.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

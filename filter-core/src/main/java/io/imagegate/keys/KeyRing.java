@@ -1,4 +1,4 @@
-package io.imagegate.security;
+package io.imagegate.keys;
 
 import java.util.ArrayList;
 import java.util.List;
