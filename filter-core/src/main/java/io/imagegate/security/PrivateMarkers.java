@@ -75,13 +75,33 @@ public final class PrivateMarkers {
     this.decisions =
         Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfter(
-                Expiry.creating(
-                    (String path, Decision decision) ->
-                        Duration.ofNanos(
-                            Math.max(0, decision.oldest() + FRESHNESS.toNanos() - ticker.read()))))
+            .expireAfter(new UntilOldestMarkerIsStale())
             .ticker(ticker)
             .build();
+  }
+
+  /**
+   * A path's answer lives as long as the oldest marker it was decided from stays fresh. Written out
+   * in full rather than with {@code Expiry.creating} (Caffeine 3.2), so that the filter also runs
+   * on the Caffeine that Spring Boot 3.3 manages (3.1.8).
+   */
+  private final class UntilOldestMarkerIsStale implements Expiry<String, Decision> {
+    @Override
+    public long expireAfterCreate(String path, Decision decision, long currentTime) {
+      return Math.max(0, decision.oldest() + FRESHNESS.toNanos() - currentTime);
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        String path, Decision decision, long currentTime, long currentDuration) {
+      return expireAfterCreate(path, decision, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        String path, Decision decision, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
   }
 
   /** A marker and when it was read (ticker nanos). */
