@@ -84,10 +84,15 @@ public final class FileBody {
     if (announced.add(way)) {
       LOG.log(
           System.Logger.Level.INFO,
-          "imagegate: originals of "
-              + (way == Way.STREAM ? "this size" : "at least " + MIN_BYTES + " bytes")
-              + " are sent "
-              + describe(way));
+          way == Way.STREAM
+              ? "imagegate: originals are sent through the servlet output stream (this one is"
+                  + " under "
+                  + MIN_BYTES
+                  + " bytes, or the container offers no other path here)"
+              : "imagegate: originals of at least "
+                  + MIN_BYTES
+                  + " bytes are sent "
+                  + describe(way));
     }
     switch (way) {
       case TOMCAT_SENDFILE:
