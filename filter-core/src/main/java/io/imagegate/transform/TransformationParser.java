@@ -102,7 +102,12 @@ public final class TransformationParser {
         steps.addAll(expansion);
       } else {
         namedOnly = false;
-        steps.add(stepParser.parse(text));
+        Step step = stepParser.parse(text);
+        // A step that asks for nothing (t-false alone: no trim is the default) has no canonical
+        // text; keeping it would make "t-false" and its canonical form "" two transformations.
+        if (!step.equals(Step.empty())) {
+          steps.add(step);
+        }
       }
     }
     if (steps.size() > limits.maxSteps()) {

@@ -234,6 +234,15 @@ class TransformationParserTest {
   }
 
   @Test
+  void aStepThatAsksForNothing_isNoStep_soItsCanonicalFormParsesBackEqual() {
+    // Found by TransformationParserPropertiesTest: "t-false" alone wrote "" but parsed to one step.
+    assertThat(parse("t-false").isEmpty()).isTrue();
+    assertThat(parse("t-false").canonical()).isEmpty();
+    assertThat(parse("w-10:t-false")).isEqualTo(parse("w-10"));
+    assertThat(parse("t-false:w-10").canonical()).isEqualTo("w-10");
+  }
+
+  @Test
   void parse_acceptsEmptyStringAsNoTransformation() {
     Transformation t = parse("");
     assertThat(t.isEmpty()).isTrue();
