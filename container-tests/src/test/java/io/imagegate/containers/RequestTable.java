@@ -69,31 +69,18 @@ abstract class RequestTable {
     WebApp app =
         WebApp.in(dir)
             .webXml(
-                """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>imagegate</filter-name>
-                    <filter-class>io.imagegate.ImageGateFilter</filter-class>
-                    <init-param><param-name>root</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>key</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>named.thumb</param-name><param-value>w-16</param-value></init-param>
-                  </filter>
-                  <filter-mapping>
-                    <filter-name>imagegate</filter-name>
-                    <url-pattern>/img/*</url-pattern>
-                  </filter-mapping>
-                  <servlet>
-                    <servlet-name>sign</servlet-name>
-                    <servlet-class>io.imagegate.containers.SignerPageServlet</servlet-class>
-                  </servlet>
-                  <servlet-mapping>
-                    <servlet-name>sign</servlet-name>
-                    <url-pattern>/sign</url-pattern>
-                  </servlet-mapping>
-                </web-app>
-                """
-                    .formatted(images, key));
+                WebApp.filterWebXml(
+                    java.util.Map.of("root", images, "key", key, "named.thumb", "w-16"),
+                    """
+                      <servlet>
+                        <servlet-name>sign</servlet-name>
+                        <servlet-class>io.imagegate.containers.SignerPageServlet</servlet-class>
+                      </servlet>
+                      <servlet-mapping>
+                        <servlet-name>sign</servlet-name>
+                        <url-pattern>/sign</url-pattern>
+                      </servlet-mapping>
+                    """));
     String page = "io/imagegate/containers/SignerPageServlet.class";
     try (var in = RequestTable.class.getClassLoader().getResourceAsStream(page)) {
       app.file("WEB-INF/classes/" + page, in.readAllBytes());

@@ -30,23 +30,10 @@ class TomcatHarnessTest {
     WebApp app =
         WebApp.in(temp.resolve("app"))
             .webXml(
-                """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>imagegate</filter-name>
-                    <filter-class>io.imagegate.ImageGateFilter</filter-class>
-                    <init-param><param-name>root</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>key</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>require-signature</param-name><param-value>true</param-value></init-param>
-                  </filter>
-                  <filter-mapping>
-                    <filter-name>imagegate</filter-name>
-                    <url-pattern>/img/*</url-pattern>
-                  </filter-mapping>
-                </web-app>
-                """
-                    .formatted(temp.resolve("images"), KEY));
+                WebApp.filterWebXml(
+                    java.util.Map.of(
+                        "root", temp.resolve("images"), "key", KEY, "require-signature", true),
+                    ""));
     java.nio.file.Files.createDirectories(temp.resolve("images"));
     java.nio.file.Files.write(temp.resolve("images/a.png"), png(40, 30));
     tomcat = TomcatServer.start(temp.resolve("base"), Map.of("app", app.dir()));

@@ -123,23 +123,8 @@ class TomcatRedeployTest {
   }
 
   private static String filterXml(Path images) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-          <filter>
-            <filter-name>imagegate</filter-name>
-            <filter-class>io.imagegate.ImageGateFilter</filter-class>
-            <init-param><param-name>root</param-name><param-value>%s</param-value></init-param>
-            <init-param><param-name>key</param-name><param-value>%s</param-value></init-param>
-            <init-param><param-name>require-signature</param-name><param-value>true</param-value></init-param>
-          </filter>
-          <filter-mapping>
-            <filter-name>imagegate</filter-name>
-            <url-pattern>/img/*</url-pattern>
-          </filter-mapping>
-        </web-app>
-        """
-        .formatted(images, KEY);
+    return WebApp.filterWebXml(
+        java.util.Map.of("root", images, "key", KEY, "require-signature", true), "");
   }
 
   private static byte[] servletClass() throws Exception {

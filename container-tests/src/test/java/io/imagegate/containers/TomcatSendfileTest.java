@@ -37,23 +37,10 @@ class TomcatSendfileTest {
     WebApp app =
         WebApp.in(temp.resolve("app"))
             .webXml(
-                """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>imagegate</filter-name>
-                    <filter-class>io.imagegate.ImageGateFilter</filter-class>
-                    <init-param><param-name>root</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>key</param-name><param-value>%s</param-value></init-param>
-                    <init-param><param-name>require-signature</param-name><param-value>true</param-value></init-param>
-                  </filter>
-                  <filter-mapping>
-                    <filter-name>imagegate</filter-name>
-                    <url-pattern>/img/*</url-pattern>
-                  </filter-mapping>
-                </web-app>
-                """
-                    .formatted(temp.resolve("images"), KEY));
+                WebApp.filterWebXml(
+                    java.util.Map.of(
+                        "root", temp.resolve("images"), "key", KEY, "require-signature", true),
+                    ""));
     byte[] head = Fixtures.jpeg(64, 48);
     large = Arrays.copyOf(head, 5 * 1024 * 1024);
     byte[] noise = new byte[large.length - head.length];

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,36 @@ public final class WebApp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A {@code web.xml} with the imagegate filter mapped at {@code /img/*}, as the README's example
+   * has it, with these init-params (in the map's order) and any further elements (servlets).
+   */
+  public static String filterWebXml(Map<String, ?> initParams, String moreElements) {
+    StringBuilder params = new StringBuilder();
+    initParams.forEach(
+        (name, value) ->
+            params
+                .append("    <init-param><param-name>")
+                .append(name)
+                .append("</param-name><param-value>")
+                .append(value)
+                .append("</param-value></init-param>\n"));
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+          <filter>
+            <filter-name>imagegate</filter-name>
+            <filter-class>io.imagegate.ImageGateFilter</filter-class>
+        %s  </filter>
+          <filter-mapping>
+            <filter-name>imagegate</filter-name>
+            <url-pattern>/img/*</url-pattern>
+          </filter-mapping>
+        %s</web-app>
+        """
+        .formatted(params, moreElements);
   }
 
   /** Writes {@code WEB-INF/web.xml}. */
