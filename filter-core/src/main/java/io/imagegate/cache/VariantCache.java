@@ -46,7 +46,7 @@ public final class VariantCache {
   /** Something that renders a variant. */
   @FunctionalInterface
   public interface Renderer {
-    /** Renders; may throw {@link io.imagegate.response.ImageGateException}. */
+    /** Renders; may throw {@link io.imagegate.failure.ImageGateException}. */
     Variant render() throws Exception;
   }
 

@@ -1,5 +1,7 @@
 package io.imagegate.response;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import java.util.Optional;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.cache.VariantKey.SourceId;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.testing.HeldRender;
 import java.nio.file.Path;
