@@ -1,6 +1,6 @@
 package io.imagegate;
 
-import io.imagegate.cache.RenderLimiter;
+import io.imagegate.admission.RenderLimiter;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ImageGateSettings;

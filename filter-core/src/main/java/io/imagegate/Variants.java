@@ -2,7 +2,7 @@ package io.imagegate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.imagegate.cache.RenderLimiter;
+import io.imagegate.admission.RenderLimiter;
 import io.imagegate.cache.Variant;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.cache.VariantKey;

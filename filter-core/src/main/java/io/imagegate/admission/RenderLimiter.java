@@ -1,4 +1,4 @@
-package io.imagegate.cache;
+package io.imagegate.admission;
 
 import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
