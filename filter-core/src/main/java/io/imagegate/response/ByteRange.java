@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param first the first byte
  * @param last the last byte, inclusive
  */
-public record ByteRange(long first, long last) {
+record ByteRange(long first, long last) {
 
   /** The number of bytes. */
   public long length() {
