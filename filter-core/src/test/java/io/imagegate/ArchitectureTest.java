@@ -58,27 +58,41 @@ class ArchitectureTest {
           "io.imagegate.limits.Limits");
 
   /**
-   * Packages that are internal as a whole: their public types are public only so that the request
-   * flow in io.imagegate (or a neighbouring layer) can call them -- Java has no "public to this
-   * library" short of JPMS. API types living there (UrlSigner, ImageFormat) are listed in API.
+   * Packages that are internal as a whole, with the only packages of ours that may use their public
+   * types: those types are public just so that these clients can call them (Java has no "public to
+   * this library" short of JPMS). API types living there (UrlSigner, ImageFormat) are in API.
    */
-  static final Map<String, String> INTERNAL_PACKAGES =
+  static final Map<String, Set<String>> INTERNAL_PACKAGES =
       Map.ofEntries(
-          Map.entry("io.imagegate.request", "parsed by ImageGate before authorization"),
-          Map.entry("io.imagegate.security", "the one authorization decision, called by ImageGate"),
-          Map.entry(
-              "io.imagegate.source", "root-confined resolution, used by security and serving"),
-          Map.entry("io.imagegate.cache", "the variant cache, filled by Variants"),
-          Map.entry("io.imagegate.admission", "render permits, taken by Variants"),
-          Map.entry(
-              "io.imagegate.response", "headers and bodies, written by ImageGate and Variants"),
-          Map.entry("io.imagegate.transform", "parser, called by request and security"),
-          Map.entry("io.imagegate.transform.model", "the step model, read by every render layer"),
-          Map.entry("io.imagegate.transform.geometry", "plans, read by pipeline and render"),
-          Map.entry("io.imagegate.transform.ops", "pixel operations, run by pipeline stages"),
-          Map.entry("io.imagegate.transform.codec", "decode/encode, driven by render"),
-          Map.entry("io.imagegate.transform.pipeline", "the stages, run by render"),
-          Map.entry("io.imagegate.transform.render", "VariantRenderer, called by Variants"));
+          // the request flow in io.imagegate (ImageGate, Variants, Originals) is the composition
+          // root
+          internal("request", "", "security"), // parsed before authorization, reread by security
+          internal("security", ""), // the one authorization decision
+          internal("source", "", "cache", "security"), // root-confined resolution
+          internal("cache", "", "metrics", "transform.render"), // render yields the cached Variant
+          internal("admission", ""), // render permits
+          internal("response", "", "security"), // security sets Cache-Control on grants
+          internal("transform", "", "config", "security", "transform.pipeline", "transform.render"),
+          internal(
+              "transform.model",
+              "transform",
+              "security",
+              "transform.geometry",
+              "transform.pipeline",
+              "transform.render"),
+          internal("transform.geometry", "transform.pipeline", "transform.render"),
+          internal("transform.ops", "transform.pipeline"),
+          internal("transform.codec", "", "transform.render"),
+          internal("transform.pipeline", "", "transform.render"),
+          internal("transform.render", ""));
+
+  private static Map.Entry<String, Set<String>> internal(String pkg, String... clients) {
+    Set<String> names = new TreeSet<>();
+    for (String client : clients) {
+      names.add(client.isEmpty() ? "io.imagegate" : "io.imagegate." + client);
+    }
+    return Map.entry("io.imagegate." + pkg, names);
+  }
 
   /**
    * Public types in the API's own packages that are not API: public only because another package of
@@ -135,6 +149,24 @@ class ArchitectureTest {
         .as(
             "public types outside the API (value: packages of ours that use them): make them"
                 + " package-private, or list them in INTERNAL with a reason")
+        .isEmpty();
+  }
+
+  @Test
+  void internalPackages_areUsedOnlyByTheirDeclaredClients() {
+    Map<String, Set<String>> strangers = new TreeMap<>();
+    for (JavaClass c : classes) {
+      Set<String> clients = INTERNAL_PACKAGES.get(c.getPackageName());
+      if (clients != null && isPublicTopLevel(c) && !API.contains(c.getName())) {
+        Set<String> users = usersOutsidePackage(c);
+        users.removeAll(clients);
+        if (!users.isEmpty()) {
+          strangers.put(c.getName(), users);
+        }
+      }
+    }
+    assertThat(strangers)
+        .as("internal types used by packages not declared as their clients")
         .isEmpty();
   }
 
