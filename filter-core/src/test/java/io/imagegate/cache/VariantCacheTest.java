@@ -7,6 +7,7 @@ import io.imagegate.cache.VariantKey.SourceId;
 import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.transform.render.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.imagegate.transform.render;
 
-import io.imagegate.cache.Variant;
 import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
