@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of filter-core's compiled classes (target/classes, not the tests): no package depends
- * on itself through others, and the only public top-level types are the product's API plus a short,
- * reasoned list of internal types that another package of ours must reach.
+ * on itself through others; a public top-level type is the product's API, one of a short reasoned
+ * list of internal types, or a type of an internal package used only by that package's declared
+ * clients; and no type is public that no other package of ours uses.
  */
 class ArchitectureTest {
 
