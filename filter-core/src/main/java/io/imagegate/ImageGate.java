@@ -1,19 +1,19 @@
 package io.imagegate;
 
-import io.imagegate.cache.RenderLimiter;
-import io.imagegate.cache.Stats;
-import io.imagegate.cache.Stats.Outcome;
-import io.imagegate.cache.StatsSnapshot;
+import io.imagegate.admission.RenderLimiter;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.explain.Explanation;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
+import io.imagegate.metrics.Stats;
+import io.imagegate.metrics.Stats.Outcome;
+import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
 import io.imagegate.response.ErrorResponder;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.security.AccessPolicy;
 import io.imagegate.security.Authorizer;
 import io.imagegate.security.Grant;

@@ -1,11 +1,11 @@
 package io.imagegate;
 
-import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.FileWatch;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.metrics.ImageGateStats;
+import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.WebAppRoot;
 import io.imagegate.transform.codec.ImageCodecs;

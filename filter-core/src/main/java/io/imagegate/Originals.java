@@ -2,8 +2,8 @@ package io.imagegate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.imagegate.cache.Stats;
-import io.imagegate.cache.Stats.Outcome;
+import io.imagegate.metrics.Stats;
+import io.imagegate.metrics.Stats.Outcome;
 import io.imagegate.response.ContentDisposition;
 import io.imagegate.response.FileBody;
 import io.imagegate.response.ImageResponder;

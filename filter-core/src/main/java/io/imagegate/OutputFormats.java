@@ -1,8 +1,8 @@
 package io.imagegate;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.response.AcceptHeader;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.codec.ImageCodecs;

@@ -2,7 +2,7 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.cache.StatsSnapshot;
+import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;

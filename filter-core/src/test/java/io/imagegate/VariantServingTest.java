@@ -2,8 +2,8 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.HeldRender;

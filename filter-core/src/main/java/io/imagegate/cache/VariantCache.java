@@ -3,6 +3,7 @@ package io.imagegate.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.imagegate.transform.render.Variant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +21,9 @@ import java.util.concurrent.ExecutionException;
 public final class VariantCache {
   /** A render's result: the variant, or what the render threw (handed to every waiter). */
   private record Rendered(Variant variant, Throwable failure) {
+    /** Bytes counted against {@code cache.max-bytes}: the image and a little bookkeeping. */
     int weight() {
-      return variant == null ? 0 : variant.weight();
+      return variant == null ? 0 : variant.bytes().length + 256;
     }
   }
 
@@ -46,7 +48,7 @@ public final class VariantCache {
   /** Something that renders a variant. */
   @FunctionalInterface
   public interface Renderer {
-    /** Renders; may throw {@link io.imagegate.response.ImageGateException}. */
+    /** Renders; may throw {@link io.imagegate.failure.ImageGateException}. */
     Variant render() throws Exception;
   }
 

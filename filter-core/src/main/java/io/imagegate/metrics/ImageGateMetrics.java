@@ -1,6 +1,5 @@
 package io.imagegate.metrics;
 
-import io.imagegate.cache.StatsSnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

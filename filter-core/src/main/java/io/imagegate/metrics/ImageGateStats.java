@@ -1,6 +1,5 @@
 package io.imagegate.metrics;
 
-import io.imagegate.cache.StatsSnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.function.Supplier;

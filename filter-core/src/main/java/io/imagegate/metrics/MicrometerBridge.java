@@ -1,6 +1,5 @@
 package io.imagegate.metrics;
 
-import io.imagegate.cache.StatsSnapshot;
 import java.util.function.Supplier;
 
 /** Loaded only once Micrometer is known to be present. */

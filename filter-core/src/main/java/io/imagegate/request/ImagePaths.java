@@ -1,7 +1,7 @@
 package io.imagegate.request;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 
 /**
  * Turns the raw path of a URL into a path below the image root, or refuses it. Decodes once, then

@@ -1,7 +1,7 @@
 package io.imagegate.request;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.imagegate.response;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
  * @param first the first byte
  * @param last the last byte, inclusive
  */
-public record ByteRange(long first, long last) {
+record ByteRange(long first, long last) {
 
   /** The number of bytes. */
   public long length() {

@@ -12,7 +12,7 @@ import java.time.Instant;
  * retargeted to an older file has a different date, so it is sent again, never answered 304.
  * Responses without a {@code Last-Modified} (variants) ignore it.
  */
-public final class Conditional {
+final class Conditional {
   private Conditional() {}
 
   /** Whether the client's cached copy is current, so a 304 is the answer. */

@@ -1,5 +1,7 @@
 package io.imagegate.response;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.imagegate.response;
 
+import io.imagegate.failure.ImageGateException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

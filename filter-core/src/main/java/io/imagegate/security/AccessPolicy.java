@@ -3,9 +3,9 @@ package io.imagegate.security;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.config.PathRule;
 import io.imagegate.config.UnsignedTransformations;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.request.ImageRequest;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import java.time.Clock;
 import java.util.function.Consumer;
 

@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * followed), a directory or other non-regular file, larger than 64 KiB, not UTF-8, unreadable or
  * holding a glob that cannot be compiled makes its whole folder private, with one warning.
  */
-public final class PrivateMarkers {
+final class PrivateMarkers {
   private static final System.Logger LOG = System.getLogger(PrivateMarkers.class.getName());
 
   /** Markers are small; a larger one marks its whole folder (it cannot be read completely). */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param maxTtl how far ahead {@code ik-t} may lie, if capped
  * @param unsignedTransformation appended to the request when it has no valid signature
  */
-public record Requirement(
+record Requirement(
     boolean signatureRequired,
     boolean expiryRequired,
     Optional<Duration> maxTtl,

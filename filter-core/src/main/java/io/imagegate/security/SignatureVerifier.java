@@ -1,11 +1,11 @@
 package io.imagegate.security;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

@@ -23,15 +23,15 @@ public record VerifiedKey(KeyRing.Entry key, SignatureAlgorithm algorithm) {
    *
    * @param path a path below the root the request reads
    * @param what how the path is named in the message ("the image", "the overlay 'x'")
-   * @throws io.imagegate.response.ImageGateException 401 {@code signature_out_of_scope}
+   * @throws io.imagegate.failure.ImageGateException 401 {@code signature_out_of_scope}
    */
   public void checkScope(String path, String what) {
     key.scope()
         .ifPresent(
             scope -> {
               if (!scope.permits(path)) {
-                throw new io.imagegate.response.ImageGateException(
-                    io.imagegate.response.Failure.SIGNATURE_OUT_OF_SCOPE,
+                throw new io.imagegate.failure.ImageGateException(
+                    io.imagegate.failure.Failure.SIGNATURE_OUT_OF_SCOPE,
                     "the URL is signed with a key that may not sign " + what);
               }
             });

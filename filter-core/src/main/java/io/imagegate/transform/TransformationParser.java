@@ -3,9 +3,9 @@ package io.imagegate.transform;
 import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.model.Overlay;
 import io.imagegate.transform.model.Step;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.imagegate.bench;
 
-import io.imagegate.cache.Variant;
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.pipeline.OverlayImages;
+import io.imagegate.transform.render.Variant;
 import io.imagegate.transform.render.VariantRenderer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package io.imagegate.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.cache.StatsSnapshot;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;

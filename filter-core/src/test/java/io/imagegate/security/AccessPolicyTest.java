@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.request.ImageRequest;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.request.ImageRequest;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.source.SourceResolver;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;

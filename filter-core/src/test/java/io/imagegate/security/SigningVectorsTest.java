@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.ShortKeys;
 import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
-import io.imagegate.response.ImageGateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

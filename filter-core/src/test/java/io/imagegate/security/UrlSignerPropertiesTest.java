@@ -3,12 +3,12 @@ package io.imagegate.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.keys.SigningKey;
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.TryTimeLimit;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +101,7 @@ class UrlSignerPropertiesTest {
             .parse(q < 0 ? url : url.substring(0, q), q < 0 ? null : url.substring(q + 1));
     if (request.isEmpty()) {
       throw new ImageGateException(
-          io.imagegate.response.Failure.NOT_FOUND, "not under the endpoint");
+          io.imagegate.failure.Failure.NOT_FOUND, "not under the endpoint");
     }
     VERIFIER.verify(request.get());
   }

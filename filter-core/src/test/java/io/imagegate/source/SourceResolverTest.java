@@ -3,8 +3,8 @@ package io.imagegate.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

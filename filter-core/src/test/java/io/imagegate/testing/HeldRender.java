@@ -1,6 +1,6 @@
 package io.imagegate.testing;
 
-import io.imagegate.cache.RenderLimiter;
+import io.imagegate.admission.RenderLimiter;
 import java.util.concurrent.CountDownLatch;
 
 /**

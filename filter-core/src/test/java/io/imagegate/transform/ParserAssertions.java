@@ -3,9 +3,9 @@ package io.imagegate.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.model.Step;
 import java.util.Map;
 

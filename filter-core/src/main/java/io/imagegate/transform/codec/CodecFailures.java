@@ -1,7 +1,7 @@
 package io.imagegate.transform.codec;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import java.lang.System.Logger.Level;
 

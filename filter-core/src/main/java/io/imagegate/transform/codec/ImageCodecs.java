@@ -94,7 +94,7 @@ public final class ImageCodecs {
   /**
    * Reads a source's header: format, upright size and EXIF orientation. No pixel is decoded.
    *
-   * @throws io.imagegate.response.ImageGateException 415 for a format that is never rendered, 422
+   * @throws io.imagegate.failure.ImageGateException 415 for a format that is never rendered, 422
    *     for an empty or corrupt header or a source above {@code limits}
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
@@ -108,7 +108,7 @@ public final class ImageCodecs {
    * embedded ICC profiles converted), as {@code TYPE_INT_ARGB} when the source has alpha and {@code
    * TYPE_INT_RGB} otherwise. The header is checked as in {@link #probe} first.
    *
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #probe}, and 422 for
+   * @throws io.imagegate.failure.ImageGateException 415 or 422 as for {@link #probe}, and 422 for
    *     pixel data that is truncated or corrupt
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
@@ -129,8 +129,7 @@ public final class ImageCodecs {
    *
    * @param minWidth the smallest acceptable upright width, at least 1
    * @param minHeight the smallest acceptable upright height, at least 1
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as for {@link #decode(Path,
-   *     Limits)}
+   * @throws io.imagegate.failure.ImageGateException 415 or 422 as for {@link #decode(Path, Limits)}
    * @throws IllegalArgumentException when a minimum is below 1
    * @throws java.io.UncheckedIOException when the file cannot be read at all
    */
@@ -159,7 +158,7 @@ public final class ImageCodecs {
    * Encodes a rendered image. Metadata is written only when {@code options.exif()} is given, and
    * only into JPEG.
    *
-   * @throws io.imagegate.response.ImageGateException 422 when the image is larger than the format
+   * @throws io.imagegate.failure.ImageGateException 422 when the image is larger than the format
    *     can store (WebP 16383, JPEG 65500, GIF 65535 pixels per side); 415 {@code
    *     format_unavailable} for WebP or AVIF without the native library; 503 when the encoder fails
    *     or memory runs out (never an empty or partial image)

@@ -1,7 +1,7 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

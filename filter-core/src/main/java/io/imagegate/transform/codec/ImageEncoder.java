@@ -52,7 +52,7 @@ final class ImageEncoder {
         case PNG -> write(ImageFormat.PNG, SrgbConverter.toPlainInt(image), null);
         default -> throw new IllegalArgumentException("cannot encode " + format);
       };
-    } catch (io.imagegate.response.ImageGateException | IllegalArgumentException refusal) {
+    } catch (io.imagegate.failure.ImageGateException | IllegalArgumentException refusal) {
       throw refusal;
     } catch (OutOfMemoryError oom) {
       throw CodecFailures.outOfMemory(oom);

@@ -51,8 +51,7 @@ final class OpenedSource implements AutoCloseable {
   /**
    * Opens {@code file} and reads its header.
    *
-   * @throws io.imagegate.response.ImageGateException 415 or 422 as documented on {@link
-   *     ImageCodecs}
+   * @throws io.imagegate.failure.ImageGateException 415 or 422 as documented on {@link ImageCodecs}
    * @throws UncheckedIOException when the file itself cannot be read (a server problem)
    */
   static OpenedSource open(Path file, Limits limits, boolean javaOnly) {

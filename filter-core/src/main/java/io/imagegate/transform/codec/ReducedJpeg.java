@@ -34,7 +34,7 @@ final class ReducedJpeg {
    * The stored (not yet upright) image reduced by {@code factor} (1: not reduced), as a plain sRGB
    * {@code TYPE_INT_RGB}, or {@code null} when this JPEG is not one the path handles.
    *
-   * @throws io.imagegate.response.ImageGateException 422 when libjpeg reports truncated data
+   * @throws io.imagegate.failure.ImageGateException 422 when libjpeg reports truncated data
    * @throws IOException, IllegalStateException and anything a reader throws, meaning: use the full
    *     decode instead
    */

@@ -122,7 +122,7 @@ final class TurboJpeg {
    *
    * @return the image, or {@code null} when libjpeg-turbo gives up (a fatal error: the Java path
    *     decides then)
-   * @throws io.imagegate.response.ImageGateException 422 when the data is truncated
+   * @throws io.imagegate.failure.ImageGateException 422 when the data is truncated
    */
   static BufferedImage decode(Lib lib, byte[] jpeg, Header header, int eighths) {
     int w = scaled(header.width(), eighths);

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * Plans {@code cm-extract} and {@code cm-pad_extract}: a region cut out of the unscaled input, each
  * axis on its own. See {@link GeometryPlanner} for the rules.
  */
-public final class ExtractPlanner {
+final class ExtractPlanner {
   private final int maxDimension;
 
   public ExtractPlanner(int maxDimension) {

@@ -55,7 +55,7 @@ public final class GeometryPlanner {
    * @param sourceHeight input height in pixels
    * @param step the step
    * @return the plan
-   * @throws io.imagegate.response.ImageGateException (400) when the output would exceed the maximum
+   * @throws io.imagegate.failure.ImageGateException (400) when the output would exceed the maximum
    *     dimension
    * @throws IllegalArgumentException when the input size is not positive
    */

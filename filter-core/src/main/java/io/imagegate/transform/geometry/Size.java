@@ -10,7 +10,7 @@ import static io.imagegate.transform.model.Values.bad;
  * @param width at least 1
  * @param height at least 1
  */
-public record Size(int width, int height) {
+record Size(int width, int height) {
 
   /** The largest size with this ratio inside {@code w}×{@code h}; may enlarge. */
   public Size fit(int w, int h) {

@@ -97,7 +97,7 @@ public record Arithmetic(List<String> tokens) {
   /**
    * The value for these variables.
    *
-   * @throws io.imagegate.response.ImageGateException (400) on a division or modulus by zero, or a
+   * @throws io.imagegate.failure.ImageGateException (400) on a division or modulus by zero, or a
    *     result that is not a finite number
    */
   public double evaluate(Variables vars) {

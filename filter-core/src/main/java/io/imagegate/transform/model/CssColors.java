@@ -9,7 +9,7 @@ import java.util.Optional;
  * grey} spellings, {@code rebeccapurple} and {@code transparent}), as ImageKit accepts colour names
  * for {@code bg}, {@code co} and borders. Matched case-insensitively.
  */
-public final class CssColors {
+final class CssColors {
   private CssColors() {}
 
   private static final Map<String, Integer> RGB =

@@ -3,7 +3,7 @@ package io.imagegate.transform.model;
 import static io.imagegate.transform.model.Values.bad;
 
 /** Turns evaluated {@link Arithmetic} values into the sizes and positions the renderer uses. */
-public final class Expressions {
+final class Expressions {
   private Expressions() {}
 
   /** A width or height: rounded half up, 1 to {@code maxDimension}. */

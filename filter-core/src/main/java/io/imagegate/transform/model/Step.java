@@ -230,7 +230,7 @@ public record Step(
    * This step with its expressions evaluated: {@code w}/{@code h} as whole pixels (at least 1),
    * {@code x}/{@code y} as pixels (at least 0); the step itself when it has none.
    *
-   * @throws io.imagegate.response.ImageGateException (400) when a value is out of range
+   * @throws io.imagegate.failure.ImageGateException (400) when a value is out of range
    */
   public Step resolve(Arithmetic.Variables vars, int maxDimension) {
     if (expressions.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.imagegate.transform.model;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

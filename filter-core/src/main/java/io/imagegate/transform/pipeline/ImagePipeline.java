@@ -25,8 +25,8 @@ import java.util.Objects;
  * <p>No stage may grow a side beyond {@link Limits#maxDimension()}: the planner checks planned
  * sizes, rotation and border are checked before their pixels are allocated, and every stage's
  * result after. Such a request, and any value an operation refuses, is an {@link
- * io.imagegate.response.ImageGateException} with {@link
- * io.imagegate.response.Failure#BAD_TRANSFORMATION}; whatever the overlay loader throws passes
+ * io.imagegate.failure.ImageGateException} with {@link
+ * io.imagegate.failure.Failure#BAD_TRANSFORMATION}; whatever the overlay loader throws passes
  * through unchanged.
  */
 public final class ImagePipeline {
@@ -47,8 +47,8 @@ public final class ImagePipeline {
    * @param overlays loads the overlay images the transformation names
    * @return the output image; {@code upright} itself for {@code orig-true}, an empty
    *     transformation, or steps that change nothing
-   * @throws io.imagegate.response.ImageGateException 400 when a result would exceed the limits or
-   *     an operation refuses a value; or whatever {@code overlays} throws
+   * @throws io.imagegate.failure.ImageGateException 400 when a result would exceed the limits or an
+   *     operation refuses a value; or whatever {@code overlays} throws
    */
   public BufferedImage apply(
       BufferedImage upright, Transformation transformation, OverlayImages overlays) {

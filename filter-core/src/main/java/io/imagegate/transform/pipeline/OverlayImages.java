@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 
@@ -18,7 +18,7 @@ public interface OverlayImages {
    *
    * @param path as parsed from {@code oi-}/{@code i-}: {@code /}-separated, no leading {@code /}
    * @return the decoded image; the pipeline never modifies it
-   * @throws io.imagegate.response.ImageGateException for a missing (404), forbidden (401) or
+   * @throws io.imagegate.failure.ImageGateException for a missing (404), forbidden (401) or
    *     undecodable (415/422) overlay; the pipeline lets it through unchanged
    */
   BufferedImage load(String path);
@@ -29,7 +29,7 @@ public interface OverlayImages {
    *
    * @param path as parsed from {@code ff-}: {@code /}-separated, no leading {@code /}
    * @return the font at size 1, plain
-   * @throws io.imagegate.response.ImageGateException for a missing (404), forbidden (401) or
+   * @throws io.imagegate.failure.ImageGateException for a missing (404), forbidden (401) or
    *     unreadable (422) font; by default every font file is "not found"
    */
   default Font font(String path) {

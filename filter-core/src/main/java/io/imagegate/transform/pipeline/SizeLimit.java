@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 
 /**
  * The {@code limits.max-dimension} rule for what a stage produces. A stage may not grow a side

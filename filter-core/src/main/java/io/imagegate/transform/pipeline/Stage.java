@@ -16,7 +16,7 @@ interface Stage {
   /**
    * Applies the stage's part of {@code step}.
    *
-   * @throws io.imagegate.response.ImageGateException (400) when the result would be too large
+   * @throws io.imagegate.failure.ImageGateException (400) when the result would be too large
    * @throws IllegalArgumentException when an operation refuses a value; the caller turns it into a
    *     400
    */

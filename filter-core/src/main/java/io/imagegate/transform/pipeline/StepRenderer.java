@@ -1,8 +1,8 @@
 package io.imagegate.transform.pipeline;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import io.imagegate.transform.geometry.ResizePlan;
 import io.imagegate.transform.model.Arithmetic;

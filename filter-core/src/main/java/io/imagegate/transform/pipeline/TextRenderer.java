@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Color;
 import io.imagegate.transform.model.Overlay;

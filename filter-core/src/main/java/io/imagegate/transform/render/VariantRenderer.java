@@ -1,9 +1,8 @@
 package io.imagegate.transform.render;
 
-import io.imagegate.cache.Variant;
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.codec.DecodedImage;
@@ -72,7 +71,7 @@ public final class VariantRenderer {
    * @param transformation what to do
    * @param format the output format (already negotiated)
    * @param overlays loads overlay images (resolved and authorized)
-   * @throws io.imagegate.response.ImageGateException 400/404/415/422 for what the client asked
+   * @throws io.imagegate.failure.ImageGateException 400/404/415/422 for what the client asked
    */
   public Variant render(
       Path source, Transformation transformation, ImageFormat format, OverlayImages overlays) {

@@ -1,7 +1,7 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.ImageGateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

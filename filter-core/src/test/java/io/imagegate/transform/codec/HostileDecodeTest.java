@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -141,7 +141,7 @@ final class HostileFixtures {
     return "OK " + decoded.image().getWidth() + "x" + decoded.image().getHeight();
   }
 
-  static String outcome(io.imagegate.response.ImageGateException refusal) {
+  static String outcome(io.imagegate.failure.ImageGateException refusal) {
     return refusal.failure().status() + " " + refusal.failure().code();
   }
 

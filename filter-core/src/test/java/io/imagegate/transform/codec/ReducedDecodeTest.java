@@ -3,9 +3,9 @@ package io.imagegate.transform.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.ImageMetrics;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

@@ -2,9 +2,9 @@ package io.imagegate.transform.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.failure.Failure;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
-import io.imagegate.response.Failure;
-import io.imagegate.response.ImageGateException;
 import io.imagegate.testing.TryTimeLimit;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;

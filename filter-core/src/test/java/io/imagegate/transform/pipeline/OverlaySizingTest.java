@@ -4,7 +4,7 @@ import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.response.ImageGateException;
+import io.imagegate.failure.ImageGateException;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Overlay;
 import io.imagegate.transform.model.Step;

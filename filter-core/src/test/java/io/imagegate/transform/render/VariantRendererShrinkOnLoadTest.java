@@ -2,7 +2,6 @@ package io.imagegate.transform.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.cache.Variant;
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
 import io.imagegate.testing.ImageMetrics;

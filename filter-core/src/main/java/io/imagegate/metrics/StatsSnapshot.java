@@ -1,4 +1,4 @@
-package io.imagegate.cache;
+package io.imagegate.metrics;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.imagegate.response;
+package io.imagegate.failure;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package io.imagegate.cache;
+package io.imagegate.metrics;
 
+import io.imagegate.cache.VariantCache;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,4 +1,4 @@
-package io.imagegate.response;
+package io.imagegate.failure;
 
 /**
  * Everything a client can be told when a request is refused: an HTTP status and a stable,
