@@ -8,9 +8,9 @@ import io.imagegate.security.UrlSigner.TransformationPosition;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +40,20 @@ class WatermarkEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     root = Files.createDirectories(tmp.resolve("images"));
-    original = Fixtures.encode(solid(600, 400, BASE), "png");
+    original = Fixtures.encode(TestImages.solid(600, 400, BASE.getRGB()), "png");
     Fixtures.write(root.resolve("food/burger.png"), original);
     Fixtures.write(root.resolve("public/photo.png"), original);
     Fixtures.write(
-        root.resolve("logos/logo.png"), Fixtures.encode(solid(200, 60, Color.WHITE), "png"));
+        root.resolve("logos/logo.png"),
+        Fixtures.encode(TestImages.solid(200, 60, Color.WHITE.getRGB()), "png"));
     Fixtures.write(root.resolve("private/.private"), new byte[0]);
     Fixtures.write(
-        root.resolve("private/secret-logo.png"), Fixtures.encode(solid(50, 50, Color.RED), "png"));
+        root.resolve("private/secret-logo.png"),
+        Fixtures.encode(TestImages.solid(50, 50, Color.RED.getRGB()), "png"));
     Fixtures.write(root.resolve("logos/readme.txt"), "not an image".getBytes());
     Fixtures.write(
-        tmp.resolve("outside/logo.png"), Fixtures.encode(solid(50, 50, Color.GREEN), "png"));
+        tmp.resolve("outside/logo.png"),
+        Fixtures.encode(TestImages.solid(50, 50, Color.GREEN.getRGB()), "png"));
     Files.createSymbolicLink(root.resolve("logos/outside.png"), tmp.resolve("outside/logo.png"));
     var settings =
         new ConfigParser(n -> null)
@@ -71,15 +74,6 @@ class WatermarkEndToEndTest {
   @AfterAll
   static void stop() throws Exception {
     server.close();
-  }
-
-  static BufferedImage solid(int width, int height, Color color) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return image;
   }
 
   static BufferedImage fetch(String target) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -31,9 +32,12 @@ final class WatermarkFixture implements AutoCloseable {
 
   WatermarkFixture(Path tmp) throws Exception {
     Path root = Files.createDirectories(tmp.resolve("images"));
-    Fixtures.write(root.resolve("wm/photo.png"), Fixtures.encode(solid(120, 80, PHOTO), "png"));
-    Fixtures.write(root.resolve("public/base.png"), Fixtures.encode(solid(90, 60, PUBLIC), "png"));
-    Fixtures.write(root.resolve("logos/logo.png"), Fixtures.encode(solid(16, 16, LOGO), "png"));
+    Fixtures.write(
+        root.resolve("wm/photo.png"), Fixtures.encode(TestImages.solid(120, 80, PHOTO), "png"));
+    Fixtures.write(
+        root.resolve("public/base.png"), Fixtures.encode(TestImages.solid(90, 60, PUBLIC), "png"));
+    Fixtures.write(
+        root.resolve("logos/logo.png"), Fixtures.encode(TestImages.solid(16, 16, LOGO), "png"));
     Files.createSymbolicLink(root.resolve("public/alias.png"), Path.of("../wm/photo.png"));
     var settings =
         new ConfigParser(n -> null)
@@ -106,16 +110,6 @@ final class WatermarkFixture implements AutoCloseable {
     int dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
     int db = (a & 0xFF) - (b & 0xFF);
     return (int) Math.sqrt(dr * dr + dg * dg + db * db);
-  }
-
-  static BufferedImage solid(int width, int height, int rgb) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, rgb);
-      }
-    }
-    return image;
   }
 
   @Override
