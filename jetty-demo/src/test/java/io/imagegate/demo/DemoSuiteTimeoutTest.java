@@ -10,10 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The suite's default timeout (src/test/resources/junit-platform.properties) is what Jupiter runs
- * the tests with: read back through Jupiter's own configuration, and seen in effect because the
- * test body runs on the timeout's separate thread.
+ * the demo module's tests with (filter-core's SuiteTimeoutTest checks its own): read back through
+ * Jupiter's own configuration, and seen in effect because the test body runs on the timeout's
+ * separate thread.
  */
-class SuiteTimeoutTest {
+class DemoSuiteTimeoutTest {
   static final class Configuration implements BeforeEachCallback {
     volatile ExtensionContext context;
 
