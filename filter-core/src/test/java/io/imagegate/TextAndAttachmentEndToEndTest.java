@@ -1,5 +1,6 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.config.ConfigParser;
@@ -7,6 +8,7 @@ import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -26,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is confined and authorized like an overlay image.
  */
 class TextAndAttachmentEndToEndTest {
-  static final String KEY = "imagegate-text-attachment-test-key-0123456789";
   @TempDir static Path tmp;
   static TestServer server;
   static UrlSigner signer;
@@ -56,7 +57,7 @@ class TextAndAttachmentEndToEndTest {
                 null)
             .build();
     server = new TestServer(settings);
-    signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    signer = TestGate.signer();
   }
 
   @AfterAll

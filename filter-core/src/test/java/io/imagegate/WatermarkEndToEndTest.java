@@ -1,5 +1,6 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.config.ConfigParser;
@@ -8,6 +9,7 @@ import io.imagegate.security.UrlSigner.TransformationPosition;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.Color;
@@ -29,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * watermark that no unsigned request escapes.
  */
 class WatermarkEndToEndTest {
-  static final String KEY = "imagegate-watermark-test-key-0123456789abcdef";
   static final Color BASE = new Color(40, 60, 80);
   @TempDir static Path tmp;
   static Path root;
@@ -68,7 +69,7 @@ class WatermarkEndToEndTest {
                 null)
             .build();
     server = new TestServer(settings);
-    signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    signer = TestGate.signer();
   }
 
   @AfterAll

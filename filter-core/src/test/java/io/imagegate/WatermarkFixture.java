@@ -1,5 +1,6 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.config.ConfigParser;
@@ -22,7 +23,6 @@ import java.util.Map;
  * bring (border, padding, background) is white, red, yellow or blue.
  */
 final class WatermarkFixture implements AutoCloseable {
-  static final String KEY = "watermark-fixture-key-0123456789abcdef0123";
   static final int PHOTO = 0x00C800;
   static final int LOGO = 0xFF00FF;
   static final int PUBLIC = 0xFF8000;

@@ -1,0 +1,55 @@
+package io.imagegate.testing;
+
+import io.imagegate.config.ConfigParser;
+import io.imagegate.config.ImageGateSettings;
+import io.imagegate.security.UrlSigner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The gate the end-to-end tests start from: one test key, settings for an image root signed with
+ * it, the same as configuration parameters, and a signer for the filter at {@code /img}. A test
+ * that is about keys (several, rotated, leaked) keeps its own.
+ */
+public final class TestGate {
+  /** The key the settings and the signer share; long enough for every signature algorithm. */
+  public static final String KEY = "imagegate-test-gate-key-0123456789abcdef0123";
+
+  /** Where {@link TestServer} maps the filter. */
+  public static final String ENDPOINT = "/img";
+
+  private TestGate() {}
+
+  /** Settings serving {@code root} with {@link #KEY}, everything else at its default. */
+  public static ImageGateSettings.Builder settings(Path root) {
+    return ImageGateSettings.builder().root(root).key(KEY);
+  }
+
+  /**
+   * Configuration parameters ({@code root}, {@code key}) for the same gate, in a map the caller may
+   * add to, as a web.xml or a properties file would give them.
+   */
+  public static Map<String, String> params(Path root) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("root", root.toString());
+    params.put("key", KEY);
+    return params;
+  }
+
+  /** Settings parsed from configuration parameters, as the filter's init would (no environment). */
+  public static ImageGateSettings.Builder parse(Map<String, String> params) {
+    return new ConfigParser(name -> null).parse(params, null);
+  }
+
+  /** A signer for {@link #ENDPOINT} with {@link #KEY} on the system clock. */
+  public static UrlSigner signer() {
+    return UrlSigner.builder().urlEndpoint(ENDPOINT).privateKey(KEY).build();
+  }
+
+  /** A signer for {@link #ENDPOINT} with {@link #KEY} whose expiries count from {@code clock}. */
+  public static UrlSigner signer(Clock clock) {
+    return UrlSigner.builder().urlEndpoint(ENDPOINT).privateKey(KEY).clock(clock).build();
+  }
+}
