@@ -55,6 +55,30 @@ public final class WebApp {
     }
   }
 
+  /**
+   * A web.xml mapping the filter at {@code /img/*} over {@code images} with {@code key}, every
+   * request signed ({@code require-signature}).
+   */
+  public static String signedFilterXml(Path images, String key) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+          <filter>
+            <filter-name>imagegate</filter-name>
+            <filter-class>io.imagegate.ImageGateFilter</filter-class>
+            <init-param><param-name>root</param-name><param-value>%s</param-value></init-param>
+            <init-param><param-name>key</param-name><param-value>%s</param-value></init-param>
+            <init-param><param-name>require-signature</param-name><param-value>true</param-value></init-param>
+          </filter>
+          <filter-mapping>
+            <filter-name>imagegate</filter-name>
+            <url-pattern>/img/*</url-pattern>
+          </filter-mapping>
+        </web-app>
+        """
+        .formatted(images, key);
+  }
+
   /** Writes {@code WEB-INF/web.xml}. */
   public WebApp webXml(String xml) {
     return text("WEB-INF/web.xml", xml);

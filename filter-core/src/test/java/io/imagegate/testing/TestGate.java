@@ -45,7 +45,12 @@ public final class TestGate {
 
   /** A signer for {@link #ENDPOINT} with {@link #KEY} on the system clock. */
   public static UrlSigner signer() {
-    return UrlSigner.builder().urlEndpoint(ENDPOINT).privateKey(KEY).build();
+    return signerAt(ENDPOINT);
+  }
+
+  /** A signer with {@link #KEY} for the filter at {@code endpoint} (a path or a full URL). */
+  public static UrlSigner signerAt(String endpoint) {
+    return UrlSigner.builder().urlEndpoint(endpoint).privateKey(KEY).build();
   }
 
   /** A signer for {@link #ENDPOINT} with {@link #KEY} whose expiries count from {@code clock}. */
