@@ -3,7 +3,6 @@ package io.imagegate;
 import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
@@ -78,15 +77,15 @@ class AccessEndToEndTest {
     Files.createSymbolicLink(root.resolve("public/dir-out"), tmp.resolve("outside"));
 
     ImageGateSettings settings =
-        new ConfigParser(name -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "rule.originals.path", "/originals/**",
-                    "rule.originals.require-expiry", "true",
-                    "rule.originals.max-ttl", "3600"),
-                null)
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "rule.originals.path",
+                    "/originals/**",
+                    "rule.originals.require-expiry",
+                    "true",
+                    "rule.originals.max-ttl",
+                    "3600"))
             .clock(clock)
             .build();
     server = new TestServer(settings);

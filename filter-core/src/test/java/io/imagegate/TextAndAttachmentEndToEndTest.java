@@ -1,9 +1,7 @@
 package io.imagegate;
 
-import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
@@ -14,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,12 +47,7 @@ class TextAndAttachmentEndToEndTest {
     Fixtures.write(root.resolve("private/secret.ttf"), font);
     Fixtures.write(tmp.resolve("outside/evil.ttf"), font);
     Files.createSymbolicLink(root.resolve("fonts/outside.ttf"), tmp.resolve("outside/evil.ttf"));
-    var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of("root", root.toString(), "key", KEY, "unsigned-transformations", "any"),
-                null)
-            .build();
+    var settings = TestGate.parse(TestGate.params(root, "unsigned-transformations", "any")).build();
     server = new TestServer(settings);
     signer = TestGate.signer();
   }

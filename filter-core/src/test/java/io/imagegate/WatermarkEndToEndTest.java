@@ -1,9 +1,7 @@
 package io.imagegate;
 
-import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.UrlSigner.TransformationPosition;
 import io.imagegate.testing.Fixtures;
@@ -16,7 +14,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,16 +54,15 @@ class WatermarkEndToEndTest {
         Fixtures.encode(TestImages.solid(50, 50, Color.GREEN.getRGB()), "png"));
     Files.createSymbolicLink(root.resolve("logos/outside.png"), tmp.resolve("outside/logo.png"));
     var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "unsigned-transformations", "any",
-                    "rule.public.path", "/public/**",
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "unsigned-transformations",
+                    "any",
+                    "rule.public.path",
+                    "/public/**",
                     "rule.public.unsigned-transformation",
-                        "oi-logos@@logo.png,ofo-bottom_right,ow-100"),
-                null)
+                    "oi-logos@@logo.png,ofo-bottom_right,ow-100"))
             .build();
     server = new TestServer(settings);
     signer = TestGate.signer();

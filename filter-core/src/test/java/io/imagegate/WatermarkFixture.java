@@ -1,18 +1,16 @@
 package io.imagegate;
 
-import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A server with a forced watermark, and the property every unsigned response must hold: whatever
@@ -40,16 +38,17 @@ final class WatermarkFixture implements AutoCloseable {
         root.resolve("logos/logo.png"), Fixtures.encode(TestImages.solid(16, 16, LOGO), "png"));
     Files.createSymbolicLink(root.resolve("public/alias.png"), Path.of("../wm/photo.png"));
     var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "unsigned-transformations", "any",
-                    "named.framed", "b-40_FFFFFF",
-                    "rule.wm.path", "/wm/**",
-                    "rule.wm.unsigned-transformation", "oi-logos@@logo.png,ofo-bottom_right"),
-                null)
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "unsigned-transformations",
+                    "any",
+                    "named.framed",
+                    "b-40_FFFFFF",
+                    "rule.wm.path",
+                    "/wm/**",
+                    "rule.wm.unsigned-transformation",
+                    "oi-logos@@logo.png,ofo-bottom_right"))
             .build();
     server = new TestServer(settings);
   }

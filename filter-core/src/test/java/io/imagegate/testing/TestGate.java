@@ -38,6 +38,20 @@ public final class TestGate {
     return params;
   }
 
+  /** {@link #params(Path)} and more, given as name, value, name, value... */
+  public static Map<String, String> params(Path root, String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("a name without a value: " + namesAndValues.length);
+    }
+    Map<String, String> params = params(root);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (params.put(namesAndValues[i], namesAndValues[i + 1]) != null) {
+        throw new IllegalArgumentException("given twice: " + namesAndValues[i]);
+      }
+    }
+    return params;
+  }
+
   /** Settings parsed from configuration parameters, as the filter's init would (no environment). */
   public static ImageGateSettings.Builder parse(Map<String, String> params) {
     return new ConfigParser(name -> null).parse(params, null);
