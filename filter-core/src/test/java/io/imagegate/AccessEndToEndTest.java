@@ -1,14 +1,15 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessEndToEndTest {
-  static final String KEY = "imagegate-e2e-primary-key-0123456789abcdef";
   static final String FOREIGN = "imagegate-e2e-foreign-key-0123456789abcdef";
   static final String SECRET = "TOP-SECRET-OUTSIDE-THE-ROOT";
 
@@ -77,19 +77,19 @@ class AccessEndToEndTest {
     Files.createSymbolicLink(root.resolve("public/dir-out"), tmp.resolve("outside"));
 
     ImageGateSettings settings =
-        new ConfigParser(name -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "rule.originals.path", "/originals/**",
-                    "rule.originals.require-expiry", "true",
-                    "rule.originals.max-ttl", "3600"),
-                null)
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "rule.originals.path",
+                    "/originals/**",
+                    "rule.originals.require-expiry",
+                    "true",
+                    "rule.originals.max-ttl",
+                    "3600"))
             .clock(clock)
             .build();
     server = new TestServer(settings);
-    signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(clock).build();
+    signer = TestGate.signer(clock);
     foreign = UrlSigner.builder().urlEndpoint("/img").privateKey(FOREIGN).clock(clock).build();
     before = snapshot(root);
   }

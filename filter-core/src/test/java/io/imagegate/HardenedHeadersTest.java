@@ -1,8 +1,8 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.response.ImageResponder;
 import io.imagegate.security.UrlSigner;
@@ -11,6 +11,7 @@ import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * line per refusal at the level {@code log.refusals} sets.
  */
 class HardenedHeadersTest {
-  static final String KEY = "hardened-headers-test-key-0123456789abcdef";
   static final String SVG =
       "<?xml version=\"1.0\"?>\n<!-- "
           + "a long licence text ".repeat(400)
@@ -50,7 +50,7 @@ class HardenedHeadersTest {
     params.put("root", root.toString());
     params.put("key", KEY);
     params.put("unsigned-transformations", "any");
-    return new ConfigParser(n -> null).parse(params, null).clock(clock).build();
+    return TestGate.parse(params).clock(clock).build();
   }
 
   Path images(String name) throws Exception {
@@ -181,7 +181,7 @@ class HardenedHeadersTest {
   @Test
   void refusals_areLoggedOnceAtTheConfiguredLevel() throws Exception {
     Path root = images("i");
-    UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    UrlSigner signer = TestGate.signer();
     String bad = signer.url("private/p.png").sign().replace("ik-s=", "ik-s=0");
     assertThat(logged(root, Map.of(), "/img/private/p.png?tr=w-10"))
         .containsExactly("INFO GET /img/private/p.png refused: 401 signature_missing");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.config.ConfigException;
 import io.imagegate.config.FileWatch;
-import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.MutableClock;
+import io.imagegate.testing.TestGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * at, when a change is taken, and what a refused reload leaves in place.
  */
 class ReloadingGateTest {
-  static final String KEY = "imagegate-reloading-gate-test-0123456789abcdef";
   static final Path FILE = Path.of("/config/imagegate.properties");
 
   @TempDir Path root;
@@ -45,10 +44,7 @@ class ReloadingGateTest {
             throw new ConfigException("limits.max-steps: 'x' is not a whole number");
           }
           builds.incrementAndGet();
-          return new ImageGate(
-              ImageGateSettings.builder().root(root).key(KEY).clock(clock).build(),
-              "/img",
-              previous);
+          return new ImageGate(TestGate.settings(root).clock(clock).build(), "/img", previous);
         },
         watch,
         clock,

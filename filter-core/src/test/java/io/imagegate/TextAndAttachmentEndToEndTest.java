@@ -2,17 +2,16 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is confined and authorized like an overlay image.
  */
 class TextAndAttachmentEndToEndTest {
-  static final String KEY = "imagegate-text-attachment-test-key-0123456789";
   @TempDir static Path tmp;
   static TestServer server;
   static UrlSigner signer;
@@ -49,14 +47,9 @@ class TextAndAttachmentEndToEndTest {
     Fixtures.write(root.resolve("private/secret.ttf"), font);
     Fixtures.write(tmp.resolve("outside/evil.ttf"), font);
     Files.createSymbolicLink(root.resolve("fonts/outside.ttf"), tmp.resolve("outside/evil.ttf"));
-    var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of("root", root.toString(), "key", KEY, "unsigned-transformations", "any"),
-                null)
-            .build();
+    var settings = TestGate.parse(TestGate.params(root, "unsigned-transformations", "any")).build();
     server = new TestServer(settings);
-    signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    signer = TestGate.signer();
   }
 
   @AfterAll

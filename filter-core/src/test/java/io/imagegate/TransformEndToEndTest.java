@@ -1,14 +1,15 @@
 package io.imagegate;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ImageGateSettings;
 import io.imagegate.config.UnsignedTransformations;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.UrlSigner.TransformationPosition;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * hostile files.
  */
 class TransformEndToEndTest {
-  static final String KEY = "imagegate-transform-test-key-0123456789abcdef";
   @TempDir Path root;
 
   TestServer server(UnsignedTransformations policy) {
@@ -42,9 +42,7 @@ class TransformEndToEndTest {
     Fixtures.write(root.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
     try {
       return new TestServer(
-          ImageGateSettings.builder()
-              .root(root)
-              .key(KEY)
+          TestGate.settings(root)
               .unsignedTransformations(policy)
               .named("thumb", "w-100,h-100")
               .build());
@@ -54,7 +52,7 @@ class TransformEndToEndTest {
   }
 
   UrlSigner signer() {
-    return UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    return TestGate.signer();
   }
 
   static BufferedImage image(Response response) {

@@ -10,6 +10,7 @@ import io.imagegate.testing.HeldRender;
 import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletOutputStream;
@@ -38,22 +39,19 @@ import org.mockito.Mockito;
  * metrics.
  */
 class VariantServingTest {
-  static final String KEY = "imagegate-variant-test-key-0123456789abcdef";
   @TempDir Path root;
   final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_800_000_000L));
 
   ImageGateSettings.Builder settings() {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(400, 300));
     Fixtures.write(root.resolve("p.png"), Fixtures.png(200, 100));
-    return ImageGateSettings.builder()
-        .root(root)
-        .key(KEY)
+    return TestGate.settings(root)
         .clock(clock)
         .unsignedTransformations(io.imagegate.config.UnsignedTransformations.ANY);
   }
 
   UrlSigner signer() {
-    return UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(clock).build();
+    return TestGate.signer(clock);
   }
 
   @Test

@@ -2,19 +2,18 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.UrlSigner.TransformationPosition;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
+import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * watermark that no unsigned request escapes.
  */
 class WatermarkEndToEndTest {
-  static final String KEY = "imagegate-watermark-test-key-0123456789abcdef";
   static final Color BASE = new Color(40, 60, 80);
   @TempDir static Path tmp;
   static Path root;
@@ -40,46 +38,39 @@ class WatermarkEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     root = Files.createDirectories(tmp.resolve("images"));
-    original = Fixtures.encode(solid(600, 400, BASE), "png");
+    original = Fixtures.encode(TestImages.solid(600, 400, BASE.getRGB()), "png");
     Fixtures.write(root.resolve("food/burger.png"), original);
     Fixtures.write(root.resolve("public/photo.png"), original);
     Fixtures.write(
-        root.resolve("logos/logo.png"), Fixtures.encode(solid(200, 60, Color.WHITE), "png"));
+        root.resolve("logos/logo.png"),
+        Fixtures.encode(TestImages.solid(200, 60, Color.WHITE.getRGB()), "png"));
     Fixtures.write(root.resolve("private/.private"), new byte[0]);
     Fixtures.write(
-        root.resolve("private/secret-logo.png"), Fixtures.encode(solid(50, 50, Color.RED), "png"));
+        root.resolve("private/secret-logo.png"),
+        Fixtures.encode(TestImages.solid(50, 50, Color.RED.getRGB()), "png"));
     Fixtures.write(root.resolve("logos/readme.txt"), "not an image".getBytes());
     Fixtures.write(
-        tmp.resolve("outside/logo.png"), Fixtures.encode(solid(50, 50, Color.GREEN), "png"));
+        tmp.resolve("outside/logo.png"),
+        Fixtures.encode(TestImages.solid(50, 50, Color.GREEN.getRGB()), "png"));
     Files.createSymbolicLink(root.resolve("logos/outside.png"), tmp.resolve("outside/logo.png"));
     var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "unsigned-transformations", "any",
-                    "rule.public.path", "/public/**",
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "unsigned-transformations",
+                    "any",
+                    "rule.public.path",
+                    "/public/**",
                     "rule.public.unsigned-transformation",
-                        "oi-logos@@logo.png,ofo-bottom_right,ow-100"),
-                null)
+                    "oi-logos@@logo.png,ofo-bottom_right,ow-100"))
             .build();
     server = new TestServer(settings);
-    signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).build();
+    signer = TestGate.signer();
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.close();
-  }
-
-  static BufferedImage solid(int width, int height, Color color) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return image;
   }
 
   static BufferedImage fetch(String target) throws Exception {

@@ -2,15 +2,15 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ConfigParser;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestGate;
+import io.imagegate.testing.TestImages;
 import io.imagegate.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A server with a forced watermark, and the property every unsigned response must hold: whatever
@@ -21,7 +21,6 @@ import java.util.Map;
  * bring (border, padding, background) is white, red, yellow or blue.
  */
 final class WatermarkFixture implements AutoCloseable {
-  static final String KEY = "watermark-fixture-key-0123456789abcdef0123";
   static final int PHOTO = 0x00C800;
   static final int LOGO = 0xFF00FF;
   static final int PUBLIC = 0xFF8000;
@@ -31,21 +30,25 @@ final class WatermarkFixture implements AutoCloseable {
 
   WatermarkFixture(Path tmp) throws Exception {
     Path root = Files.createDirectories(tmp.resolve("images"));
-    Fixtures.write(root.resolve("wm/photo.png"), Fixtures.encode(solid(120, 80, PHOTO), "png"));
-    Fixtures.write(root.resolve("public/base.png"), Fixtures.encode(solid(90, 60, PUBLIC), "png"));
-    Fixtures.write(root.resolve("logos/logo.png"), Fixtures.encode(solid(16, 16, LOGO), "png"));
+    Fixtures.write(
+        root.resolve("wm/photo.png"), Fixtures.encode(TestImages.solid(120, 80, PHOTO), "png"));
+    Fixtures.write(
+        root.resolve("public/base.png"), Fixtures.encode(TestImages.solid(90, 60, PUBLIC), "png"));
+    Fixtures.write(
+        root.resolve("logos/logo.png"), Fixtures.encode(TestImages.solid(16, 16, LOGO), "png"));
     Files.createSymbolicLink(root.resolve("public/alias.png"), Path.of("../wm/photo.png"));
     var settings =
-        new ConfigParser(n -> null)
-            .parse(
-                Map.of(
-                    "root", root.toString(),
-                    "key", KEY,
-                    "unsigned-transformations", "any",
-                    "named.framed", "b-40_FFFFFF",
-                    "rule.wm.path", "/wm/**",
-                    "rule.wm.unsigned-transformation", "oi-logos@@logo.png,ofo-bottom_right"),
-                null)
+        TestGate.parse(
+                TestGate.params(
+                    root,
+                    "unsigned-transformations",
+                    "any",
+                    "named.framed",
+                    "b-40_FFFFFF",
+                    "rule.wm.path",
+                    "/wm/**",
+                    "rule.wm.unsigned-transformation",
+                    "oi-logos@@logo.png,ofo-bottom_right"))
             .build();
     server = new TestServer(settings);
   }
@@ -106,16 +109,6 @@ final class WatermarkFixture implements AutoCloseable {
     int dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF);
     int db = (a & 0xFF) - (b & 0xFF);
     return (int) Math.sqrt(dr * dr + dg * dg + db * db);
-  }
-
-  static BufferedImage solid(int width, int height, int rgb) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, rgb);
-      }
-    }
-    return image;
   }
 
   @Override

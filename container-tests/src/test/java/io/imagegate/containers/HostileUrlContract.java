@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ abstract class HostileUrlContract {
 
   /** The three web apps, laid out under {@code dir}. */
   static Map<String, Path> layOut(Path dir) throws IOException {
-    Path key = Files.writeString(dir.resolve("key.txt"), HostileUrls.KEY + "\n");
+    Path key = Files.writeString(dir.resolve("key.txt"), TestGate.KEY + "\n");
     Map<String, Path> apps = new LinkedHashMap<>();
     for (String deployment : new ArrayList<>(List.of("plain", "rooted", "refused"))) {
       apps.put(deployment, HostileUrls.webApp(dir.resolve(deployment), deployment, key).dir());

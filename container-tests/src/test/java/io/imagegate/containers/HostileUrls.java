@@ -1,6 +1,7 @@
 package io.imagegate.containers;
 
 import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.TestGate;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import javax.imageio.ImageIO;
  * a public symlink to a private image, and {@code /etc/passwd} behind a file and a folder symlink.
  */
 final class HostileUrls {
-  static final String KEY = "hostile-url-table-key-0123456789abcdef0123456789";
 
   /** The deployments, by context path: what each is for. */
   static final Map<String, String> DEPLOYMENTS =
@@ -233,7 +233,7 @@ final class HostileUrls {
 
   /** A signer for one deployment. */
   static UrlSigner signer(String deployment) {
-    return UrlSigner.builder().urlEndpoint("/" + deployment + "/img").privateKey(KEY).build();
+    return TestGate.signerAt("/" + deployment + "/img");
   }
 
   /** Whether {@code needle} occurs in {@code haystack}. */

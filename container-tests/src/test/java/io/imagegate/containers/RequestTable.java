@@ -1,8 +1,10 @@
 package io.imagegate.containers;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.TestGate;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RequestTable {
-  static final String KEY = "container-table-key-0123456789abcdef0123456789";
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -199,7 +200,7 @@ abstract class RequestTable {
   }
 
   UrlSigner signer() {
-    return UrlSigner.builder().urlEndpoint(appUrl() + "/img").privateKey(KEY).build();
+    return TestGate.signerAt(appUrl() + "/img");
   }
 
   HttpResponse<byte[]> get(String url) throws Exception {

@@ -1,8 +1,10 @@
 package io.imagegate.containers;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.TestGate;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The harness itself: Debian's Tomcat starts, runs the filter, reloads, and reports leaks. */
 class TomcatHarnessTest {
-  static final String KEY = "harness-test-key-0123456789abcdef0123456789";
   @TempDir static Path temp;
   static TomcatServer tomcat;
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -28,12 +29,7 @@ class TomcatHarnessTest {
   static void start() throws Exception {
     TomcatServer.assumeInstalled();
     WebApp app =
-        WebApp.in(temp.resolve("app"))
-            .webXml(
-                WebApp.filterWebXml(
-                    java.util.Map.of(
-                        "root", temp.resolve("images"), "key", KEY, "require-signature", true),
-                    ""));
+        WebApp.in(temp.resolve("app")).webXml(WebApp.signedFilterXml(temp.resolve("images"), KEY));
     java.nio.file.Files.createDirectories(temp.resolve("images"));
     java.nio.file.Files.write(temp.resolve("images/a.png"), png(40, 30));
     tomcat = TomcatServer.start(temp.resolve("base"), Map.of("app", app.dir()));
@@ -48,11 +44,7 @@ class TomcatHarnessTest {
 
   @Test
   void servesSignedRefusesUnsignedReloadsAndChecksLeaks() throws Exception {
-    UrlSigner signer =
-        UrlSigner.builder()
-            .urlEndpoint("http://127.0.0.1:" + tomcat.port() + "/app/img")
-            .privateKey(KEY)
-            .build();
+    UrlSigner signer = TestGate.signerAt("http://127.0.0.1:" + tomcat.port() + "/app/img");
     assertThat(get("http://127.0.0.1:" + tomcat.port() + "/app/img/a.png").statusCode())
         .isEqualTo(401);
     HttpResponse<byte[]> signed = get(signer.url("a.png").transformation("w-20").sign());

@@ -1,8 +1,10 @@
 package io.imagegate.containers;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.TestGate;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ImageIO.read} of a JPEG still works.
  */
 class TomcatRedeployTest {
-  static final String KEY = "redeploy-test-key-0123456789abcdef0123456789";
   static final HttpClient HTTP = HttpClient.newHttpClient();
   @TempDir Path temp;
 
@@ -33,7 +34,7 @@ class TomcatRedeployTest {
     TomcatServer.assumeInstalled();
     Path images = Files.createDirectories(temp.resolve("images"));
     Files.write(images.resolve("photo.jpg"), jpeg(400, 300));
-    WebApp app = WebApp.in(temp.resolve("app")).webXml(filterXml(images));
+    WebApp app = WebApp.in(temp.resolve("app")).webXml(WebApp.signedFilterXml(images, KEY));
     WebApp neighbour =
         WebApp.in(temp.resolve("neighbour"))
             .file(
@@ -61,11 +62,7 @@ class TomcatRedeployTest {
     try (TomcatServer tomcat =
         TomcatServer.start(
             temp.resolve("base"), Map.of("app", app.dir(), "neighbour", neighbour.dir()))) {
-      UrlSigner signer =
-          UrlSigner.builder()
-              .urlEndpoint("http://127.0.0.1:" + tomcat.port() + "/app/img")
-              .privateKey(KEY)
-              .build();
+      UrlSigner signer = TestGate.signerAt("http://127.0.0.1:" + tomcat.port() + "/app/img");
       for (int round = 0; round <= 3; round++) {
         if (round > 0) {
           tomcat.reload("app");
@@ -120,11 +117,6 @@ class TomcatRedeployTest {
       assertThat(new String(body, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
           .isEqualTo("WEBP");
     }
-  }
-
-  private static String filterXml(Path images) {
-    return WebApp.filterWebXml(
-        java.util.Map.of("root", images, "key", KEY, "require-signature", true), "");
   }
 
   private static byte[] servletClass() throws Exception {

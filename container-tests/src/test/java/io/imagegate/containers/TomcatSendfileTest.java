@@ -1,9 +1,11 @@
 package io.imagegate.containers;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
+import io.imagegate.testing.TestGate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * whole and as ranges, arrives with exactly the file's bytes, and the filter says it used sendfile.
  */
 class TomcatSendfileTest {
-  static final String KEY = "sendfile-test-key-0123456789abcdef0123456789";
   @TempDir static Path temp;
   static TomcatServer tomcat;
   static byte[] large;
@@ -35,12 +36,7 @@ class TomcatSendfileTest {
   static void start() throws Exception {
     TomcatServer.assumeInstalled();
     WebApp app =
-        WebApp.in(temp.resolve("app"))
-            .webXml(
-                WebApp.filterWebXml(
-                    java.util.Map.of(
-                        "root", temp.resolve("images"), "key", KEY, "require-signature", true),
-                    ""));
+        WebApp.in(temp.resolve("app")).webXml(WebApp.signedFilterXml(temp.resolve("images"), KEY));
     byte[] head = Fixtures.jpeg(64, 48);
     large = Arrays.copyOf(head, 5 * 1024 * 1024);
     byte[] noise = new byte[large.length - head.length];
@@ -49,11 +45,7 @@ class TomcatSendfileTest {
     Files.createDirectories(temp.resolve("images"));
     Files.write(temp.resolve("images/large.jpg"), large);
     tomcat = TomcatServer.start(temp.resolve("base"), Map.of("app", app.dir()));
-    signer =
-        UrlSigner.builder()
-            .urlEndpoint("http://127.0.0.1:" + tomcat.port() + "/app/img")
-            .privateKey(KEY)
-            .build();
+    signer = TestGate.signerAt("http://127.0.0.1:" + tomcat.port() + "/app/img");
   }
 
   @AfterAll

@@ -86,6 +86,17 @@ public final class WebApp {
         .formatted(params, moreElements);
   }
 
+  /**
+   * A web.xml mapping the filter at {@code /img/*} over {@code images} with {@code key}, every
+   * request signed ({@code require-signature}).
+   */
+  public static String signedFilterXml(Path images, String key) {
+    return filterWebXml(
+        new java.util.LinkedHashMap<>(
+            Map.of("root", images, "key", key, "require-signature", true)),
+        "");
+  }
+
   /** Writes {@code WEB-INF/web.xml}. */
   public WebApp webXml(String xml) {
     return text("WEB-INF/web.xml", xml);

@@ -2,9 +2,9 @@ package io.imagegate.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the shortcut must not miss the parameter however the query spells it.
  */
 class AttachmentQueryTest {
-  static final String KEY = "imagegate-attachment-query-key-0123456789abcdef";
   @TempDir Path root;
 
   @Test
   void theParameter_isFoundPlainOrEscaped_andNothingElseCounts() throws Exception {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(20, 10));
-    try (TestServer server =
-        new TestServer(ImageGateSettings.builder().root(root).key(KEY).build())) {
+    try (TestServer server = new TestServer(TestGate.settings(root).build())) {
       for (String query :
           new String[] {"ik-attachment=true", "ik%2Dattachment=true", "x=1&ik-attachment=true"}) {
         assertThat(RawHttp.get(server.port(), "/img/a.jpg?" + query).header("Content-Disposition"))

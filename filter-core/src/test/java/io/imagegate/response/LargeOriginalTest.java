@@ -2,10 +2,10 @@ package io.imagegate.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * through the stream.
  */
 class LargeOriginalTest {
-  static final String KEY = "imagegate-large-original-key-0123456789abcdef";
   @TempDir Path root;
   byte[] large;
   byte[] small;
@@ -54,7 +53,7 @@ class LargeOriginalTest {
     small = Fixtures.jpeg(40, 30);
     Fixtures.write(root.resolve("large.jpg"), large);
     Fixtures.write(root.resolve("small.jpg"), small);
-    server = new TestServer(ImageGateSettings.builder().root(root).key(KEY).build());
+    server = new TestServer(TestGate.settings(root).build());
   }
 
   @AfterEach

@@ -2,12 +2,12 @@ package io.imagegate.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.MutableClock;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Originals are served by the filter itself with validators, ranges and safe headers. */
 class OriginalServingTest {
-  static final String KEY = "imagegate-serving-test-key-0123456789abcdef";
   @TempDir static Path root;
   static final MutableClock CLOCK = new MutableClock(Instant.ofEpochSecond(1_800_000_000L));
   static TestServer server;
@@ -36,12 +35,7 @@ class OriginalServingTest {
     Fixtures.write(root.resolve("really-a-png.jpg"), png);
     server =
         new TestServer(
-            ImageGateSettings.builder()
-                .root(root)
-                .key(KEY)
-                .clock(CLOCK)
-                .cacheMaxAge(Duration.ofDays(1))
-                .build());
+            TestGate.settings(root).clock(CLOCK).cacheMaxAge(Duration.ofDays(1)).build());
   }
 
   @AfterAll
@@ -96,7 +90,7 @@ class OriginalServingTest {
   void conditional_isAnsweredOnlyAfterAuthorization() throws Exception {
     Fixtures.write(root.resolve("private/.private"), new byte[0]);
     Fixtures.write(root.resolve("private/p.jpg"), jpeg);
-    UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(CLOCK).build();
+    UrlSigner signer = TestGate.signer(CLOCK);
     String etag = RawHttp.get(server.port(), signer.url("private/p.jpg").sign()).header("ETag");
     assertThat(RawHttp.get(server.port(), "/img/private/p.jpg", "If-None-Match: " + etag).status())
         .isEqualTo(401);
@@ -139,7 +133,7 @@ class OriginalServingTest {
 
   @Test
   void cacheControl_neverOutlivesTheExpiry() throws Exception {
-    UrlSigner signer = UrlSigner.builder().urlEndpoint("/img").privateKey(KEY).clock(CLOCK).build();
+    UrlSigner signer = TestGate.signer(CLOCK);
     Response r =
         RawHttp.get(server.port(), signer.url("a.jpg").expiresIn(Duration.ofSeconds(120)).sign());
     assertThat(r.header("Cache-Control")).isEqualTo("public");

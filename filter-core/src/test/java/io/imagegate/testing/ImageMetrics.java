@@ -1,11 +1,14 @@
 package io.imagegate.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.awt.image.BufferedImage;
 
 /**
- * Perceptual distances between two images of the same size, for tests that must tolerate rounding
- * but catch real differences: PSNR and mean absolute difference over RGB, and a simple SSIM on
- * Rec.601 luma (8x8 windows, stride 4, uniform weights).
+ * Measurements of test images and the checks built on them: perceptual distances between two images
+ * of the same size, for tests that must tolerate rounding but catch real differences (PSNR and mean
+ * absolute difference over RGB, a simple SSIM on Rec.601 luma with 8x8 windows, stride 4, uniform
+ * weights), region statistics, and exact pixel comparisons.
  */
 public final class ImageMetrics {
   private ImageMetrics() {}
@@ -19,9 +22,14 @@ public final class ImageMetrics {
   /** Mean absolute difference per R, G, B sample, 0..255. */
   public static double meanAbsDiff(BufferedImage a, BufferedImage b) {
     requireSameSize(a, b);
+    return meanAbsDiff(a, b, 0, 0, a.getWidth(), a.getHeight());
+  }
+
+  /** Mean absolute difference per R, G, B sample over a region of two images, 0..255. */
+  public static double meanAbsDiff(BufferedImage a, BufferedImage b, int x0, int y0, int w, int h) {
     double sum = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
+    for (int y = y0; y < y0 + h; y++) {
+      for (int x = x0; x < x0 + w; x++) {
         int p = a.getRGB(x, y);
         int q = b.getRGB(x, y);
         for (int s = 0; s <= 16; s += 8) {
@@ -29,7 +37,29 @@ public final class ImageMetrics {
         }
       }
     }
-    return sum / (3.0 * a.getWidth() * a.getHeight());
+    return sum / (3.0 * w * h);
+  }
+
+  /**
+   * Mean absolute difference per A, R, G, B sample of two same-size images, 0..255; invisible
+   * (alpha 0) pixels all count as equal.
+   */
+  public static double meanAbsDiffArgb(BufferedImage a, BufferedImage b) {
+    requireSameSize(a, b);
+    long sum = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        if ((p >>> 24) == 0 && (q >>> 24) == 0) {
+          continue;
+        }
+        for (int shift = 0; shift <= 24; shift += 8) {
+          sum += Math.abs(((p >>> shift) & 0xFF) - ((q >>> shift) & 0xFF));
+        }
+      }
+    }
+    return sum / (4.0 * a.getWidth() * a.getHeight());
   }
 
   /** Structural similarity of the luma planes, 1 for identical images. */
@@ -99,6 +129,33 @@ public final class ImageMetrics {
   /** Rec.601 luma of an ARGB pixel, alpha ignored. */
   public static double luma(int argb) {
     return 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
+  }
+
+  /** Channel {@code shift} (16 red, 8 green, 0 blue, 24 alpha) of an ARGB pixel. */
+  public static int channel(int argb, int shift) {
+    return (argb >>> shift) & 0xFF;
+  }
+
+  /** Asserts every pixel of two images is equal as ARGB. */
+  public static void assertSamePixels(BufferedImage actual, BufferedImage expected) {
+    assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+    assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+    int w = actual.getWidth();
+    int h = actual.getHeight();
+    int[] a = actual.getRGB(0, 0, w, h, null, 0, w);
+    int[] e = expected.getRGB(0, 0, w, h, null, 0, w);
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != e[i]) {
+        throw new AssertionError(
+            String.format("pixel (%d,%d) is %08X, expected %08X", i % w, i / w, a[i], e[i]));
+      }
+    }
+  }
+
+  /** Asserts that the image is one of the two output types every operation promises. */
+  public static void assertIntType(BufferedImage img, boolean alpha) {
+    assertThat(img.getType())
+        .isEqualTo(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
   }
 
   private static double[] luma(BufferedImage img) {

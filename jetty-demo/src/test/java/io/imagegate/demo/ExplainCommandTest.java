@@ -1,8 +1,9 @@
 package io.imagegate.demo;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.security.UrlSigner;
+import io.imagegate.testing.TestGate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code explain --config FILE --url URL}: the filter's decision on a URL, from the shell. */
 class ExplainCommandTest {
-  static final String KEY = "imagegate-demo-explain-key-0123456789abcdef";
   @TempDir Path tmp;
 
   record Run(int code, String out, String err) {}
@@ -46,10 +46,7 @@ class ExplainCommandTest {
   void signedUrl_isExplainedAsServed_textAndJson() throws Exception {
     Path config = config("");
     String url =
-        UrlSigner.builder()
-            .urlEndpoint("https://shop.example/img")
-            .privateKey(KEY)
-            .build()
+        TestGate.signerAt("https://shop.example/img")
             .url("gallery/burger.jpg")
             .transformation("w-100")
             .sign();

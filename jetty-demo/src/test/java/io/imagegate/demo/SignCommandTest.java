@@ -1,5 +1,6 @@
 package io.imagegate.demo;
 
+import static io.imagegate.testing.TestGate.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo starts on its embedded defaults, and what {@code sign} prints is accepted by the filter.
  */
 class SignCommandTest {
-  static final String KEY = "imagegate-demo-test-key-0123456789abcdef";
   @TempDir static Path tmp;
   static DemoServer server;
   static Path config;

@@ -34,7 +34,7 @@ final class CmykJpegs {
         }
       }
     }
-    return Fixtures.jdkEncode(raster, "jpeg", null, adobeMetadata(ycck ? 2 : 0));
+    return CodecFixtures.jdkEncode(raster, "jpeg", null, adobeMetadata(ycck ? 2 : 0));
   }
 
   private static int[] inverted(int[] cmyk) {
@@ -61,7 +61,7 @@ final class CmykJpegs {
    * The writer's default metadata for a CMYK image (no JFIF, APP14 Adobe), with the transform set.
    */
   private static IIOMetadata adobeMetadata(int transform) {
-    ImageWriter writer = Fixtures.jdkWriter("jpeg");
+    ImageWriter writer = CodecFixtures.jdkWriter("jpeg");
     try {
       ImageTypeSpecifier cmyk =
           ImageTypeSpecifier.createInterleaved(

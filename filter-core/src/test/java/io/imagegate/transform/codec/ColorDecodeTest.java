@@ -3,6 +3,7 @@ package io.imagegate.transform.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.limits.Limits;
+import io.imagegate.testing.TestImages;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -34,7 +35,7 @@ class ColorDecodeTest {
   @ParameterizedTest(name = "ycck={0}")
   @ValueSource(booleans = {false, true})
   void decode_convertsAdobeCmykAndYcckToSrgb(boolean ycck) {
-    Path file = Fixtures.write(dir, "cmyk.jpg", CmykJpegs.strip(INKS, ycck));
+    Path file = CodecFixtures.write(dir, "cmyk.jpg", CmykJpegs.strip(INKS, ycck));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
@@ -56,27 +57,31 @@ class ColorDecodeTest {
   @Test
   void decode_convertsJpegWithEmbeddedLinearProfile() {
     byte[] raw =
-        Fixtures.jdkJpeg(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
-    Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linearProfile()));
+        CodecFixtures.jdkJpeg(TestImages.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
+    Path file =
+        CodecFixtures.write(dir, "linear.jpg", CodecFixtures.jpegWithIcc(raw, linearProfile()));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32))).isLessThanOrEqualTo(8);
+    assertThat(CodecFixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32)))
+        .isLessThanOrEqualTo(8);
   }
 
   @Test
   void decode_convertsPngWithIccpLinearProfile() {
     byte[] raw =
-        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
+        CodecFixtures.jdkEncode(
+            TestImages.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "linear.png",
-            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(linearProfile())));
+            CodecFixtures.insertPngChunkAfterIhdr(raw, CodecFixtures.iccpChunk(linearProfile())));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32))).isLessThanOrEqualTo(6);
+    assertThat(CodecFixtures.distance(image, 8, 8, linearToSrgb(128, 64, 32)))
+        .isLessThanOrEqualTo(6);
   }
 
   /**
@@ -84,24 +89,25 @@ class ColorDecodeTest {
    */
   @Test
   void decode_honoursSwappedPrimariesInJpegProfile() {
-    BufferedImage redThenGreen = Fixtures.solid(32, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB);
+    BufferedImage redThenGreen = TestImages.solid(32, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB);
     redThenGreen.getGraphics().setColor(java.awt.Color.GREEN);
     java.awt.Graphics g = redThenGreen.getGraphics();
     g.setColor(new java.awt.Color(0, 255, 0));
     g.fillRect(16, 0, 16, 16);
     g.dispose();
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "swapped.jpg",
-            Fixtures.jpegWithIcc(Fixtures.jdkJpeg(redThenGreen, 1f), swappedRedGreenProfile()));
+            CodecFixtures.jpegWithIcc(
+                CodecFixtures.jdkJpeg(redThenGreen, 1f), swappedRedGreenProfile()));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00))
+    assertThat(CodecFixtures.distance(image, 8, 8, 0xFF00FF00))
         .as("raw red shows green")
         .isLessThanOrEqualTo(30);
-    assertThat(Fixtures.distance(image, 24, 8, 0xFFFF0000))
+    assertThat(CodecFixtures.distance(image, 24, 8, 0xFFFF0000))
         .as("raw green shows red")
         .isLessThanOrEqualTo(30);
   }
@@ -109,16 +115,18 @@ class ColorDecodeTest {
   @Test
   void decode_honoursSwappedPrimariesInPngProfile() {
     byte[] raw =
-        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB), "png");
+        CodecFixtures.jdkEncode(
+            TestImages.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB), "png");
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "swapped.png",
-            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(swappedRedGreenProfile())));
+            CodecFixtures.insertPngChunkAfterIhdr(
+                raw, CodecFixtures.iccpChunk(swappedRedGreenProfile())));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
+    assertThat(CodecFixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
   }
 
   /** libwebp ignores the ICCP chunk; the decoder applies it. */
@@ -126,28 +134,30 @@ class ColorDecodeTest {
   void decode_honoursSwappedPrimariesInWebpProfile() {
     byte[] webp =
         WebpFiles.withIcc(
-            Fixtures.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
+            TestImages.solid(16, 16, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
             swappedRedGreenProfile());
-    Path file = Fixtures.write(dir, "swapped.webp", webp);
+    Path file = CodecFixtures.write(dir, "swapped.webp", webp);
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
+    assertThat(CodecFixtures.distance(image, 8, 8, 0xFF00FF00)).isLessThanOrEqualTo(10);
   }
 
   @Test
   void decode_ignoresCorruptIccpProfile() {
     byte[] raw =
-        Fixtures.jdkEncode(Fixtures.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
+        CodecFixtures.jdkEncode(
+            TestImages.solid(16, 16, 0xFF804020, BufferedImage.TYPE_INT_RGB), "png");
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "bad-icc.png",
-            Fixtures.insertPngChunkAfterIhdr(raw, Fixtures.iccpChunk(new byte[] {1, 2, 3, 4, 5})));
+            CodecFixtures.insertPngChunkAfterIhdr(
+                raw, CodecFixtures.iccpChunk(new byte[] {1, 2, 3, 4, 5})));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF804020)).isZero();
+    assertThat(CodecFixtures.distance(image, 8, 8, 0xFF804020)).isZero();
   }
 
   /**
@@ -155,17 +165,17 @@ class ColorDecodeTest {
    */
   @Test
   void decode_keepsGreyLevelsOfGrayscaleJpeg() {
-    BufferedImage grey = Fixtures.solid(16, 16, 0xFF646464, BufferedImage.TYPE_BYTE_GRAY);
-    Path file = Fixtures.write(dir, "grey.jpg", Fixtures.jdkJpeg(grey, 1f));
+    BufferedImage grey = TestImages.solid(16, 16, 0xFF646464, BufferedImage.TYPE_BYTE_GRAY);
+    Path file = CodecFixtures.write(dir, "grey.jpg", CodecFixtures.jdkJpeg(grey, 1f));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    assertThat(Fixtures.distance(image, 8, 8, 0xFF646464)).isLessThanOrEqualTo(3);
+    assertThat(CodecFixtures.distance(image, 8, 8, 0xFF646464)).isLessThanOrEqualTo(3);
   }
 
   private static void assertRange(BufferedImage image, int patch, String name, int[]... ranges) {
-    int[] rgba = Fixtures.rgba(image, patch * 16 + 8, 8);
+    int[] rgba = CodecFixtures.rgba(image, patch * 16 + 8, 8);
     for (int c = 0; c < 3; c++) {
       assertThat(rgba[c])
           .as("%s channel %d of %s", name, c, java.util.Arrays.toString(rgba))

@@ -21,22 +21,23 @@ class ConcurrentDecodeTest {
   void decodeAndEncode_giveSameResultsInParallel() throws Exception {
     List<Path> files =
         List.of(
-            Fixtures.write(
+            CodecFixtures.write(
                 dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 0}}, true)),
-            Fixtures.write(
+            CodecFixtures.write(
                 dir,
                 "icc.png",
-                Fixtures.insertPngChunkAfterIhdr(
-                    Fixtures.jdkEncode(Fixtures.quadrants(), "png"),
-                    Fixtures.iccpChunk(ColorDecodeTest.linearProfile()))),
-            Fixtures.write(
+                CodecFixtures.insertPngChunkAfterIhdr(
+                    CodecFixtures.jdkEncode(CodecFixtures.upright(), "png"),
+                    CodecFixtures.iccpChunk(ColorDecodeTest.linearProfile()))),
+            CodecFixtures.write(
                 dir,
                 "o6.jpg",
-                Fixtures.jpegWithExif(
-                    Fixtures.jdkJpeg(
-                        ExifOrientationDecodeTest.storedFor(6, Fixtures.quadrants()), 0.9f),
-                    Fixtures.exifOrientation(6))),
-            Fixtures.write(dir, "q.webp", WebpFiles.still(Fixtures.quadrants(), false, 0.8f)));
+                CodecFixtures.jpegWithExif(
+                    CodecFixtures.jdkJpeg(
+                        ExifOrientationDecodeTest.storedFor(6, CodecFixtures.upright()), 0.9f),
+                    CodecFixtures.exifOrientation(6))),
+            CodecFixtures.write(
+                dir, "q.webp", WebpFiles.still(CodecFixtures.upright(), false, 0.8f)));
     List<int[]> expected = new ArrayList<>();
     for (Path file : files) {
       expected.add(signature(file));

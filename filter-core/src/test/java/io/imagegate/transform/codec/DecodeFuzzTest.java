@@ -37,19 +37,20 @@ class DecodeFuzzTest {
 
   @BeforeContainer
   static void makeSamples() {
-    BufferedImage picture = Fixtures.quadrants(40, 30);
+    BufferedImage picture = CodecFixtures.upright(40, 30);
     BufferedImage alpha = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
     alpha.createGraphics().drawImage(picture, 0, 0, null);
     alpha.setRGB(3, 3, 0x00000000);
     List<byte[]> all =
         new java.util.ArrayList<>(
             List.of(
-                Fixtures.jpegWithExif(Fixtures.jdkJpeg(picture, 0.8f), Fixtures.exifWithGps(6)),
-                Fixtures.insertPngChunkAfterIhdr(
-                    Fixtures.jdkEncode(alpha, "png"),
-                    Fixtures.iccpChunk(ColorDecodeTest.linearProfile())),
-                Fixtures.jdkEncode(picture, "gif"),
-                Fixtures.jdkEncode(picture, "bmp"),
+                CodecFixtures.jpegWithExif(
+                    CodecFixtures.jdkJpeg(picture, 0.8f), CodecFixtures.exifWithGps(6)),
+                CodecFixtures.insertPngChunkAfterIhdr(
+                    CodecFixtures.jdkEncode(alpha, "png"),
+                    CodecFixtures.iccpChunk(ColorDecodeTest.linearProfile())),
+                CodecFixtures.jdkEncode(picture, "gif"),
+                CodecFixtures.jdkEncode(picture, "bmp"),
                 CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, true)));
     if (NativeCodecs.webp() != null) { // WebP is 415 format_unavailable on the pure-Java backend
       all.add(WebpFiles.still(picture, false, 0.8f));
@@ -79,7 +80,7 @@ class DecodeFuzzTest {
   @Property(tries = 200)
   void decode_randomBytesBehindMagicFailWith415Or422(
       @ForAll("magic") byte[] magic, @ForAll @Size(max = 600) byte[] tail) throws IOException {
-    assertDecodesOrRefuses(Fixtures.concat(magic, tail));
+    assertDecodesOrRefuses(CodecFixtures.concat(magic, tail));
   }
 
   @Provide

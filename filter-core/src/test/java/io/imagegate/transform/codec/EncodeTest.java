@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import static io.imagegate.testing.ImageMetrics.meanAbsDiffArgb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -32,8 +34,9 @@ class EncodeTest {
     byte[] low = ImageCodecs.encode(noisy, EncodeOptions.of(ImageFormat.JPEG, 20));
 
     assertThat(high.length).isGreaterThan(low.length);
-    assertThat(meanAbsDiff(noisy, decode(high))).isLessThan(meanAbsDiff(noisy, decode(low)));
-    assertThat(meanAbsDiff(noisy, decode(high))).isLessThan(6);
+    assertThat(meanAbsDiffArgb(noisy, decode(high)))
+        .isLessThan(meanAbsDiffArgb(noisy, decode(low)));
+    assertThat(meanAbsDiffArgb(noisy, decode(high))).isLessThan(6);
   }
 
   @Test
@@ -41,9 +44,9 @@ class EncodeTest {
     EncodeOptions progressive =
         new EncodeOptions(ImageFormat.JPEG, 80, true, false, EncodeOptions.WHITE, null);
 
-    byte[] jpeg = ImageCodecs.encode(Fixtures.quadrants(), progressive);
+    byte[] jpeg = ImageCodecs.encode(CodecFixtures.upright(), progressive);
     byte[] baseline =
-        ImageCodecs.encode(Fixtures.quadrants(), EncodeOptions.of(ImageFormat.JPEG, 80));
+        ImageCodecs.encode(CodecFixtures.upright(), EncodeOptions.of(ImageFormat.JPEG, 80));
 
     assertThat(hasMarker(jpeg, 0xC2)).as("SOF2").isTrue();
     assertThat(hasMarker(baseline, 0xC2)).isFalse();
@@ -52,7 +55,7 @@ class EncodeTest {
 
   @Test
   void encodeJpeg_flattensAlphaOntoBackground() {
-    BufferedImage argb = Fixtures.solid(32, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage argb = TestImages.solid(32, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     for (int y = 0; y < 16; y++) {
       for (int x = 16; x < 32; x++) {
         argb.setRGB(x, y, 0xFF0000FF);
@@ -63,31 +66,32 @@ class EncodeTest {
     BufferedImage decoded = decode(ImageCodecs.encode(argb, onRed));
 
     assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    assertThat(Fixtures.distance(decoded, 4, 8, 0xFFFF0000))
+    assertThat(CodecFixtures.distance(decoded, 4, 8, 0xFFFF0000))
         .as("transparent shows background")
         .isLessThan(12);
-    assertThat(Fixtures.distance(decoded, 28, 8, 0xFF0000FF)).as("opaque kept").isLessThan(12);
+    assertThat(CodecFixtures.distance(decoded, 28, 8, 0xFF0000FF)).as("opaque kept").isLessThan(12);
   }
 
   @Test
   void encodeJpeg_transparentBackgroundBecomesWhite() {
-    BufferedImage clear = Fixtures.solid(16, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage clear = TestImages.solid(16, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     EncodeOptions transparentBg =
         new EncodeOptions(ImageFormat.JPEG, 90, false, false, 0x00000000, null);
 
     BufferedImage decoded = decode(ImageCodecs.encode(clear, transparentBg));
 
-    assertThat(Fixtures.distance(decoded, 8, 8, 0xFFFFFFFF)).isLessThan(4);
+    assertThat(CodecFixtures.distance(decoded, 8, 8, 0xFFFFFFFF)).isLessThan(4);
   }
 
   @Test
   void encodeJpeg_dropsSourceGpsByDefault() throws Exception {
     Path source =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "gps.jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(Fixtures.quadrants(), 0.9f), Fixtures.exifWithGps(1)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(CodecFixtures.upright(), 0.9f),
+                CodecFixtures.exifWithGps(1)));
     assertThat(
             metadata(java.nio.file.Files.readAllBytes(source))
                 .containsDirectoryOfType(GpsDirectory.class))
@@ -104,12 +108,13 @@ class EncodeTest {
 
   @Test
   void encodeJpeg_keepsExifWhenAskedWithUprightOrientation() throws Exception {
-    BufferedImage stored = ExifOrientationDecodeTest.storedFor(6, Fixtures.quadrants());
+    BufferedImage stored = ExifOrientationDecodeTest.storedFor(6, CodecFixtures.upright());
     Path source =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "gps6.jpg",
-            Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifWithGps(6)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(stored, 0.9f), CodecFixtures.exifWithGps(6)));
     DecodedImage decoded = ImageCodecs.decode(source, Limits.defaults());
     EncodeOptions keep =
         new EncodeOptions(ImageFormat.JPEG, 80, false, false, EncodeOptions.WHITE, decoded.exif());
@@ -136,7 +141,7 @@ class EncodeTest {
     BufferedImage decoded = decode(ImageCodecs.encode(argb, EncodeOptions.of(ImageFormat.PNG, 80)));
 
     assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(meanAbsDiff(argb, decoded)).isZero();
+    assertThat(meanAbsDiffArgb(argb, decoded)).isZero();
     assertThat(decoded.getRGB(6, 5)).isEqualTo(0x7F123456);
   }
 
@@ -153,7 +158,7 @@ class EncodeTest {
 
     assertThat(ImageFormat.sniff(webp, webp.length)).contains(ImageFormat.WEBP);
     BufferedImage decoded = decode(webp);
-    assertThat(meanAbsDiff(argb, decoded)).isZero();
+    assertThat(meanAbsDiffArgb(argb, decoded)).isZero();
     assertThat(decoded.getRGB(6, 5)).isEqualTo(0x7F123456);
   }
 
@@ -166,15 +171,17 @@ class EncodeTest {
     byte[] low = ImageCodecs.encode(noisy, EncodeOptions.of(ImageFormat.WEBP, 10));
 
     assertThat(high.length).isGreaterThan(low.length);
-    assertThat(meanAbsDiff(noisy, decode(high))).isLessThan(meanAbsDiff(noisy, decode(low)));
+    assertThat(meanAbsDiffArgb(noisy, decode(high)))
+        .isLessThan(meanAbsDiffArgb(noisy, decode(low)));
     ExifOrientationDecodeTest.assertUpright(
-        decode(ImageCodecs.encode(Fixtures.quadrants(), EncodeOptions.of(ImageFormat.WEBP, 80))));
+        decode(
+            ImageCodecs.encode(CodecFixtures.upright(), EncodeOptions.of(ImageFormat.WEBP, 80))));
   }
 
   @Test
   void encodeWebp_lossyKeepsAlpha() {
     assumeWebp();
-    BufferedImage argb = Fixtures.solid(32, 32, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage argb = TestImages.solid(32, 32, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     java.awt.Graphics2D g = argb.createGraphics();
     g.setColor(java.awt.Color.BLUE);
     g.fillRect(16, 0, 16, 32);
@@ -184,13 +191,13 @@ class EncodeTest {
         decode(ImageCodecs.encode(argb, EncodeOptions.of(ImageFormat.WEBP, 80)));
 
     assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(Fixtures.rgba(decoded, 4, 16)[3]).isLessThan(10);
-    assertThat(Fixtures.distance(decoded, 26, 16, 0xFF0000FF)).isLessThan(16);
+    assertThat(CodecFixtures.rgba(decoded, 4, 16)[3]).isLessThan(10);
+    assertThat(CodecFixtures.distance(decoded, 26, 16, 0xFF0000FF)).isLessThan(16);
   }
 
   @Test
   void encodeGif_keepsColoursAndMakesAlphaBinary() {
-    BufferedImage argb = Fixtures.quadrants();
+    BufferedImage argb = CodecFixtures.upright();
     BufferedImage withAlpha = new BufferedImage(64, 48, BufferedImage.TYPE_INT_ARGB);
     withAlpha.createGraphics().drawImage(argb, 0, 0, null);
     withAlpha.setRGB(1, 1, 0x40FF0000); // mostly transparent
@@ -199,10 +206,10 @@ class EncodeTest {
     BufferedImage decoded =
         decode(ImageCodecs.encode(withAlpha, EncodeOptions.of(ImageFormat.GIF, 80)));
 
-    assertThat(decoded.getRGB(16, 12)).isEqualTo(Fixtures.RED);
-    assertThat(decoded.getRGB(48, 36)).isEqualTo(Fixtures.WHITE);
-    assertThat(Fixtures.rgba(decoded, 1, 1)[3]).isZero();
-    assertThat(Fixtures.rgba(decoded, 2, 1)[3]).isEqualTo(255);
+    assertThat(decoded.getRGB(16, 12)).isEqualTo(CodecFixtures.RED);
+    assertThat(decoded.getRGB(48, 36)).isEqualTo(CodecFixtures.WHITE);
+    assertThat(CodecFixtures.rgba(decoded, 1, 1)[3]).isZero();
+    assertThat(CodecFixtures.rgba(decoded, 2, 1)[3]).isEqualTo(255);
   }
 
   @ParameterizedTest
@@ -221,13 +228,15 @@ class EncodeTest {
           BufferedImage.TYPE_BYTE_INDEXED
         }) {
       BufferedImage image = new BufferedImage(64, 48, type);
-      image.createGraphics().drawImage(Fixtures.quadrants(), 0, 0, null);
+      image.createGraphics().drawImage(CodecFixtures.upright(), 0, 0, null);
 
       BufferedImage decoded = decode(ImageCodecs.encode(image, EncodeOptions.of(format, 90)));
 
       assertThat(decoded.getWidth()).as("type %d", type).isEqualTo(64);
       int expected = image.getRGB(48, 36);
-      assertThat(Fixtures.distance(decoded, 48, 36, expected)).as("type %d", type).isLessThan(12);
+      assertThat(CodecFixtures.distance(decoded, 48, 36, expected))
+          .as("type %d", type)
+          .isLessThan(12);
     }
   }
 
@@ -256,7 +265,7 @@ class EncodeTest {
 
   private BufferedImage decode(byte[] bytes) {
     return ImageCodecs.decode(
-            Fixtures.write(dir, "out-" + System.nanoTime(), bytes), Limits.defaults())
+            CodecFixtures.write(dir, "out-" + System.nanoTime(), bytes), Limits.defaults())
         .image();
   }
 
@@ -277,26 +286,6 @@ class EncodeTest {
       }
     }
     return image;
-  }
-
-  /**
-   * Mean absolute difference over all four channels; invisible (alpha 0) pixels all count as equal.
-   */
-  static double meanAbsDiff(BufferedImage a, BufferedImage b) {
-    long sum = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        int p = a.getRGB(x, y);
-        int q = b.getRGB(x, y);
-        if ((p >>> 24) == 0 && (q >>> 24) == 0) {
-          continue;
-        }
-        for (int shift = 0; shift <= 24; shift += 8) {
-          sum += Math.abs(((p >>> shift) & 0xFF) - ((q >>> shift) & 0xFF));
-        }
-      }
-    }
-    return sum / (4.0 * a.getWidth() * a.getHeight());
   }
 
   private static boolean hasMarker(byte[] jpeg, int marker) {

@@ -1,9 +1,9 @@
 package io.imagegate.transform.codec;
 
-import static io.imagegate.transform.codec.Fixtures.BLUE;
-import static io.imagegate.transform.codec.Fixtures.GREEN;
-import static io.imagegate.transform.codec.Fixtures.RED;
-import static io.imagegate.transform.codec.Fixtures.WHITE;
+import static io.imagegate.transform.codec.CodecFixtures.BLUE;
+import static io.imagegate.transform.codec.CodecFixtures.GREEN;
+import static io.imagegate.transform.codec.CodecFixtures.RED;
+import static io.imagegate.transform.codec.CodecFixtures.WHITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.limits.Limits;
@@ -30,13 +30,13 @@ class ExifOrientationDecodeTest {
   @ParameterizedTest(name = "orientation {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void decode_appliesExifOrientation(int orientation) {
-    BufferedImage stored = storedFor(orientation, Fixtures.quadrants(W, H));
+    BufferedImage stored = storedFor(orientation, CodecFixtures.upright(W, H));
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "o" + orientation + ".jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(stored, 0.95f), Fixtures.exifOrientation(orientation)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(stored, 0.95f), CodecFixtures.exifOrientation(orientation)));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
@@ -48,13 +48,13 @@ class ExifOrientationDecodeTest {
   @ParameterizedTest(name = "orientation {0}")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void probe_reportsUprightSizeWithoutDecoding(int orientation) {
-    BufferedImage stored = storedFor(orientation, Fixtures.quadrants(W, H));
+    BufferedImage stored = storedFor(orientation, CodecFixtures.upright(W, H));
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "p" + orientation + ".jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(stored, 0.9f), CodecFixtures.exifOrientation(orientation)));
 
     ImageInfo info = ImageCodecs.probe(file, Limits.defaults());
 
@@ -66,11 +66,12 @@ class ExifOrientationDecodeTest {
   @Test
   void decode_treatsOutOfRangeOrientationAsUpright() {
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "o9.jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(Fixtures.quadrants(W, H), 0.95f), Fixtures.exifOrientation(9)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(CodecFixtures.upright(W, H), 0.95f),
+                CodecFixtures.exifOrientation(9)));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
@@ -80,12 +81,13 @@ class ExifOrientationDecodeTest {
 
   @Test
   void decode_resetsOrientationInReturnedExif() {
-    BufferedImage stored = storedFor(6, Fixtures.quadrants(W, H));
+    BufferedImage stored = storedFor(6, CodecFixtures.upright(W, H));
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "o6.jpg",
-            Fixtures.jpegWithExif(Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(6)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(stored, 0.9f), CodecFixtures.exifOrientation(6)));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults());
 
@@ -95,16 +97,16 @@ class ExifOrientationDecodeTest {
   static void assertUpright(BufferedImage image) {
     assertThat(image.getWidth()).isEqualTo(W);
     assertThat(image.getHeight()).isEqualTo(H);
-    assertThat(Fixtures.distance(image, W / 4, H / 4, RED))
+    assertThat(CodecFixtures.distance(image, W / 4, H / 4, RED))
         .as("top-left red")
         .isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, 3 * W / 4, H / 4, GREEN))
+    assertThat(CodecFixtures.distance(image, 3 * W / 4, H / 4, GREEN))
         .as("top-right green")
         .isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, W / 4, 3 * H / 4, BLUE))
+    assertThat(CodecFixtures.distance(image, W / 4, 3 * H / 4, BLUE))
         .as("bottom-left blue")
         .isLessThan(JPEG_TOLERANCE);
-    assertThat(Fixtures.distance(image, 3 * W / 4, 3 * H / 4, WHITE))
+    assertThat(CodecFixtures.distance(image, 3 * W / 4, 3 * H / 4, WHITE))
         .as("bottom-right white")
         .isLessThan(JPEG_TOLERANCE);
   }

@@ -12,19 +12,20 @@ class ExifOrientationTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void read_findsOrientationInLittleAndBigEndian(int orientation) {
-    assertThat(ExifOrientation.read(Fixtures.exifOrientation(orientation))).isEqualTo(orientation);
-    assertThat(ExifOrientation.read(Fixtures.exifWithGps(orientation))).isEqualTo(orientation);
+    assertThat(ExifOrientation.read(CodecFixtures.exifOrientation(orientation)))
+        .isEqualTo(orientation);
+    assertThat(ExifOrientation.read(CodecFixtures.exifWithGps(orientation))).isEqualTo(orientation);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 9, 255, 65535})
   void read_treatsOutOfRangeValuesAsUpright(int value) {
-    assertThat(ExifOrientation.read(Fixtures.exifOrientation(value))).isEqualTo(1);
+    assertThat(ExifOrientation.read(CodecFixtures.exifOrientation(value))).isEqualTo(1);
   }
 
   @Test
   void read_treatsMalformedStructuresAsUpright() {
-    byte[] valid = Fixtures.exifOrientation(6);
+    byte[] valid = CodecFixtures.exifOrientation(6);
     byte[] badOffset = valid.clone();
     badOffset[4] = (byte) 0xF0; // IFD0 beyond the end
     byte[] hugeCount = valid.clone(); // 65535 entries claimed, one present and not the orientation
@@ -45,7 +46,7 @@ class ExifOrientationTest {
 
   @Test
   void resetToUpright_setsOneAndLeavesTheRestAndTheInput() {
-    byte[] exif = Fixtures.exifWithGps(8);
+    byte[] exif = CodecFixtures.exifWithGps(8);
 
     byte[] reset = ExifOrientation.resetToUpright(exif);
 

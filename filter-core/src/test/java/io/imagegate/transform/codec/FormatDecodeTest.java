@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.testing.TestImages;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -41,13 +42,13 @@ class FormatDecodeTest {
         raster.setPixel(x, y, new int[] {0xC0FF, 0x4000, 0x80FF});
       }
     }
-    byte[] png = Fixtures.jdkEncode(new BufferedImage(model, raster, false, null), "png");
+    byte[] png = CodecFixtures.jdkEncode(new BufferedImage(model, raster, false, null), "png");
     assertThat(png[24]).as("IHDR bit depth").isEqualTo((byte) 16);
 
     DecodedImage decoded = decode("16bit.png", png);
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    assertThat(Fixtures.distance(decoded.image(), 3, 3, 0xFFC04080)).isLessThanOrEqualTo(1);
+    assertThat(CodecFixtures.distance(decoded.image(), 3, 3, 0xFFC04080)).isLessThanOrEqualTo(1);
   }
 
   @Test
@@ -59,9 +60,9 @@ class FormatDecodeTest {
       }
     }
 
-    DecodedImage decoded = decode("grey16.png", Fixtures.jdkEncode(grey, "png"));
+    DecodedImage decoded = decode("grey16.png", CodecFixtures.jdkEncode(grey, "png"));
 
-    assertThat(Fixtures.distance(decoded.image(), 4, 4, 0xFF646464)).isLessThanOrEqualTo(1);
+    assertThat(CodecFixtures.distance(decoded.image(), 4, 4, 0xFF646464)).isLessThanOrEqualTo(1);
   }
 
   @Test
@@ -75,7 +76,7 @@ class FormatDecodeTest {
     for (int x = 0; x < 4; x++) {
       indexed.getRaster().setSample(x, 0, 0, x);
     }
-    byte[] png = Fixtures.jdkEncode(indexed, "png");
+    byte[] png = CodecFixtures.jdkEncode(indexed, "png");
     assertThat(new String(png, java.nio.charset.StandardCharsets.ISO_8859_1))
         .contains("PLTE")
         .contains("tRNS");
@@ -83,23 +84,23 @@ class FormatDecodeTest {
     DecodedImage decoded = decode("palette.png", png);
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(Fixtures.rgba(decoded.image(), 0, 0)).containsExactly(255, 0, 0, 255);
-    assertThat(Fixtures.rgba(decoded.image(), 1, 0)[3]).isEqualTo(128);
-    assertThat(Fixtures.rgba(decoded.image(), 2, 0)[3])
+    assertThat(CodecFixtures.rgba(decoded.image(), 0, 0)).containsExactly(255, 0, 0, 255);
+    assertThat(CodecFixtures.rgba(decoded.image(), 1, 0)[3]).isEqualTo(128);
+    assertThat(CodecFixtures.rgba(decoded.image(), 2, 0)[3])
         .as("transparent stays transparent")
         .isZero();
-    assertThat(Fixtures.rgba(decoded.image(), 3, 0)).containsExactly(0, 0, 0, 255);
+    assertThat(CodecFixtures.rgba(decoded.image(), 3, 0)).containsExactly(0, 0, 0, 255);
   }
 
   @Test
   void decode_readsInterlacedPng() throws IOException {
-    ImageWriter writer = Fixtures.jdkWriter("png");
+    ImageWriter writer = CodecFixtures.jdkWriter("png");
     ImageWriteParam param = writer.getDefaultWriteParam();
     param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
-      writer.write(null, new IIOImage(Fixtures.quadrants(), null, null), param);
+      writer.write(null, new IIOImage(CodecFixtures.upright(), null, null), param);
     }
     assertThat(bytes.toByteArray()[28]).as("IHDR interlace method Adam7").isEqualTo((byte) 1);
 
@@ -110,17 +111,17 @@ class FormatDecodeTest {
 
   @Test
   void decode_readsRgbaPngWithAlpha() {
-    BufferedImage argb = Fixtures.solid(8, 8, 0x80102030, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage argb = TestImages.solid(8, 8, 0x80102030, BufferedImage.TYPE_INT_ARGB);
 
-    DecodedImage decoded = decode("rgba.png", Fixtures.jdkEncode(argb, "png"));
+    DecodedImage decoded = decode("rgba.png", CodecFixtures.jdkEncode(argb, "png"));
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(Fixtures.rgba(decoded.image(), 4, 4)).containsExactly(0x10, 0x20, 0x30, 0x80);
+    assertThat(CodecFixtures.rgba(decoded.image(), 4, 4)).containsExactly(0x10, 0x20, 0x30, 0x80);
   }
 
   @Test
   void decode_readsGif() {
-    DecodedImage decoded = decode("q.gif", Fixtures.jdkEncode(Fixtures.quadrants(), "gif"));
+    DecodedImage decoded = decode("q.gif", CodecFixtures.jdkEncode(CodecFixtures.upright(), "gif"));
 
     assertThat(decoded.info().format()).isEqualTo(ImageFormat.GIF);
     assertExactQuadrants(decoded.image());
@@ -128,14 +129,14 @@ class FormatDecodeTest {
 
   @Test
   void decode_readsFirstFrameOfAnimatedGif() throws IOException {
-    ImageWriter writer = Fixtures.jdkWriter("gif");
+    ImageWriter writer = CodecFixtures.jdkWriter("gif");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
       writer.prepareWriteSequence(null);
       for (int argb : new int[] {0xFFFF0000, 0xFF00FF00, 0xFF0000FF}) {
         writer.writeToSequence(
-            new IIOImage(Fixtures.solid(20, 10, argb, BufferedImage.TYPE_INT_RGB), null, null),
+            new IIOImage(TestImages.solid(20, 10, argb, BufferedImage.TYPE_INT_RGB), null, null),
             null);
       }
       writer.endWriteSequence();
@@ -144,12 +145,12 @@ class FormatDecodeTest {
     DecodedImage decoded = decode("anim.gif", bytes.toByteArray());
 
     assertThat(decoded.image().getWidth()).isEqualTo(20);
-    assertThat(Fixtures.rgba(decoded.image(), 10, 5)).containsExactly(255, 0, 0, 255);
+    assertThat(CodecFixtures.rgba(decoded.image(), 10, 5)).containsExactly(255, 0, 0, 255);
   }
 
   @Test
   void decode_readsBmp() {
-    DecodedImage decoded = decode("q.bmp", Fixtures.jdkEncode(Fixtures.quadrants(), "bmp"));
+    DecodedImage decoded = decode("q.bmp", CodecFixtures.jdkEncode(CodecFixtures.upright(), "bmp"));
 
     assertThat(decoded.info().format()).isEqualTo(ImageFormat.BMP);
     assertExactQuadrants(decoded.image());
@@ -157,7 +158,8 @@ class FormatDecodeTest {
 
   @Test
   void decode_readsLossyWebp() {
-    DecodedImage decoded = decode("lossy.webp", WebpFiles.still(Fixtures.quadrants(), false, 0.9f));
+    DecodedImage decoded =
+        decode("lossy.webp", WebpFiles.still(CodecFixtures.upright(), false, 0.9f));
 
     assertThat(decoded.info().format()).isEqualTo(ImageFormat.WEBP);
     ExifOrientationDecodeTest.assertUpright(decoded.image());
@@ -165,16 +167,16 @@ class FormatDecodeTest {
 
   @Test
   void decode_readsLosslessWebpWithAlpha() {
-    BufferedImage argb = Fixtures.solid(16, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage argb = TestImages.solid(16, 16, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     argb.setRGB(3, 3, 0xFF336699);
     argb.setRGB(4, 4, 0x80FF0000);
 
     DecodedImage decoded = decode("lossless.webp", WebpFiles.still(argb, true, 1f));
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(Fixtures.rgba(decoded.image(), 3, 3)).containsExactly(0x33, 0x66, 0x99, 255);
-    assertThat(Fixtures.rgba(decoded.image(), 4, 4)).containsExactly(255, 0, 0, 0x80);
-    assertThat(Fixtures.rgba(decoded.image(), 10, 10)[3]).isZero();
+    assertThat(CodecFixtures.rgba(decoded.image(), 3, 3)).containsExactly(0x33, 0x66, 0x99, 255);
+    assertThat(CodecFixtures.rgba(decoded.image(), 4, 4)).containsExactly(255, 0, 0, 0x80);
+    assertThat(CodecFixtures.rgba(decoded.image(), 10, 10)[3]).isZero();
   }
 
   /** TwelveMonkeys reads animation frames; the first one is the image, at its own size. */
@@ -184,18 +186,18 @@ class FormatDecodeTest {
         WebpFiles.animated(
             32,
             24,
-            Fixtures.solid(32, 24, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
-            Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_RGB));
+            TestImages.solid(32, 24, 0xFFFF0000, BufferedImage.TYPE_INT_RGB),
+            TestImages.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_RGB));
 
     DecodedImage decoded = decode("anim.webp", webp);
 
     assertThat(decoded.image().getWidth()).isEqualTo(32);
-    assertThat(Fixtures.rgba(decoded.image(), 16, 12)).containsExactly(255, 0, 0, 255);
+    assertThat(CodecFixtures.rgba(decoded.image(), 16, 12)).containsExactly(255, 0, 0, 255);
   }
 
   @Test
   void decode_readsFirstFrameOfAnimatedLossyWebpWithAlpha() {
-    BufferedImage translucent = Fixtures.solid(32, 24, 0x00000000, BufferedImage.TYPE_INT_ARGB);
+    BufferedImage translucent = TestImages.solid(32, 24, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     java.awt.Graphics2D g = translucent.createGraphics();
     g.setColor(java.awt.Color.BLUE);
     g.fillRect(16, 0, 16, 24);
@@ -206,19 +208,19 @@ class FormatDecodeTest {
             24,
             false,
             translucent,
-            Fixtures.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB));
+            TestImages.solid(32, 24, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB));
 
     DecodedImage decoded = decode("anim-alpha.webp", webp);
 
     assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(Fixtures.rgba(decoded.image(), 4, 12)[3]).isLessThan(10);
-    assertThat(Fixtures.distance(decoded.image(), 26, 12, 0xFF0000FF)).isLessThan(16);
+    assertThat(CodecFixtures.rgba(decoded.image(), 4, 12)[3]).isLessThan(10);
+    assertThat(CodecFixtures.distance(decoded.image(), 26, 12, 0xFF0000FF)).isLessThan(16);
   }
 
   @Test
   void decode_sniffsFormatFromBytesNotName() {
     DecodedImage decoded =
-        decode("actually-png.jpg", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
+        decode("actually-png.jpg", CodecFixtures.jdkEncode(CodecFixtures.upright(), "png"));
 
     assertThat(decoded.info().format()).isEqualTo(ImageFormat.PNG);
     assertExactQuadrants(decoded.image());
@@ -227,8 +229,8 @@ class FormatDecodeTest {
   @Test
   void decode_readsJpegWithGarbageAfterEndOfImage() {
     byte[] jpeg =
-        Fixtures.concat(
-            Fixtures.jdkJpeg(Fixtures.quadrants(), 0.95f),
+        CodecFixtures.concat(
+            CodecFixtures.jdkJpeg(CodecFixtures.upright(), 0.95f),
             "<html><script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             new byte[4096]);
 
@@ -236,15 +238,15 @@ class FormatDecodeTest {
   }
 
   private DecodedImage decode(String name, byte[] bytes) {
-    return ImageCodecs.decode(Fixtures.write(dir, name, bytes), Limits.defaults());
+    return ImageCodecs.decode(CodecFixtures.write(dir, name, bytes), Limits.defaults());
   }
 
   private static void assertExactQuadrants(BufferedImage image) {
     assertThat(image.getWidth()).isEqualTo(64);
     assertThat(image.getHeight()).isEqualTo(48);
-    assertThat(image.getRGB(16, 12)).isEqualTo(Fixtures.RED);
-    assertThat(image.getRGB(48, 12)).isEqualTo(Fixtures.GREEN);
-    assertThat(image.getRGB(16, 36)).isEqualTo(Fixtures.BLUE);
-    assertThat(image.getRGB(48, 36)).isEqualTo(Fixtures.WHITE);
+    assertThat(image.getRGB(16, 12)).isEqualTo(CodecFixtures.RED);
+    assertThat(image.getRGB(48, 12)).isEqualTo(CodecFixtures.GREEN);
+    assertThat(image.getRGB(16, 36)).isEqualTo(CodecFixtures.BLUE);
+    assertThat(image.getRGB(48, 36)).isEqualTo(CodecFixtures.WHITE);
   }
 }

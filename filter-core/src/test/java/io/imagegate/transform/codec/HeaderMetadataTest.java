@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 
 /** EXIF and ICC profiles are found where each format keeps them, and bounded. */
 class HeaderMetadataTest {
-  private static final byte[] JPEG = Fixtures.jdkJpeg(Fixtures.quadrants(), 0.8f);
-  private static final byte[] PNG = Fixtures.jdkEncode(Fixtures.quadrants(), "png");
+  private static final byte[] JPEG = CodecFixtures.jdkJpeg(CodecFixtures.upright(), 0.8f);
+  private static final byte[] PNG = CodecFixtures.jdkEncode(CodecFixtures.upright(), "png");
 
   @Test
   void scan_findsJpegExifBehindOtherSegments() throws IOException {
-    byte[] tiff = Fixtures.exifOrientation(3);
-    byte[] jpeg = Fixtures.jpegWithExif(JPEG, tiff);
+    byte[] tiff = CodecFixtures.exifOrientation(3);
+    byte[] jpeg = CodecFixtures.jpegWithExif(JPEG, tiff);
     jpeg =
-        Fixtures.insertJpegSegment(
+        CodecFixtures.insertJpegSegment(
             jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0<x/>".getBytes(StandardCharsets.US_ASCII));
-    jpeg = Fixtures.insertJpegSegment(jpeg, 0xFE, new byte[60_000]); // a large comment first
+    jpeg = CodecFixtures.insertJpegSegment(jpeg, 0xFE, new byte[60_000]); // a large comment first
 
     assertThat(scan(ImageFormat.JPEG, jpeg).exif()).isEqualTo(tiff);
   }
@@ -29,17 +29,17 @@ class HeaderMetadataTest {
   @Test
   void scan_ignoresExifThatIsNotTiff() throws IOException {
     byte[] jpeg =
-        Fixtures.jpegWithExif(JPEG, "not a tiff header".getBytes(StandardCharsets.US_ASCII));
+        CodecFixtures.jpegWithExif(JPEG, "not a tiff header".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(scan(ImageFormat.JPEG, jpeg).exif()).isNull();
   }
 
   @Test
   void scan_findsPngExifAndInflatesIccp() throws IOException {
-    byte[] tiff = Fixtures.exifOrientation(6);
+    byte[] tiff = CodecFixtures.exifOrientation(6);
     byte[] profile = ColorDecodeTest.linearProfile();
-    byte[] png = Fixtures.insertPngChunkAfterIhdr(PNG, Fixtures.pngChunk("eXIf", tiff));
-    png = Fixtures.insertPngChunkAfterIhdr(png, Fixtures.iccpChunk(profile));
+    byte[] png = CodecFixtures.insertPngChunkAfterIhdr(PNG, CodecFixtures.pngChunk("eXIf", tiff));
+    png = CodecFixtures.insertPngChunkAfterIhdr(png, CodecFixtures.iccpChunk(profile));
 
     HeaderMetadata metadata = scan(ImageFormat.PNG, png);
 
@@ -51,19 +51,21 @@ class HeaderMetadataTest {
   @Test
   void scan_dropsIccpThatInflatesBeyondCap() throws IOException {
     byte[] bomb = new byte[HeaderMetadata.MAX_ICC_BYTES + 1];
-    byte[] png = Fixtures.insertPngChunkAfterIhdr(PNG, Fixtures.iccpChunk(bomb));
+    byte[] png = CodecFixtures.insertPngChunkAfterIhdr(PNG, CodecFixtures.iccpChunk(bomb));
 
     assertThat(scan(ImageFormat.PNG, png).iccProfile()).isNull();
   }
 
   @Test
   void scan_findsWebpExifWithOrWithoutJpegPrefix() throws IOException {
-    byte[] tiff = Fixtures.exifOrientation(8);
-    BufferedImage image = Fixtures.quadrants();
+    byte[] tiff = CodecFixtures.exifOrientation(8);
+    BufferedImage image = CodecFixtures.upright();
     byte[] plain = webpWithChunk(image, "EXIF", tiff);
     byte[] prefixed =
         webpWithChunk(
-            image, "EXIF", Fixtures.concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff));
+            image,
+            "EXIF",
+            CodecFixtures.concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff));
 
     assertThat(scan(ImageFormat.WEBP, plain).exif()).isEqualTo(tiff);
     assertThat(scan(ImageFormat.WEBP, prefixed).exif()).isEqualTo(tiff);
@@ -71,7 +73,7 @@ class HeaderMetadataTest {
 
   @Test
   void scan_toleratesTruncatedHeaders() throws IOException {
-    byte[] jpeg = Fixtures.jpegWithExif(JPEG, Fixtures.exifOrientation(6));
+    byte[] jpeg = CodecFixtures.jpegWithExif(JPEG, CodecFixtures.exifOrientation(6));
 
     assertThat(scan(ImageFormat.JPEG, java.util.Arrays.copyOf(jpeg, 12)).exif()).isNull();
     assertThat(scan(ImageFormat.PNG, java.util.Arrays.copyOf(PNG, 20)).exif()).isNull();
@@ -85,7 +87,7 @@ class HeaderMetadataTest {
   private static byte[] webpWithChunk(BufferedImage image, String type, byte[] data) {
     byte[] still = WebpFiles.still(image, true, 1f);
     byte[] chunk =
-        Fixtures.concat(
+        CodecFixtures.concat(
             type.getBytes(StandardCharsets.US_ASCII),
             java.nio.ByteBuffer.allocate(4)
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN)
@@ -93,7 +95,7 @@ class HeaderMetadataTest {
                 .array(),
             data,
             new byte[data.length & 1]);
-    byte[] out = Fixtures.concat(still, chunk);
+    byte[] out = CodecFixtures.concat(still, chunk);
     java.nio.ByteBuffer.wrap(out, 4, 4)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN)
         .putInt(out.length - 8);

@@ -32,7 +32,7 @@ class HostileDecodeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostile")
   void decode_givesDocumentedOutcome(HostileFixtures.Hostile fixture) {
-    Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
+    Path file = CodecFixtures.write(dir, fixture.name(), fixture.bytes());
 
     String outcome;
     String message;
@@ -87,7 +87,7 @@ class HostileDecodeTest {
     List<HostileFixtures.Hostile> lying = headerPixelLimitFixtures();
     assertThat(lying).as("the header-limit category (see fixtures_perCategory)").hasSize(7);
     for (HostileFixtures.Hostile fixture : lying) {
-      Path file = Fixtures.write(dir, fixture.name(), fixture.bytes());
+      Path file = CodecFixtures.write(dir, fixture.name(), fixture.bytes());
       assertThatThrownBy(() -> ImageCodecs.probe(file, Limits.defaults()))
           .as(fixture.name())
           .isInstanceOf(ImageGateException.class)
@@ -97,7 +97,8 @@ class HostileDecodeTest {
 
   @Test
   void decode_refusesFileAboveByteLimit() {
-    Path file = Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(), "png"));
+    Path file =
+        CodecFixtures.write(dir, "q.png", CodecFixtures.jdkEncode(CodecFixtures.upright(), "png"));
     long size = file.toFile().length();
 
     assertThatThrownBy(
@@ -114,11 +115,12 @@ class HostileDecodeTest {
   @Test
   void decode_checksPixelLimitOnUprightSize() {
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "q.jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(Fixtures.quadrants(48, 64), 0.9f), Fixtures.exifOrientation(6)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(CodecFixtures.upright(48, 64), 0.9f),
+                CodecFixtures.exifOrientation(6)));
 
     assertThatThrownBy(
             () ->
@@ -144,7 +146,7 @@ class HostileDecodeTest {
     // The fixtures alone in their folder: the child decodes every file it finds there.
     Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
     for (HostileFixtures.Hostile fixture : HostileFixtures.all()) {
-      Fixtures.write(fixtures, fixture.name(), fixture.bytes());
+      CodecFixtures.write(fixtures, fixture.name(), fixture.bytes());
     }
     Path output = dir.resolve("child.out");
     Process child =

@@ -1,5 +1,6 @@
 package io.imagegate.transform.codec;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,37 +36,38 @@ final class HostileFixtures {
   static List<Hostile> all() {
     BufferedImage picture = new BufferedImage(200, 150, BufferedImage.TYPE_INT_RGB);
     picture.createGraphics().drawImage(EncodeTest.noisy(200, 150), 0, 0, null);
-    byte[] jpeg = Fixtures.jdkJpeg(picture, 0.9f);
-    byte[] png = Fixtures.jdkEncode(picture, "png");
-    byte[] gif = Fixtures.jdkEncode(picture, "gif");
+    byte[] jpeg = CodecFixtures.jdkJpeg(picture, 0.9f);
+    byte[] png = CodecFixtures.jdkEncode(picture, "png");
+    byte[] gif = CodecFixtures.jdkEncode(picture, "gif");
     byte[] webp = WebpFiles.still(picture, false, 0.8f);
-    byte[] bmp = Fixtures.jdkEncode(Fixtures.quadrants(), "bmp");
+    byte[] bmp = CodecFixtures.jdkEncode(CodecFixtures.upright(), "bmp");
     byte[] tinyGif =
-        Fixtures.jdkEncode(Fixtures.solid(1, 1, Fixtures.RED, BufferedImage.TYPE_INT_RGB), "gif");
+        CodecFixtures.jdkEncode(
+            TestImages.solid(1, 1, CodecFixtures.RED, BufferedImage.TYPE_INT_RGB), "gif");
     return List.of(
         new Hostile(
             "bomb-png-30000x30000.png",
-            Fixtures.pngDeclaring(30_000, 30_000, 1, 0, 4096),
+            CodecFixtures.pngDeclaring(30_000, 30_000, 1, 0, 4096),
             UNPROCESSABLE,
             "the source is 30000x30000 pixels; the limit is 50000000"),
         new Hostile(
             "bomb-png-8bit-gray-20000x20000.png",
-            Fixtures.pngDeclaring(20_000, 20_000, 8, 0, 20_001),
+            CodecFixtures.pngDeclaring(20_000, 20_000, 8, 0, 20_001),
             UNPROCESSABLE,
             "the source is 20000x20000 pixels"),
         new Hostile(
             "png-header-claims-100000x100000.png",
-            Fixtures.pngDeclaring(100_000, 100_000, 8, 6, 16),
+            CodecFixtures.pngDeclaring(100_000, 100_000, 8, 6, 16),
             UNPROCESSABLE,
             "the source is 100000x100000 pixels"),
         new Hostile(
             "jpeg-header-claims-65000x65000.jpg",
-            Fixtures.patchJpegSize(jpeg, 65_000, 65_000),
+            CodecFixtures.patchJpegSize(jpeg, 65_000, 65_000),
             UNPROCESSABLE,
             "the source is 65000x65000 pixels; the limit is 50000000"),
         new Hostile(
             "jpeg-header-claims-20000x20000.jpg",
-            Fixtures.patchJpegSize(jpeg, 20_000, 20_000),
+            CodecFixtures.patchJpegSize(jpeg, 20_000, 20_000),
             UNPROCESSABLE,
             "the source is 20000x20000 pixels"),
         new Hostile(
@@ -81,7 +83,7 @@ final class HostileFixtures {
             "header is corrupt or truncated"),
         new Hostile(
             "webp-header-claims-16384x16384.webp",
-            webpLosslessSize(WebpFiles.still(Fixtures.quadrants(), true, 1f), 16_384, 16_384),
+            webpLosslessSize(WebpFiles.still(CodecFixtures.upright(), true, 1f), 16_384, 16_384),
             UNPROCESSABLE,
             "the source is 16384x16384 pixels"),
         new Hostile("truncated-half.jpg", half(jpeg), UNPROCESSABLE, "corrupt or truncated"),
@@ -130,7 +132,9 @@ final class HostileFixtures {
         new Hostile(
             "webp-animated-canvas-16000x16000.webp",
             WebpFiles.animated(
-                16_000, 16_000, Fixtures.solid(32, 24, Fixtures.RED, BufferedImage.TYPE_INT_RGB)),
+                16_000,
+                16_000,
+                TestImages.solid(32, 24, CodecFixtures.RED, BufferedImage.TYPE_INT_RGB)),
             "OK 32x24",
             "32x24"),
         new Hostile("many-app-segments-8x64k.jpg", manyAppSegments(jpeg), "OK 200x150", "200x150"));
@@ -190,7 +194,7 @@ final class HostileFixtures {
   }
 
   private static byte[] avif() {
-    return Fixtures.concat(
+    return CodecFixtures.concat(
         new byte[] {0, 0, 0, 0x1C},
         ascii("ftypavif"),
         new byte[] {0, 0, 0, 0},
@@ -271,7 +275,7 @@ final class HostileFixtures {
   private static byte[] manyAppSegments(byte[] jpeg) {
     byte[] out = jpeg;
     for (int i = 0; i < 8; i++) {
-      out = Fixtures.insertJpegSegment(out, 0xEF, new byte[65_533]);
+      out = CodecFixtures.insertJpegSegment(out, 0xEF, new byte[65_533]);
     }
     return out;
   }

@@ -7,6 +7,7 @@ import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.testing.ImageMetrics;
+import io.imagegate.testing.TestImages;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -60,7 +61,8 @@ class ReducedDecodeTest {
   @BeforeAll
   static void writeSixteenMegapixelJpeg() {
     bigJpeg =
-        Fixtures.write(shared, "16mp.jpg", Fixtures.jdkJpeg(photoLike(BIG_W, BIG_H, 7), 0.85f));
+        CodecFixtures.write(
+            shared, "16mp.jpg", CodecFixtures.jdkJpeg(photoLike(BIG_W, BIG_H, 7), 0.85f));
   }
 
   @Test
@@ -92,7 +94,7 @@ class ReducedDecodeTest {
   @ParameterizedTest(name = "progressive {0}")
   @ValueSource(booleans = {false, true})
   void decode_reducedImageIsTheBoxAverageOfTheFullDecode(boolean progressive) {
-    Path file = Fixtures.write(dir, "p.jpg", jpeg(photoLike(1203, 802, 3), 0.9f, progressive));
+    Path file = CodecFixtures.write(dir, "p.jpg", jpeg(photoLike(1203, 802, 3), 0.9f, progressive));
 
     BufferedImage reduced = ImageCodecs.decode(file, Limits.defaults(), 300, 200).image();
     BufferedImage full = ImageCodecs.decode(file, Limits.defaults()).image();
@@ -107,39 +109,39 @@ class ReducedDecodeTest {
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
   void decode_appliesExifOrientationToTheReducedImage(int orientation) {
     BufferedImage stored =
-        ExifOrientationDecodeTest.storedFor(orientation, Fixtures.quadrants(960, 640));
+        ExifOrientationDecodeTest.storedFor(orientation, CodecFixtures.upright(960, 640));
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir,
             "o.jpg",
-            Fixtures.jpegWithExif(
-                Fixtures.jdkJpeg(stored, 0.9f), Fixtures.exifOrientation(orientation)));
+            CodecFixtures.jpegWithExif(
+                CodecFixtures.jdkJpeg(stored, 0.9f), CodecFixtures.exifOrientation(orientation)));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults(), 240, 160);
 
     BufferedImage image = decoded.image();
     assertThat(image.getWidth()).isEqualTo(240);
     assertThat(image.getHeight()).isEqualTo(160);
-    assertThat(Fixtures.distance(image, 60, 40, Fixtures.RED)).isLessThan(40);
-    assertThat(Fixtures.distance(image, 180, 40, Fixtures.GREEN)).isLessThan(40);
-    assertThat(Fixtures.distance(image, 60, 120, Fixtures.BLUE)).isLessThan(40);
-    assertThat(Fixtures.distance(image, 180, 120, Fixtures.WHITE)).isLessThan(40);
+    assertThat(CodecFixtures.distance(image, 60, 40, CodecFixtures.RED)).isLessThan(40);
+    assertThat(CodecFixtures.distance(image, 180, 40, CodecFixtures.GREEN)).isLessThan(40);
+    assertThat(CodecFixtures.distance(image, 60, 120, CodecFixtures.BLUE)).isLessThan(40);
+    assertThat(CodecFixtures.distance(image, 180, 120, CodecFixtures.WHITE)).isLessThan(40);
     assertThat(ExifOrientation.read(decoded.exif())).isEqualTo(1);
   }
 
   @Test
   void decode_appliesEmbeddedProfileToTheReducedImage() {
     byte[] raw =
-        Fixtures.jdkJpeg(Fixtures.solid(64, 64, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
+        CodecFixtures.jdkJpeg(TestImages.solid(64, 64, 0xFF804020, BufferedImage.TYPE_INT_RGB), 1f);
     byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-    Path file = Fixtures.write(dir, "linear.jpg", Fixtures.jpegWithIcc(raw, linear));
+    Path file = CodecFixtures.write(dir, "linear.jpg", CodecFixtures.jpegWithIcc(raw, linear));
 
     BufferedImage reduced = ImageCodecs.decode(file, Limits.defaults(), 16, 16).image();
     BufferedImage full = ImageCodecs.decode(file, Limits.defaults()).image();
 
     assertThat(reduced.getWidth()).isEqualTo(16);
-    assertThat(Fixtures.distance(reduced, 8, 8, full.getRGB(32, 32))).isLessThanOrEqualTo(3);
-    assertThat(Fixtures.distance(reduced, 8, 8, 0xFF804020))
+    assertThat(CodecFixtures.distance(reduced, 8, 8, full.getRGB(32, 32))).isLessThanOrEqualTo(3);
+    assertThat(CodecFixtures.distance(reduced, 8, 8, 0xFF804020))
         .as("the profile was applied")
         .isGreaterThan(30);
   }
@@ -147,7 +149,7 @@ class ReducedDecodeTest {
   @Test
   void decode_decodesCmykInFullWhateverTheMinimum() {
     Path file =
-        Fixtures.write(
+        CodecFixtures.write(
             dir, "cmyk.jpg", CmykJpegs.strip(new int[][] {{255, 0, 0, 0}, {0, 0, 0, 255}}, false));
 
     DecodedImage decoded = ImageCodecs.decode(file, Limits.defaults(), 1, 1);
@@ -159,7 +161,8 @@ class ReducedDecodeTest {
   @Test
   void decode_decodesInFullWhenNoFactorOfTwoLeavesTheMinimum() {
     Path file =
-        Fixtures.write(dir, "small.jpg", Fixtures.jdkJpeg(Fixtures.quadrants(200, 100), 0.9f));
+        CodecFixtures.write(
+            dir, "small.jpg", CodecFixtures.jdkJpeg(CodecFixtures.upright(200, 100), 0.9f));
 
     BufferedImage image = ImageCodecs.decode(file, Limits.defaults(), 101, 10).image();
 
@@ -170,7 +173,8 @@ class ReducedDecodeTest {
   @Test
   void decode_decodesOtherFormatsInFull() {
     Path file =
-        Fixtures.write(dir, "q.png", Fixtures.jdkEncode(Fixtures.quadrants(200, 100), "png"));
+        CodecFixtures.write(
+            dir, "q.png", CodecFixtures.jdkEncode(CodecFixtures.upright(200, 100), "png"));
 
     assertThat(ImageCodecs.decode(file, Limits.defaults(), 10, 10).image().getWidth())
         .isEqualTo(200);
@@ -178,8 +182,8 @@ class ReducedDecodeTest {
 
   @Test
   void decode_refusesTruncatedJpegOnTheReducedPath() {
-    byte[] jpeg = Fixtures.jdkJpeg(photoLike(800, 600, 5), 0.9f);
-    Path file = Fixtures.write(dir, "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
+    byte[] jpeg = CodecFixtures.jdkJpeg(photoLike(800, 600, 5), 0.9f);
+    Path file = CodecFixtures.write(dir, "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
 
     assertThatThrownBy(() -> ImageCodecs.decode(file, Limits.defaults(), 100, 100))
         .isInstanceOfSatisfying(
@@ -203,8 +207,8 @@ class ReducedDecodeTest {
 
   @Test
   void scans_countsOneForBaselineAndEverySosForProgressive() throws Exception {
-    Path baseline = Fixtures.write(dir, "b.jpg", jpeg(photoLike(64, 64, 1), 0.9f, false));
-    Path progressive = Fixtures.write(dir, "p.jpg", jpeg(photoLike(64, 64, 1), 0.9f, true));
+    Path baseline = CodecFixtures.write(dir, "b.jpg", jpeg(photoLike(64, 64, 1), 0.9f, false));
+    Path progressive = CodecFixtures.write(dir, "p.jpg", jpeg(photoLike(64, 64, 1), 0.9f, true));
 
     try (FileImageInputStream b = new FileImageInputStream(baseline.toFile());
         FileImageInputStream p = new FileImageInputStream(progressive.toFile())) {
@@ -230,7 +234,7 @@ class ReducedDecodeTest {
   }
 
   static byte[] jpeg(BufferedImage image, float quality, boolean progressive) {
-    ImageWriter writer = Fixtures.jdkWriter("jpeg");
+    ImageWriter writer = CodecFixtures.jdkWriter("jpeg");
     ImageWriteParam param = writer.getDefaultWriteParam();
     writer.dispose();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -238,7 +242,7 @@ class ReducedDecodeTest {
     if (progressive) {
       param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
     }
-    return Fixtures.jdkEncode(image, "jpeg", param, null);
+    return CodecFixtures.jdkEncode(image, "jpeg", param, null);
   }
 
   /** Box averages, {@code k x k}, partial boxes at the right and bottom edges: the reference. */

@@ -32,7 +32,7 @@ class ValuesTest {
 
   @Test
   void exifArrays_areCopied() {
-    byte[] exif = Fixtures.exifOrientation(1);
+    byte[] exif = CodecFixtures.exifOrientation(1);
     DecodedImage decoded =
         new DecodedImage(
             new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),

@@ -52,10 +52,10 @@ final class WebpFiles {
       put24(header, frame.getHeight() - 1);
       put24(header, 100); // duration in ms
       header.put((byte) 0);
-      chunks.writeBytes(chunk("ANMF", Fixtures.concat(header.array(), bitstream)));
+      chunks.writeBytes(chunk("ANMF", CodecFixtures.concat(header.array(), bitstream)));
     }
     byte[] body = chunks.toByteArray();
-    return Fixtures.concat(
+    return CodecFixtures.concat(
         "RIFF".getBytes(StandardCharsets.US_ASCII),
         le(4).putInt(4 + body.length).array(),
         "WEBP".getBytes(StandardCharsets.US_ASCII),
@@ -64,7 +64,7 @@ final class WebpFiles {
 
   private static byte[] chunk(String type, byte[] data) {
     byte[] padding = new byte[data.length & 1];
-    return Fixtures.concat(
+    return CodecFixtures.concat(
         type.getBytes(StandardCharsets.US_ASCII), le(4).putInt(data.length).array(), data, padding);
   }
 
@@ -83,8 +83,9 @@ final class WebpFiles {
     ByteBuffer vp8x = le(10).put((byte) 0x20).put(new byte[3]);
     put24(vp8x, image.getWidth() - 1);
     put24(vp8x, image.getHeight() - 1);
-    byte[] body = Fixtures.concat(chunk("VP8X", vp8x.array()), chunk("ICCP", profile), bitstream);
-    return Fixtures.concat(
+    byte[] body =
+        CodecFixtures.concat(chunk("VP8X", vp8x.array()), chunk("ICCP", profile), bitstream);
+    return CodecFixtures.concat(
         "RIFF".getBytes(StandardCharsets.US_ASCII),
         le(4).putInt(4 + body.length).array(),
         "WEBP".getBytes(StandardCharsets.US_ASCII),

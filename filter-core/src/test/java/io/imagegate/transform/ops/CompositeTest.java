@@ -1,20 +1,21 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
-import static io.imagegate.transform.ops.TestImages.channel;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class CompositeTest {
   private final BufferedImage base =
-      TestImages.solid(40, 30, BufferedImage.TYPE_INT_RGB, 0xFF0000FF);
+      TestImages.solid(40, 30, 0xFF0000FF, BufferedImage.TYPE_INT_RGB);
 
   @Test
   void overlay_halfTransparentBlendsTheColours() {
-    BufferedImage mark = TestImages.solid(10, 10, BufferedImage.TYPE_INT_ARGB, 0x80FF0000);
+    BufferedImage mark = TestImages.solid(10, 10, 0x80FF0000, BufferedImage.TYPE_INT_ARGB);
     BufferedImage baseBefore = TestImages.copy(base);
     BufferedImage markBefore = TestImages.copy(mark);
 
@@ -45,7 +46,7 @@ class CompositeTest {
 
   @Test
   void overlay_isClippedAtEveryEdge() {
-    BufferedImage mark = TestImages.solid(10, 10, BufferedImage.TYPE_INT_RGB, 0xFFFFFFFF);
+    BufferedImage mark = TestImages.solid(10, 10, 0xFFFFFFFF, BufferedImage.TYPE_INT_RGB);
 
     BufferedImage topLeft = Composite.overlay(base, mark, -7, -8);
     BufferedImage bottomRight = Composite.overlay(base, mark, 35, 27);
@@ -62,7 +63,7 @@ class CompositeTest {
   @Test
   void overlay_onTransparentBaseKeepsAlpha() {
     BufferedImage clear = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
-    BufferedImage mark = TestImages.solid(2, 2, BufferedImage.TYPE_INT_ARGB, 0x80FF0000);
+    BufferedImage mark = TestImages.solid(2, 2, 0x80FF0000, BufferedImage.TYPE_INT_ARGB);
 
     BufferedImage out = Composite.overlay(clear, mark, 1, 1);
 

@@ -1,11 +1,12 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
-import static io.imagegate.transform.ops.TestImages.channel;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class CornersTest {
 
   @Test
   void round_fillsCornersWithBackgroundAndKeepsTheRest() {
-    BufferedImage src = TestImages.solid(100, 60, BufferedImage.TYPE_INT_RGB, 0xFF203040);
+    BufferedImage src = TestImages.solid(100, 60, 0xFF203040, BufferedImage.TYPE_INT_RGB);
     BufferedImage before = TestImages.copy(src);
 
     BufferedImage out = Corners.round(src, 20, WHITE);
@@ -48,7 +49,7 @@ class CornersTest {
 
   @Test
   void roundMax_givesAnEllipseTouchingAllSides() {
-    BufferedImage src = TestImages.solid(200, 100, BufferedImage.TYPE_INT_ARGB, 0xFF00FF00);
+    BufferedImage src = TestImages.solid(200, 100, 0xFF00FF00, BufferedImage.TYPE_INT_ARGB);
 
     BufferedImage out = Corners.round(src, Corners.MAX, 0);
 
@@ -70,7 +71,7 @@ class CornersTest {
 
   @Test
   void round_hugeRadiusGivesAPill() {
-    BufferedImage src = TestImages.solid(100, 40, BufferedImage.TYPE_INT_RGB, 0xFF0000FF);
+    BufferedImage src = TestImages.solid(100, 40, 0xFF0000FF, BufferedImage.TYPE_INT_RGB);
 
     BufferedImage out = Corners.round(src, 1000, WHITE);
 

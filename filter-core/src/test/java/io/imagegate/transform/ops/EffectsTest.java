@@ -1,12 +1,13 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
-import static io.imagegate.transform.ops.TestImages.channel;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.testing.ImageMetrics;
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,7 @@ class EffectsTest {
 
   @Test
   void contrast_leavesAFlatImageAlone() {
-    BufferedImage flat = TestImages.solid(8, 8, BufferedImage.TYPE_INT_RGB, 0xFF808080);
+    BufferedImage flat = TestImages.solid(8, 8, 0xFF808080, BufferedImage.TYPE_INT_RGB);
 
     assertSamePixels(Effects.contrast(flat), flat);
   }

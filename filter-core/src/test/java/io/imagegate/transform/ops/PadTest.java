@@ -1,9 +1,10 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class PadTest {
   void pad_entirelyOffCanvasGivesBackgroundOnly() {
     BufferedImage out = Pad.pad(src, 5, 5, 100, -100, 0xFF00FF00);
 
-    assertSamePixels(out, TestImages.solid(5, 5, BufferedImage.TYPE_INT_RGB, 0xFF00FF00));
+    assertSamePixels(out, TestImages.solid(5, 5, 0xFF00FF00, BufferedImage.TYPE_INT_RGB));
   }
 
   @Test

@@ -1,8 +1,9 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.imagegate.transform.ops;
 
+import io.imagegate.testing.TestImages;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.TimeUnit;

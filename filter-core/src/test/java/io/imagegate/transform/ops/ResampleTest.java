@@ -1,12 +1,14 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
-import static io.imagegate.transform.ops.TestImages.channel;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.channel;
+import static io.imagegate.testing.TestImages.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.testing.ImageMetrics;
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.imgscalr.Scalr;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,10 +135,6 @@ class ResampleTest {
   void resize_rejectsEmptyTarget() {
     assertThatThrownBy(() -> Resample.resize(solid(4, 4, 0xFF000000), 0, 3))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static BufferedImage solid(int w, int h, int argb) {
-    return TestImages.solid(w, h, BufferedImage.TYPE_INT_RGB, argb);
   }
 
   private static BufferedImage stripes(int w, int h) {

@@ -1,10 +1,11 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
-import static io.imagegate.transform.ops.TestImages.channel;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class RotateTest {
 
   @Test
   void rotateFree_canvasIsTheBoundingBoxWithBackgroundCorners() {
-    BufferedImage src = TestImages.solid(200, 100, BufferedImage.TYPE_INT_RGB, 0xFFFFFFFF);
+    BufferedImage src = TestImages.solid(200, 100, 0xFFFFFFFF, BufferedImage.TYPE_INT_RGB);
 
     BufferedImage out = Rotate.rotate(src, 30, BG);
 
@@ -82,7 +83,7 @@ class RotateTest {
 
   @Test
   void rotateFree_edgesAreAntialiased() {
-    BufferedImage src = TestImages.solid(200, 100, BufferedImage.TYPE_INT_RGB, 0xFFFFFFFF);
+    BufferedImage src = TestImages.solid(200, 100, 0xFFFFFFFF, BufferedImage.TYPE_INT_RGB);
 
     BufferedImage out = Rotate.rotate(src, 30, 0xFF000000);
 
@@ -101,7 +102,7 @@ class RotateTest {
 
   @Test
   void rotateFree_turnsClockwise() {
-    BufferedImage src = TestImages.solid(200, 100, BufferedImage.TYPE_INT_RGB, 0xFFFFFFFF);
+    BufferedImage src = TestImages.solid(200, 100, 0xFFFFFFFF, BufferedImage.TYPE_INT_RGB);
     for (int y = 45; y < 55; y++) {
       for (int x = 185; x < 195; x++) {
         src.setRGB(x, y, 0xFFFF0000);

@@ -1,9 +1,10 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class SaliencyTest {
 
   @Test
   void auto_centresWhenThereIsNoSubject() {
-    BufferedImage flat = TestImages.solid(500, 100, BufferedImage.TYPE_INT_RGB, 0xFF406080);
+    BufferedImage flat = TestImages.solid(500, 100, 0xFF406080, BufferedImage.TYPE_INT_RGB);
 
     assertThat(Saliency.auto(flat, 1, 1)).isEqualTo(new Region(200, 0, 100, 100));
   }

@@ -2,6 +2,8 @@ package io.imagegate.transform.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.ImageMetrics;
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -44,7 +46,7 @@ class TinyImagesTest {
       assertThat(out.getHeight()).isPositive();
       assertThat(out.getType()).isIn(BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB);
     }
-    TestImages.assertSamePixels(src, before);
+    ImageMetrics.assertSamePixels(src, before);
   }
 
   @ParameterizedTest
@@ -52,6 +54,6 @@ class TinyImagesTest {
   void resize_toTheSameSizeIsTheIdentity(int w, int h) {
     BufferedImage src = TestImages.card(w, h);
 
-    TestImages.assertSamePixels(Resample.resize(src, w, h), src);
+    ImageMetrics.assertSamePixels(Resample.resize(src, w, h), src);
   }
 }

@@ -1,10 +1,11 @@
 package io.imagegate.transform.ops;
 
-import static io.imagegate.transform.ops.TestImages.assertIntType;
-import static io.imagegate.transform.ops.TestImages.assertSamePixels;
+import static io.imagegate.testing.ImageMetrics.assertIntType;
+import static io.imagegate.testing.ImageMetrics.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class TrimTest {
 
   @Test
   void trim_allBackgroundReturnsTheImageUnchanged() {
-    BufferedImage flat = TestImages.solid(20, 10, BufferedImage.TYPE_INT_RGB, 0xFF808080);
+    BufferedImage flat = TestImages.solid(20, 10, 0xFF808080, BufferedImage.TYPE_INT_RGB);
 
     assertSamePixels(Trim.trim(flat, 10), flat);
   }

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import static io.imagegate.transform.pipeline.Pictures.lumaStdDev;
-import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
+import static io.imagegate.testing.ImageMetrics.lumaStdDev;
+import static io.imagegate.testing.ImageMetrics.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
 package io.imagegate.transform.pipeline;
 
-import static io.imagegate.transform.pipeline.Pictures.solid;
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class BorderStageTest {
-  private final BufferedImage src = solid(100, 60, 0xFF336699, false);
+  private final BufferedImage src = solid(100, 60, 0xFF336699);
 
   @Test
   void border_growsEachSideByTwiceTheWidth() {

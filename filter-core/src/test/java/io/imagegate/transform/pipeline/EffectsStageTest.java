@@ -1,13 +1,14 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.ImageMetrics.lumaStdDev;
+import static io.imagegate.testing.ImageMetrics.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.blue;
 import static io.imagegate.transform.pipeline.Pictures.green;
-import static io.imagegate.transform.pipeline.Pictures.lumaStdDev;
-import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.red;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.testing.TestImages;
 import io.imagegate.transform.ops.Effects;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class EffectsStageTest {
 
   @Test
   void grayscale_equalisesChannels() {
-    BufferedImage out = stage.apply(Pictures.quadrants(64, 64), step("e-grayscale"));
+    BufferedImage out = stage.apply(TestImages.quadrants(64, 64), step("e-grayscale"));
     int p = out.getRGB(10, 10);
     assertThat(red(p)).isEqualTo(green(p)).isEqualTo(blue(p)).isEqualTo(76);
   }
@@ -67,7 +68,7 @@ class EffectsStageTest {
 
   @Test
   void blurThenGrayscale_bothApply() {
-    BufferedImage out = stage.apply(Pictures.quadrants(64, 64), step("bl-3,e-grayscale"));
+    BufferedImage out = stage.apply(TestImages.quadrants(64, 64), step("bl-3,e-grayscale"));
     int p = out.getRGB(32, 10); // on the red/green edge: blurred, then grey
     assertThat(red(p)).isEqualTo(green(p)).isEqualTo(blue(p));
     assertThat(red(p)).isBetween(77, 149);

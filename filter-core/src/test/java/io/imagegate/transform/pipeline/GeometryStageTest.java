@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
-import static io.imagegate.transform.pipeline.Pictures.gradient;
-import static io.imagegate.transform.pipeline.Pictures.quadrants;
+import static io.imagegate.testing.TestImages.gradient;
+import static io.imagegate.testing.TestImages.quadrants;
 import static io.imagegate.transform.pipeline.Pictures.sourceX;
 import static io.imagegate.transform.pipeline.Pictures.sourceY;
 import static io.imagegate.transform.pipeline.Pictures.step;
@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.imagegate.limits.Limits;
+import io.imagegate.testing.ImageMetrics;
 import io.imagegate.transform.geometry.GeometryPlanner;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class GeometryStageTest {
     BufferedImage copy = gradient(W, H);
     apply("w-300,h-300,cm-pad_resize,bg-00FF00");
     apply("w-100,h-50,cm-extract,x-20,y-30");
-    assertThat(Pictures.meanAbsDiff(copy, source)).isZero();
+    assertThat(ImageMetrics.meanAbsDiff(copy, source)).isZero();
   }
 
   @Test
@@ -238,7 +239,7 @@ class GeometryStageTest {
       other.getGraphics().drawImage(source, 0, 0, null);
       BufferedImage expected = stage.apply(convert(other), step("w-150,h-150,fo-right"));
       BufferedImage actual = stage.apply(other, step("w-150,h-150,fo-right"));
-      assertThat(Pictures.meanAbsDiff(actual, expected)).as("type %d", type).isLessThan(0.5);
+      assertThat(ImageMetrics.meanAbsDiff(actual, expected)).as("type %d", type).isLessThan(0.5);
     }
   }
 

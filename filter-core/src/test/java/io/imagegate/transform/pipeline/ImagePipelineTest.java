@@ -1,15 +1,15 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.ImageMetrics.lumaStdDev;
+import static io.imagegate.testing.TestImages.gradient;
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.alpha;
 import static io.imagegate.transform.pipeline.Pictures.blue;
-import static io.imagegate.transform.pipeline.Pictures.gradient;
 import static io.imagegate.transform.pipeline.Pictures.green;
 import static io.imagegate.transform.pipeline.Pictures.loader;
-import static io.imagegate.transform.pipeline.Pictures.lumaStdDev;
 import static io.imagegate.transform.pipeline.Pictures.noOverlays;
 import static io.imagegate.transform.pipeline.Pictures.parse;
 import static io.imagegate.transform.pipeline.Pictures.red;
-import static io.imagegate.transform.pipeline.Pictures.solid;
 import static io.imagegate.transform.pipeline.Pictures.sourceX;
 import static io.imagegate.transform.pipeline.Pictures.sourceY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
+import io.imagegate.testing.ImageMetrics;
+import io.imagegate.testing.TestImages;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.geometry.DecodePlan;
 import io.imagegate.transform.geometry.GeometryPlanner;
@@ -88,7 +90,7 @@ class ImagePipelineTest {
     int p = grey.getRGB(150, 80);
     assertThat(red(p)).isEqualTo(green(p)).isEqualTo(blue(p));
     BufferedImage sharp =
-        pipeline.apply(Pictures.quadrants(200, 200), parse("w-100,bl-10"), noOverlays());
+        pipeline.apply(TestImages.quadrants(200, 200), parse("w-100,bl-10"), noOverlays());
     assertThat(lumaStdDev(sharp, 40, 40, 20, 20)).isGreaterThan(5); // the centre is blurred
   }
 
@@ -112,7 +114,7 @@ class ImagePipelineTest {
 
   @Test
   void padding_ofATransparentSource_keepsItsTransparency() {
-    BufferedImage clear = solid(100, 50, 0x00000000, true);
+    BufferedImage clear = solid(100, 50, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     BufferedImage out = pipeline.apply(clear, parse("w-100,h-100,cm-pad_resize"), noOverlays());
     assertThat(out.getRGB(50, 10)).isEqualTo(0xFFFFFFFF);
     assertThat(alpha(out.getRGB(50, 50))).isZero();
@@ -121,7 +123,7 @@ class ImagePipelineTest {
   @Test
   void input_isNeverModified() {
     apply("w-300,h-300,fo-auto,rt-45,bl-2,e-grayscale,e-sharpen,e-contrast,r-10,b-2_00FF00");
-    assertThat(Pictures.meanAbsDiff(source, gradient(400, 200))).isZero();
+    assertThat(ImageMetrics.meanAbsDiff(source, gradient(400, 200))).isZero();
   }
 
   // The size limit, with a pipeline allowing at most 500 px.
@@ -133,7 +135,7 @@ class ImagePipelineTest {
         new io.imagegate.transform.TransformationParser(Map.of(), Limits.defaults())
             .parse(transformation);
     try {
-      small.apply(image, t, loader(Map.of("logo.png", solid(80, 40, 0xFFFFFFFF, false))));
+      small.apply(image, t, loader(Map.of("logo.png", solid(80, 40, 0xFFFFFFFF))));
     } catch (ImageGateException e) {
       assertThat(e.failure()).isEqualTo(Failure.BAD_TRANSFORMATION);
       return e;

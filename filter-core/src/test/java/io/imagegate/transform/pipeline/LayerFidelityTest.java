@@ -1,12 +1,12 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.blue;
 import static io.imagegate.transform.pipeline.Pictures.changedBox;
 import static io.imagegate.transform.pipeline.Pictures.green;
 import static io.imagegate.transform.pipeline.Pictures.loader;
 import static io.imagegate.transform.pipeline.Pictures.parse;
 import static io.imagegate.transform.pipeline.Pictures.red;
-import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.limits.Limits;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayerFidelityTest {
   private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
-  private final BufferedImage white = solid(400, 300, 0xFFFFFFFF, false);
+  private final BufferedImage white = solid(400, 300, 0xFFFFFFFF);
 
   /** A 40x20 red box inside a 20 px transparent margin: 80x60 in all. */
   private static BufferedImage marginedLogo() {
@@ -90,7 +90,7 @@ class LayerFidelityTest {
         "l-image,i-ik_canvas,bg-black,w-bw_mul_0.3,h-bh_div_10,lx-bw_mul_0.65,"
             + "ly-bh_mul_0.05,l-end";
     for (int width : new int[] {300, 3000}) {
-      BufferedImage base = solid(width, width * 2 / 3, 0xFFFFFFFF, false);
+      BufferedImage base = solid(width, width * 2 / 3, 0xFFFFFFFF);
       int[] box = changedBox(base, pipeline.apply(base, parse(recipe), loader(Map.of())), 0);
       int h = width * 2 / 3;
       assertThat(box)
@@ -106,7 +106,7 @@ class LayerFidelityTest {
   @Test
   void expressionSizedImageLayer_isAShareOfTheBase() {
     for (int width : new int[] {300, 1200}) {
-      BufferedImage base = solid(width, width, 0xFFFFFFFF, false);
+      BufferedImage base = solid(width, width, 0xFFFFFFFF);
       BufferedImage out = render(base, "l-image,i-logo.png,w-bw_mul_0.5,lfo-top_left,l-end");
       int[] box = changedBox(base, out, 0);
       assertThat(box[2]).as("width on %d", width).isEqualTo(width / 2);

@@ -1,12 +1,12 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.ImageMetrics.meanAbsDiff;
+import static io.imagegate.testing.TestImages.gradient;
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.changedBox;
-import static io.imagegate.transform.pipeline.Pictures.gradient;
 import static io.imagegate.transform.pipeline.Pictures.loader;
-import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.parse;
 import static io.imagegate.transform.pipeline.Pictures.red;
-import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +28,8 @@ class OverlayStageTest {
   private static final int HALF_WHITE = 0x80FFFFFF;
 
   private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
-  private final BufferedImage black = solid(300, 200, 0xFF000000, false);
-  private final BufferedImage halfWhite = solid(60, 30, HALF_WHITE, true);
+  private final BufferedImage black = solid(300, 200, 0xFF000000);
+  private final BufferedImage halfWhite = solid(60, 30, HALF_WHITE, BufferedImage.TYPE_INT_ARGB);
 
   /**
    * An 800x240 semi-transparent logo: white, alpha rising from 64 at the left to 224 at the right,
@@ -110,7 +110,7 @@ class OverlayStageTest {
 
   @Test
   void transparentLogoPixels_leaveTheBaseUntouched() {
-    BufferedImage halfClear = solid(60, 30, 0xFFFFFFFF, true);
+    BufferedImage halfClear = solid(60, 30, 0xFFFFFFFF, BufferedImage.TYPE_INT_ARGB);
     for (int y = 0; y < 30; y++) {
       for (int x = 0; x < 30; x++) {
         halfClear.setRGB(x, y, 0x00FF0000); // invisible red: must not tint anything
@@ -129,8 +129,8 @@ class OverlayStageTest {
   void overlays_drawInListOrder() {
     Map<String, BufferedImage> images =
         Map.of(
-            "red.png", solid(40, 40, 0xFFFF0000, false),
-            "blue.png", solid(20, 20, 0xFF0000FF, false));
+            "red.png", solid(40, 40, 0xFFFF0000),
+            "blue.png", solid(20, 20, 0xFF0000FF));
     BufferedImage out = render(black, "l-image,i-red.png,l-end,l-image,i-blue.png,l-end", images);
     assertThat(out.getRGB(150, 100)).isEqualTo(0xFF0000FF);
     assertThat(out.getRGB(135, 85)).isEqualTo(0xFFFF0000);
@@ -143,8 +143,8 @@ class OverlayStageTest {
   void nestedLayer_isDrawnOnItsParentOverlay() {
     Map<String, BufferedImage> images =
         Map.of(
-            "box.png", solid(100, 100, 0xFFFF0000, false),
-            "dot.png", solid(20, 20, 0xFF0000FF, false));
+            "box.png", solid(100, 100, 0xFFFF0000),
+            "dot.png", solid(20, 20, 0xFF0000FF));
     BufferedImage out =
         render(
             black,
@@ -160,9 +160,9 @@ class OverlayStageTest {
   void nestedLayer_threeDeep_renders() {
     Map<String, BufferedImage> images =
         Map.of(
-            "a.png", solid(90, 90, 0xFFFF0000, false),
-            "b.png", solid(60, 60, 0xFF00FF00, false),
-            "c.png", solid(30, 30, 0xFF0000FF, false));
+            "a.png", solid(90, 90, 0xFFFF0000),
+            "b.png", solid(60, 60, 0xFF00FF00),
+            "c.png", solid(30, 30, 0xFF0000FF));
     BufferedImage out =
         render(
             black,
@@ -232,13 +232,12 @@ class OverlayStageTest {
   void overlay_followsTheStepsResize() {
     BufferedImage out = onBlack("w-150,oi-logo.png,ofo-bottom_right");
     assertThat(out.getWidth()).isEqualTo(150);
-    assertThat(changedBox(solid(150, 100, 0xFF000000, false), out, 0))
-        .containsExactly(90, 70, 60, 30);
+    assertThat(changedBox(solid(150, 100, 0xFF000000), out, 0)).containsExactly(90, 70, 60, 30);
   }
 
   @Test
   void baseWithAlpha_staysTransparentOutsideTheOverlay() {
-    BufferedImage clear = solid(100, 100, 0x00000000, true);
+    BufferedImage clear = solid(100, 100, 0x00000000, BufferedImage.TYPE_INT_ARGB);
     BufferedImage out = render(clear, "oi-logo.png", Map.of("logo.png", halfWhite));
     assertThat(out.getRGB(0, 0) >>> 24).isZero();
     assertThat(out.getRGB(50, 50)).isEqualTo(HALF_WHITE);
@@ -262,7 +261,7 @@ class OverlayStageTest {
           if (path.equals("private/inner.png")) {
             throw denied;
           }
-          return solid(50, 50, 0xFFFF0000, false);
+          return solid(50, 50, 0xFFFF0000);
         };
     assertThatThrownBy(
             () ->

@@ -26,55 +26,19 @@ final class Pictures {
   }
 
   /**
-   * Red grows with x and green with y over the whole image, blue is 64: every pixel tells where in
-   * the source it came from ({@link #sourceX}, {@link #sourceY}).
+   * The source column of a {@link io.imagegate.testing.TestImages#gradient} of width {@code
+   * sourceWidth} a pixel came from.
    */
-  static BufferedImage gradient(int w, int h) {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int r = w == 1 ? 0 : Math.round(x * 255f / (w - 1));
-        int g = h == 1 ? 0 : Math.round(y * 255f / (h - 1));
-        img.setRGB(x, y, 0xFF000000 | r << 16 | g << 8 | 64);
-      }
-    }
-    return img;
-  }
-
-  /** The source column of a {@link #gradient} of width {@code sourceWidth} a pixel came from. */
   static double sourceX(BufferedImage img, int x, int y, int sourceWidth) {
     return red(img.getRGB(x, y)) * (sourceWidth - 1) / 255.0;
   }
 
-  /** The source row of a {@link #gradient} of height {@code sourceHeight} a pixel came from. */
+  /**
+   * The source row of a {@link io.imagegate.testing.TestImages#gradient} of height {@code
+   * sourceHeight} a pixel came from.
+   */
   static double sourceY(BufferedImage img, int x, int y, int sourceHeight) {
     return green(img.getRGB(x, y)) * (sourceHeight - 1) / 255.0;
-  }
-
-  /** Four solid quadrants: red top-left, green top-right, blue bottom-left, yellow bottom-right. */
-  static BufferedImage quadrants(int w, int h) {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        boolean right = x >= w / 2;
-        boolean bottom = y >= h / 2;
-        int c = bottom ? (right ? 0xFFFF00 : 0x0000FF) : (right ? 0x00FF00 : 0xFF0000);
-        img.setRGB(x, y, 0xFF000000 | c);
-      }
-    }
-    return img;
-  }
-
-  /** One colour everywhere; {@code TYPE_INT_ARGB} when {@code alpha}, else opaque RGB. */
-  static BufferedImage solid(int w, int h, int argb, boolean alpha) {
-    BufferedImage img =
-        new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        img.setRGB(x, y, argb);
-      }
-    }
-    return img;
   }
 
   /** A loader serving the given images and answering 404 for anything else. */
@@ -120,25 +84,6 @@ final class Pictures {
     return max;
   }
 
-  /** Mean absolute difference per R, G, B sample over a region of two same-size images. */
-  static double meanAbsDiff(BufferedImage a, BufferedImage b, int x0, int y0, int w, int h) {
-    double sum = 0;
-    for (int y = y0; y < y0 + h; y++) {
-      for (int x = x0; x < x0 + w; x++) {
-        int p = a.getRGB(x, y);
-        int q = b.getRGB(x, y);
-        sum +=
-            Math.abs(red(p) - red(q)) + Math.abs(green(p) - green(q)) + Math.abs(blue(p) - blue(q));
-      }
-    }
-    return sum / (3.0 * w * h);
-  }
-
-  /** Mean absolute difference over the whole of two same-size images. */
-  static double meanAbsDiff(BufferedImage a, BufferedImage b) {
-    return io.imagegate.testing.ImageMetrics.meanAbsDiff(a, b);
-  }
-
   /** Mean colour of a region as {r, g, b}. */
   static double[] mean(BufferedImage img, int x0, int y0, int w, int h) {
     double[] sum = new double[3];
@@ -154,23 +99,6 @@ final class Pictures {
       sum[i] /= (double) w * h;
     }
     return sum;
-  }
-
-  /** Standard deviation of Rec.601 luma over a region: texture. */
-  static double lumaStdDev(BufferedImage img, int x0, int y0, int w, int h) {
-    double sum = 0;
-    double sq = 0;
-    for (int y = y0; y < y0 + h; y++) {
-      for (int x = x0; x < x0 + w; x++) {
-        int p = img.getRGB(x, y);
-        double l = 0.299 * red(p) + 0.587 * green(p) + 0.114 * blue(p);
-        sum += l;
-        sq += l * l;
-      }
-    }
-    double n = (double) w * h;
-    double m = sum / n;
-    return Math.sqrt(Math.max(0, sq / n - m * m));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.alpha;
-import static io.imagegate.transform.pipeline.Pictures.solid;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RadiusStageTest {
   private final RadiusStage stage = new RadiusStage();
-  private final BufferedImage src = solid(100, 60, 0xFF336699, false);
+  private final BufferedImage src = solid(100, 60, 0xFF336699);
 
   @Test
   void radius_makesCornersTransparentWhite() {

@@ -1,7 +1,7 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.TestImages.quadrants;
 import static io.imagegate.transform.pipeline.Pictures.alpha;
-import static io.imagegate.transform.pipeline.Pictures.quadrants;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
 package io.imagegate.transform.pipeline;
 
-import static io.imagegate.transform.pipeline.Pictures.gradient;
+import static io.imagegate.testing.TestImages.gradient;
 import static io.imagegate.transform.pipeline.Pictures.noOverlays;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,13 +1,13 @@
 package io.imagegate.transform.pipeline;
 
+import static io.imagegate.testing.ImageMetrics.meanAbsDiff;
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.blue;
 import static io.imagegate.transform.pipeline.Pictures.changedBox;
 import static io.imagegate.transform.pipeline.Pictures.green;
 import static io.imagegate.transform.pipeline.Pictures.loader;
-import static io.imagegate.transform.pipeline.Pictures.meanAbsDiff;
 import static io.imagegate.transform.pipeline.Pictures.parse;
 import static io.imagegate.transform.pipeline.Pictures.red;
-import static io.imagegate.transform.pipeline.Pictures.solid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,7 +28,7 @@ class TextLayerRenderTest {
   private static final String BLOCK = "\u2588";
 
   private final ImagePipeline pipeline = new ImagePipeline(Limits.defaults());
-  private final BufferedImage white = solid(600, 400, 0xFFFFFFFF, false);
+  private final BufferedImage white = solid(600, 400, 0xFFFFFFFF);
 
   private BufferedImage render(String transformation) {
     return render(white, transformation);
@@ -87,7 +87,7 @@ class TextLayerRenderTest {
     // DejaVu Sans' capital H is 0.729 em tall.
     assertThat(h40).isCloseTo(29, within(2));
     assertThat(h80).isCloseTo(2 * h40, within(2));
-    BufferedImage base = solid(300, 200, 0xFFFFFFFF, false);
+    BufferedImage base = solid(300, 200, 0xFFFFFFFF);
     BufferedImage dpr2 = render(base, "w-300,dpr-2,l-text,i-H,fs-40,l-end");
     assertThat(dpr2.getWidth()).isEqualTo(600);
     BufferedImage blank = render(base, "w-300,dpr-2");
@@ -171,8 +171,8 @@ class TextLayerRenderTest {
 
   @Test
   void fontSizeRelativeToTheBase_scalesWithIt() {
-    BufferedImage small = solid(300, 200, 0xFFFFFFFF, false);
-    BufferedImage large = solid(1200, 800, 0xFFFFFFFF, false);
+    BufferedImage small = solid(300, 200, 0xFFFFFFFF);
+    BufferedImage large = solid(1200, 800, 0xFFFFFFFF);
     String recipe = "l-text,i-H,fs-bh_div_10,l-end";
     int hs = changedBox(small, render(small, recipe), 24)[3];
     int hl = changedBox(large, render(large, recipe), 24)[3];

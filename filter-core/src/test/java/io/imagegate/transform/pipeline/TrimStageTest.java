@@ -1,6 +1,6 @@
 package io.imagegate.transform.pipeline;
 
-import static io.imagegate.transform.pipeline.Pictures.solid;
+import static io.imagegate.testing.TestImages.solid;
 import static io.imagegate.transform.pipeline.Pictures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ class TrimStageTest {
 
   /** A white 100x80 image with a dark 30x20 block at (40, 25), slightly off-white at (5, 5). */
   private static BufferedImage framed() {
-    BufferedImage img = solid(100, 80, 0xFFFFFFFF, false);
+    BufferedImage img = solid(100, 80, 0xFFFFFFFF);
     for (int y = 25; y < 45; y++) {
       for (int x = 40; x < 70; x++) {
         img.setRGB(x, y, 0xFF203040);

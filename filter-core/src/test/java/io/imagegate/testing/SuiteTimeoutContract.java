@@ -1,4 +1,4 @@
-package io.imagegate.demo;
+package io.imagegate.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The suite's default timeout (src/test/resources/junit-platform.properties) is what Jupiter runs
- * the tests with: read back through Jupiter's own configuration, and seen in effect because the
+ * What every module's suite timeout promises, checked by a subclass in each module that has one:
+ * the default timeout of the module's src/test/resources/junit-platform.properties is what Jupiter
+ * runs the tests with, read back through Jupiter's own configuration and seen in effect because the
  * test body runs on the timeout's separate thread.
  */
-class SuiteTimeoutTest {
-  static final class Configuration implements BeforeEachCallback {
+public abstract class SuiteTimeoutContract {
+  protected static final class Configuration implements BeforeEachCallback {
     volatile ExtensionContext context;
 
     @Override
@@ -27,7 +28,7 @@ class SuiteTimeoutTest {
     }
   }
 
-  @RegisterExtension static final Configuration CONFIGURATION = new Configuration();
+  @RegisterExtension protected static final Configuration CONFIGURATION = new Configuration();
 
   @Test
   void defaultTimeout_isConfigured() {

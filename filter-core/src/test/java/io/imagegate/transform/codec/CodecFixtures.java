@@ -1,7 +1,6 @@
 package io.imagegate.transform.codec;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
+import io.imagegate.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -28,44 +27,22 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Builds test images in code: pictures, their encodings through the JDK's own writers (not the code
  * under test), and byte-level surgery for metadata and hostile cases.
  */
-final class Fixtures {
+final class CodecFixtures {
   static final int RED = 0xFFE02020;
   static final int GREEN = 0xFF20A020;
   static final int BLUE = 0xFF2040E0;
   static final int WHITE = 0xFFFFFFFF;
 
-  private Fixtures() {}
+  private CodecFixtures() {}
 
   /** 64x48, upright: red top-left, green top-right, blue bottom-left, white bottom-right. */
-  static BufferedImage quadrants() {
-    return quadrants(64, 48);
+  static BufferedImage upright() {
+    return upright(64, 48);
   }
 
-  static BufferedImage quadrants(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    int hw = width / 2;
-    int hh = height / 2;
-    fill(g, RED, 0, 0, hw, hh);
-    fill(g, GREEN, hw, 0, width - hw, hh);
-    fill(g, BLUE, 0, hh, hw, height - hh);
-    fill(g, WHITE, hw, hh, width - hw, height - hh);
-    g.dispose();
-    return image;
-  }
-
-  static BufferedImage solid(int width, int height, int argb, int type) {
-    BufferedImage image = new BufferedImage(width, height, type);
-    Graphics2D g = image.createGraphics();
-    g.setComposite(java.awt.AlphaComposite.Src);
-    fill(g, argb, 0, 0, width, height);
-    g.dispose();
-    return image;
-  }
-
-  private static void fill(Graphics2D g, int argb, int x, int y, int w, int h) {
-    g.setColor(new Color(argb, true));
-    g.fillRect(x, y, w, h);
+  /** {@link #upright()} in another size: which colour lands where shows any turn or flip. */
+  static BufferedImage upright(int width, int height) {
+    return TestImages.quadrants(width, height, RED, GREEN, BLUE, WHITE);
   }
 
   // ---------------------------------------------------------------- encoding with JDK writers
