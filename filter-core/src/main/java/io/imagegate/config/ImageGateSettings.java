@@ -4,9 +4,7 @@ import io.imagegate.config.SettingsChecks.ScopeDraft;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.KeyScope;
 import io.imagegate.keys.SignatureAlgorithm;
-import io.imagegate.keys.SigningKey;
 import io.imagegate.limits.Limits;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,20 +138,7 @@ public final class ImageGateSettings {
    * warning naming both numbers (the rest of the heap is for renders).
    */
   static long capCache(long requested, long heap) {
-    long cap = heap / 4;
-    if (requested <= cap) {
-      return requested;
-    }
-    System.getLogger(ImageGateSettings.class.getName())
-        .log(
-            System.Logger.Level.WARNING,
-            "cache.max-bytes="
-                + requested
-                + " is more than a quarter of the maximum heap ("
-                + heap
-                + " bytes); capped to "
-                + cap);
-    return cap;
+    return SettingsChecks.capCache(requested, heap);
   }
 
   /** {@code cache.max-bytes}, capped at a quarter of the heap. */
@@ -221,15 +206,7 @@ public final class ImageGateSettings {
 
     /** {@code root}: an existing directory. */
     public Builder root(Path root) {
-      Objects.requireNonNull(root, "root");
-      if (!Files.isDirectory(root)) {
-        throw new ConfigException("root: '" + root + "' is not a directory");
-      }
-      try {
-        this.root = root.toRealPath();
-      } catch (java.io.IOException e) {
-        throw new ConfigException("root: '" + root + "' cannot be resolved: " + e.getMessage());
-      }
+      this.root = SettingsChecks.root(root);
       return this;
     }
 
@@ -302,10 +279,7 @@ public final class ImageGateSettings {
 
     /** {@code signature-algorithms}: at least one; the first signs. */
     public Builder algorithms(List<SignatureAlgorithm> algorithms) {
-      if (algorithms.isEmpty()) {
-        throw new ConfigException("signature-algorithms: at least one algorithm is needed");
-      }
-      this.algorithms = List.copyOf(algorithms);
+      this.algorithms = SettingsChecks.algorithms(algorithms);
       return this;
     }
 
@@ -348,12 +322,7 @@ public final class ImageGateSettings {
 
     /** Adds a {@code rule.<name>.*}. */
     public Builder rule(PathRule rule) {
-      for (PathRule existing : rules) {
-        if (existing.name().equals(rule.name())) {
-          throw new ConfigException("rule." + rule.name() + ": defined twice");
-        }
-      }
-      rules.add(rule);
+      rules.add(SettingsChecks.newRule(rules, rule));
       return this;
     }
 
@@ -366,19 +335,13 @@ public final class ImageGateSettings {
 
     /** {@code limits.max-output-pixels}: must be positive. */
     public Builder maxOutputPixels(long pixels) {
-      if (pixels < 1) {
-        throw new ConfigException("limits.max-output-pixels: must be positive, got " + pixels);
-      }
-      this.limits = limits.withMaxOutputPixels(pixels);
+      this.limits = limits.withMaxOutputPixels(SettingsChecks.maxOutputPixels(pixels));
       return this;
     }
 
     /** {@code cache.max-bytes}: zero disables the result cache. */
     public Builder cacheMaxBytes(long bytes) {
-      if (bytes < 0) {
-        throw new ConfigException("cache.max-bytes: must not be negative, got " + bytes);
-      }
-      this.cacheMaxBytes = bytes;
+      this.cacheMaxBytes = SettingsChecks.cacheMaxBytes(bytes);
       return this;
     }
 
@@ -396,19 +359,13 @@ public final class ImageGateSettings {
 
     /** {@code render.concurrency}: 1 or more. */
     public Builder renderConcurrency(int renders) {
-      if (renders < 1) {
-        throw new ConfigException("render.concurrency: must be at least 1, got " + renders);
-      }
-      this.renderConcurrency = renders;
+      this.renderConcurrency = SettingsChecks.renderConcurrency(renders);
       return this;
     }
 
     /** {@code render.queue-timeout}. */
     public Builder renderQueueTimeout(Duration timeout) {
-      if (timeout.isNegative()) {
-        throw new ConfigException("render.queue-timeout: must not be negative");
-      }
-      this.renderQueueTimeout = timeout;
+      this.renderQueueTimeout = SettingsChecks.renderQueueTimeout(timeout);
       return this;
     }
 
@@ -427,17 +384,7 @@ public final class ImageGateSettings {
         throw new ConfigException(
             "key: a signing key is required (a value, env:NAME or file:PATH)");
       }
-      List<SigningKey> previous = new ArrayList<>();
-      for (KeySource source : previousKeys) {
-        previous.add(
-            SettingsChecks.keyOf("previous-keys", source.resolve("previous-keys", environment)));
-      }
-      SigningKey primary = SettingsChecks.keyOf("key", primaryKey.resolve("key", environment));
-      this.keyRing =
-          new KeyRing(
-              primary,
-              previous,
-              SettingsChecks.scopedKeys(scopedKeys, primary, previous, environment));
+      this.keyRing = SettingsChecks.keyRing(primaryKey, previousKeys, scopedKeys, environment);
       SettingsChecks.unsignedTransformations(rules, SettingsChecks.transformations(named, limits));
       return new ImageGateSettings(this);
     }

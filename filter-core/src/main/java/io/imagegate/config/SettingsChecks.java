@@ -3,9 +3,12 @@ package io.imagegate.config;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.KeyScope;
 import io.imagegate.keys.PathGlob;
+import io.imagegate.keys.SignatureAlgorithm;
 import io.imagegate.keys.SigningKey;
 import io.imagegate.limits.Limits;
 import io.imagegate.transform.TransformationParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +114,106 @@ final class SettingsChecks {
     return new KeyScope(name, List.copyOf(globs));
   }
 
+  /** {@code root}: an existing directory, as a real path. */
+  static Path root(Path root) {
+    Objects.requireNonNull(root, "root");
+    if (!Files.isDirectory(root)) {
+      throw new ConfigException("root: '" + root + "' is not a directory");
+    }
+    try {
+      return root.toRealPath();
+    } catch (java.io.IOException e) {
+      throw new ConfigException("root: '" + root + "' cannot be resolved: " + e.getMessage());
+    }
+  }
+
+  /** {@code signature-algorithms}: at least one. */
+  static List<SignatureAlgorithm> algorithms(List<SignatureAlgorithm> algorithms) {
+    if (algorithms.isEmpty()) {
+      throw new ConfigException("signature-algorithms: at least one algorithm is needed");
+    }
+    return List.copyOf(algorithms);
+  }
+
+  /** {@code rule.<name>.*}: a name no earlier rule has. */
+  static PathRule newRule(List<PathRule> rules, PathRule rule) {
+    for (PathRule existing : rules) {
+      if (existing.name().equals(rule.name())) {
+        throw new ConfigException("rule." + rule.name() + ": defined twice");
+      }
+    }
+    return rule;
+  }
+
+  /** {@code limits.max-output-pixels}: positive. */
+  static long maxOutputPixels(long pixels) {
+    if (pixels < 1) {
+      throw new ConfigException("limits.max-output-pixels: must be positive, got " + pixels);
+    }
+    return pixels;
+  }
+
+  /** {@code cache.max-bytes}: zero or more. */
+  static long cacheMaxBytes(long bytes) {
+    if (bytes < 0) {
+      throw new ConfigException("cache.max-bytes: must not be negative, got " + bytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * {@code cache.max-bytes}, at most a quarter of {@code heap}: a larger value is capped with one
+   * warning naming both numbers (the rest of the heap is for renders).
+   */
+  static long capCache(long requested, long heap) {
+    long cap = heap / 4;
+    if (requested <= cap) {
+      return requested;
+    }
+    System.getLogger(ImageGateSettings.class.getName())
+        .log(
+            System.Logger.Level.WARNING,
+            "cache.max-bytes="
+                + requested
+                + " is more than a quarter of the maximum heap ("
+                + heap
+                + " bytes); capped to "
+                + cap);
+    return cap;
+  }
+
+  /** {@code render.concurrency}: 1 or more. */
+  static int renderConcurrency(int renders) {
+    if (renders < 1) {
+      throw new ConfigException("render.concurrency: must be at least 1, got " + renders);
+    }
+    return renders;
+  }
+
+  /** {@code render.queue-timeout}: zero or more. */
+  static Duration renderQueueTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new ConfigException("render.queue-timeout: must not be negative");
+    }
+    return timeout;
+  }
+
+  /** Reads every key from its source: the primary, the previous ones, the scoped ones. */
+  static KeyRing keyRing(
+      KeySource primaryKey,
+      List<KeySource> previousKeys,
+      Map<String, ScopeDraft> scopedKeys,
+      Function<String, String> environment) {
+    List<SigningKey> previous = new ArrayList<>();
+    for (KeySource source : previousKeys) {
+      previous.add(keyOf("previous-keys", source.resolve("previous-keys", environment)));
+    }
+    SigningKey primary = keyOf("key", primaryKey.resolve("key", environment));
+    return new KeyRing(primary, previous, scopedKeys(scopedKeys, primary, previous, environment));
+  }
+
   /** Reads the scoped keys; each must differ from every other key. */
-  static List<KeyRing.Scoped> scopedKeys(
+  private static List<KeyRing.Scoped> scopedKeys(
       Map<String, ScopeDraft> drafts,
       SigningKey primary,
       List<SigningKey> previous,
