@@ -1,13 +1,10 @@
 package io.imagegate.config;
 
+import io.imagegate.config.SettingsChecks.ScopeDraft;
 import io.imagegate.keys.KeyRing;
 import io.imagegate.keys.KeyScope;
-import io.imagegate.keys.PathGlob;
 import io.imagegate.keys.SignatureAlgorithm;
-import io.imagegate.keys.SigningKey;
 import io.imagegate.limits.Limits;
-import io.imagegate.transform.TransformationParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,20 +138,7 @@ public final class ImageGateSettings {
    * warning naming both numbers (the rest of the heap is for renders).
    */
   static long capCache(long requested, long heap) {
-    long cap = heap / 4;
-    if (requested <= cap) {
-      return requested;
-    }
-    System.getLogger(ImageGateSettings.class.getName())
-        .log(
-            System.Logger.Level.WARNING,
-            "cache.max-bytes="
-                + requested
-                + " is more than a quarter of the maximum heap ("
-                + heap
-                + " bytes); capped to "
-                + cap);
-    return cap;
+    return SettingsChecks.capCache(requested, heap);
   }
 
   /** {@code cache.max-bytes}, capped at a quarter of the heap. */
@@ -216,42 +200,19 @@ public final class ImageGateSettings {
 
     /** {@code log.refusals}: {@code INFO} (the default), {@code DEBUG} or {@code OFF}. */
     public Builder logRefusals(System.Logger.Level level) {
-      Objects.requireNonNull(level, "level");
-      if (level != System.Logger.Level.INFO
-          && level != System.Logger.Level.DEBUG
-          && level != System.Logger.Level.OFF) {
-        throw new ConfigException("log.refusals: must be info, debug or off, got " + level);
-      }
-      this.logRefusals = level;
+      this.logRefusals = SettingsChecks.logRefusals(level);
       return this;
     }
 
     /** {@code root}: an existing directory. */
     public Builder root(Path root) {
-      Objects.requireNonNull(root, "root");
-      if (!Files.isDirectory(root)) {
-        throw new ConfigException("root: '" + root + "' is not a directory");
-      }
-      try {
-        this.root = root.toRealPath();
-      } catch (java.io.IOException e) {
-        throw new ConfigException("root: '" + root + "' cannot be resolved: " + e.getMessage());
-      }
+      this.root = SettingsChecks.root(root);
       return this;
     }
 
     /** {@code endpoint}: e.g. {@code /img}. */
     public Builder endpoint(String endpoint) {
-      if (!endpoint.startsWith("/")
-          || endpoint.contains("?")
-          || endpoint.contains(";")
-          || endpoint.contains("*")) {
-        throw new ConfigException("endpoint: '" + endpoint + "' must be a path starting with '/'");
-      }
-      this.endpoint =
-          endpoint.length() > 1 && endpoint.endsWith("/")
-              ? endpoint.substring(0, endpoint.length() - 1)
-              : endpoint;
+      this.endpoint = SettingsChecks.endpoint(endpoint);
       return this;
     }
 
@@ -261,12 +222,12 @@ public final class ImageGateSettings {
      * KeySource#file} to {@link #key(KeySource)}.
      */
     public Builder key(String key) {
-      return key(literal("key", key));
+      return key(SettingsChecks.literal("key", key));
     }
 
     /** {@code key}: the primary key, from the environment, a file or a value; read by build(). */
     public Builder key(KeySource source) {
-      this.primaryKey = checkedAtOnce("key", source);
+      this.primaryKey = SettingsChecks.checkedAtOnce("key", source, environment);
       return this;
     }
 
@@ -274,12 +235,12 @@ public final class ImageGateSettings {
      * {@code previous-keys}: one more verify-only key, the key itself (see {@link #key(String)}).
      */
     public Builder previousKey(String key) {
-      return previousKey(literal("previous-keys", key));
+      return previousKey(SettingsChecks.literal("previous-keys", key));
     }
 
     /** {@code previous-keys}: one more verify-only key, from any source; read by build(). */
     public Builder previousKey(KeySource source) {
-      this.previousKeys.add(checkedAtOnce("previous-keys", source));
+      this.previousKeys.add(SettingsChecks.checkedAtOnce("previous-keys", source, environment));
       return this;
     }
 
@@ -298,7 +259,10 @@ public final class ImageGateSettings {
      * @param paths comma-separated globs such as {@code /partners/acme/**}
      */
     public Builder keyScope(String name, String key, String paths) {
-      return keyScope(name, key == null ? null : literal("key-scope." + name + ".key", key), paths);
+      return keyScope(
+          name,
+          key == null ? null : SettingsChecks.literal("key-scope." + name + ".key", key),
+          paths);
     }
 
     /**
@@ -306,69 +270,16 @@ public final class ImageGateSettings {
      * key-scope.<name>.paths}.
      */
     public Builder keyScope(String name, KeySource key, String paths) {
-      String prefix = "key-scope." + name + ".";
-      if (!name.matches("[A-Za-z0-9_-]+")) {
-        throw new ConfigException(
-            prefix + "key: a scope name may hold only letters, digits, '_' and '-'");
-      }
-      if (scopedKeys.containsKey(name)) {
-        throw new ConfigException(prefix + "key: defined twice");
-      }
-      if (key == null) {
-        throw new ConfigException(prefix + "key: every key scope needs a key");
-      }
-      if (paths == null || paths.isBlank()) {
-        throw new ConfigException(
-            prefix + "paths: every key scope needs path globs, e.g. /partners/acme/**");
-      }
-      List<PathGlob> globs = new ArrayList<>();
-      for (String part : paths.split(",")) {
-        String glob = part.trim();
-        try {
-          globs.add(PathGlob.compile(glob));
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(
-              prefix + "paths: '" + glob + "' is not a valid glob: " + e.getMessage());
-        }
-      }
+      KeyScope scope = SettingsChecks.keyScope(name, key, paths, scopedKeys.keySet());
+      String configKey = "key-scope." + name + ".key";
       scopedKeys.put(
-          name,
-          new ScopeDraft(
-              checkedAtOnce(prefix + "key", key), new KeyScope(name, List.copyOf(globs))));
+          name, new ScopeDraft(SettingsChecks.checkedAtOnce(configKey, key, environment), scope));
       return this;
-    }
-
-    /** A scoped key before its source is read. */
-    private record ScopeDraft(KeySource key, KeyScope scope) {}
-
-    /** Reads the scoped keys; each must differ from every other key. */
-    private List<KeyRing.Scoped> scopedKeys(SigningKey primary, List<SigningKey> previous) {
-      List<SigningKey> unscoped = new ArrayList<>(previous);
-      unscoped.add(primary);
-      List<KeyRing.Scoped> scoped = new ArrayList<>();
-      List<SigningKey> seen = new ArrayList<>();
-      for (Map.Entry<String, ScopeDraft> draft : scopedKeys.entrySet()) {
-        String configKey = "key-scope." + draft.getKey() + ".key";
-        SigningKey key = keyOf(configKey, draft.getValue().key().resolve(configKey, environment));
-        if (unscoped.contains(key) || seen.contains(key)) {
-          // The same key unscoped would sign everywhere; twice, it would not say whose it is.
-          throw new ConfigException(
-              configKey
-                  + ": the same key is also configured as key, previous-keys or another"
-                  + " key scope; give each partner a key of its own");
-        }
-        seen.add(key);
-        scoped.add(new KeyRing.Scoped(key, draft.getValue().scope()));
-      }
-      return scoped;
     }
 
     /** {@code signature-algorithms}: at least one; the first signs. */
     public Builder algorithms(List<SignatureAlgorithm> algorithms) {
-      if (algorithms.isEmpty()) {
-        throw new ConfigException("signature-algorithms: at least one algorithm is needed");
-      }
-      this.algorithms = List.copyOf(algorithms);
+      this.algorithms = SettingsChecks.algorithms(algorithms);
       return this;
     }
 
@@ -386,20 +297,13 @@ public final class ImageGateSettings {
 
     /** {@code expiry-leeway}: zero or more. */
     public Builder expiryLeeway(Duration leeway) {
-      if (leeway.isNegative()) {
-        throw new ConfigException("expiry-leeway: must not be negative, got " + leeway.toSeconds());
-      }
-      this.expiryLeeway = leeway;
+      this.expiryLeeway = SettingsChecks.notNegative("expiry-leeway", leeway);
       return this;
     }
 
     /** {@code private-marker}: a plain file name starting with a dot. */
     public Builder privateMarker(String name) {
-      if (!name.startsWith(".") || name.contains("/") || name.contains("\\") || name.length() < 2) {
-        throw new ConfigException(
-            "private-marker: '" + name + "' must be a file name starting with '.'");
-      }
-      this.privateMarker = name;
+      this.privateMarker = SettingsChecks.privateMarker(name);
       return this;
     }
 
@@ -418,52 +322,32 @@ public final class ImageGateSettings {
 
     /** Adds a {@code rule.<name>.*}. */
     public Builder rule(PathRule rule) {
-      for (PathRule existing : rules) {
-        if (existing.name().equals(rule.name())) {
-          throw new ConfigException("rule." + rule.name() + ": defined twice");
-        }
-      }
-      rules.add(rule);
+      rules.add(SettingsChecks.newRule(rules, rule));
       return this;
     }
 
     /** Adds a {@code named.<name>} transformation. */
     public Builder named(String name, String transformation) {
-      if (!TransformationParser.NAME.matcher(name).matches()) {
-        throw new ConfigException(
-            "named." + name + ": a name may hold only letters, digits and '_'");
-      }
-      if (transformation.isBlank()) {
-        throw new ConfigException("named." + name + ": the transformation is empty");
-      }
+      SettingsChecks.named(name, transformation);
       named.put(name, transformation);
       return this;
     }
 
     /** {@code limits.max-output-pixels}: must be positive. */
     public Builder maxOutputPixels(long pixels) {
-      if (pixels < 1) {
-        throw new ConfigException("limits.max-output-pixels: must be positive, got " + pixels);
-      }
-      this.limits = limits.withMaxOutputPixels(pixels);
+      this.limits = limits.withMaxOutputPixels(SettingsChecks.maxOutputPixels(pixels));
       return this;
     }
 
     /** {@code cache.max-bytes}: zero disables the result cache. */
     public Builder cacheMaxBytes(long bytes) {
-      if (bytes < 0) {
-        throw new ConfigException("cache.max-bytes: must not be negative, got " + bytes);
-      }
-      this.cacheMaxBytes = bytes;
+      this.cacheMaxBytes = SettingsChecks.cacheMaxBytes(bytes);
       return this;
     }
 
     /** {@code cache.max-age}. */
     public Builder cacheMaxAge(Duration maxAge) {
-      if (maxAge.isNegative()) {
-        throw new ConfigException("cache.max-age: must not be negative, got " + maxAge.toSeconds());
-      }
-      this.cacheMaxAge = maxAge;
+      this.cacheMaxAge = SettingsChecks.notNegative("cache.max-age", maxAge);
       return this;
     }
 
@@ -475,19 +359,13 @@ public final class ImageGateSettings {
 
     /** {@code render.concurrency}: 1 or more. */
     public Builder renderConcurrency(int renders) {
-      if (renders < 1) {
-        throw new ConfigException("render.concurrency: must be at least 1, got " + renders);
-      }
-      this.renderConcurrency = renders;
+      this.renderConcurrency = SettingsChecks.renderConcurrency(renders);
       return this;
     }
 
     /** {@code render.queue-timeout}. */
     public Builder renderQueueTimeout(Duration timeout) {
-      if (timeout.isNegative()) {
-        throw new ConfigException("render.queue-timeout: must not be negative");
-      }
-      this.renderQueueTimeout = timeout;
+      this.renderQueueTimeout = SettingsChecks.renderQueueTimeout(timeout);
       return this;
     }
 
@@ -506,83 +384,9 @@ public final class ImageGateSettings {
         throw new ConfigException(
             "key: a signing key is required (a value, env:NAME or file:PATH)");
       }
-      List<SigningKey> previous = new ArrayList<>();
-      for (KeySource source : previousKeys) {
-        previous.add(keyOf("previous-keys", source.resolve("previous-keys", environment)));
-      }
-      SigningKey primary = keyOf("key", primaryKey.resolve("key", environment));
-      this.keyRing = new KeyRing(primary, previous, scopedKeys(primary, previous));
-      TransformationParser transformations = transformations();
-      for (PathRule rule : rules) {
-        rule.unsignedTransformation()
-            .ifPresent(
-                t -> {
-                  if (rule.requireSignature()) {
-                    throw new ConfigException(
-                        "rule."
-                            + rule.name()
-                            + ".unsigned-transformation: the rule requires a"
-                            + " signature, so no unsigned request reaches it; set rule."
-                            + rule.name()
-                            + ".require-signature=false");
-                  }
-                  try {
-                    transformations.parse(t);
-                  } catch (RuntimeException e) {
-                    throw new ConfigException(
-                        "rule." + rule.name() + ".unsigned-transformation: " + e.getMessage());
-                  }
-                });
-      }
+      this.keyRing = SettingsChecks.keyRing(primaryKey, previousKeys, scopedKeys, environment);
+      SettingsChecks.unsignedTransformations(rules, SettingsChecks.transformations(named, limits));
       return new ImageGateSettings(this);
-    }
-
-    /** Checks every named transformation as the filter will parse them. */
-    private TransformationParser transformations() {
-      // One at a time first, so the message names the key (named.thumb), then all together.
-      named.forEach(
-          (name, text) -> {
-            try {
-              new TransformationParser(Map.of(name, text), limits);
-            } catch (IllegalArgumentException e) {
-              throw new ConfigException("named." + name + ": " + e.getMessage());
-            }
-          });
-      try {
-        return new TransformationParser(named, limits);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("named: " + e.getMessage());
-      }
-    }
-
-    private static KeySource literal(String configKey, String key) {
-      Objects.requireNonNull(key, configKey);
-      if (key.startsWith("env:") || key.startsWith("file:")) {
-        throw new ConfigException(
-            configKey
-                + ": '"
-                + key.substring(0, key.indexOf(':') + 1)
-                + "...' is a key source, not a key: pass KeySource.env(NAME) or"
-                + " KeySource.file(PATH) (or KeySource.parse(text) for configuration text)");
-      }
-      return KeySource.value(key);
-    }
-
-    /** A literal key's length is checked at once; environment and files are read by build(). */
-    private KeySource checkedAtOnce(String configKey, KeySource source) {
-      Objects.requireNonNull(source, "source");
-      if (source.isValue()) {
-        keyOf(configKey, source.resolve(configKey, environment));
-      }
-      return source;
-    }
-
-    private static SigningKey keyOf(String configKey, String value) {
-      try {
-        return SigningKey.of(value);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(configKey + ": " + e.getMessage());
-      }
     }
   }
 }
