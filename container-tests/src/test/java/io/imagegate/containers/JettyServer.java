@@ -2,13 +2,10 @@ package io.imagegate.containers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ public final class JettyServer implements AutoCloseable {
    * @param contexts context path without the slash ("app") to the exploded web app
    */
   public static JettyServer start(Path base, Map<String, Path> contexts) {
-    JettyServer jetty = new JettyServer(home(), base, TomcatServer.freePort());
+    JettyServer jetty = new JettyServer(home(), base, ServerProcess.freePort());
     try {
       jetty.layOut(contexts);
       jetty.launch();
@@ -90,20 +87,7 @@ public final class JettyServer implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process == null) {
-      return;
-    }
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy(); // SIGTERM: Jetty's shutdown hook stops the server
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    children.forEach(ProcessHandle::destroyForcibly);
+    ServerProcess.stop(process);
   }
 
   private void layOut(Map<String, Path> contexts) throws IOException {
@@ -168,30 +152,7 @@ public final class JettyServer implements AutoCloseable {
         command(List.of("jetty.http.host=127.0.0.1", "jetty.http.port=" + port))
             .redirectOutput(base.resolve("logs/jetty.log").toFile())
             .start();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!answers(port)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Jetty exited at start-up:\n" + log());
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Jetty did not answer in " + START_TIMEOUT + ":\n" + log());
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  private static boolean answers(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    ServerProcess.awaitAnswer(process, port, START_TIMEOUT, "Jetty", this::log);
   }
 
   @Override

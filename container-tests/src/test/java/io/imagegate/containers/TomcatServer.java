@@ -3,9 +3,6 @@ package io.imagegate.containers;
 import io.imagegate.testing.SystemPackages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import javax.management.MBeanServerConnection;
@@ -61,7 +57,8 @@ public final class TomcatServer implements AutoCloseable {
    */
   public static TomcatServer start(Path base, Map<String, Path> contexts) {
     assumeInstalled();
-    TomcatServer tomcat = new TomcatServer(base, freePort(), freePort());
+    TomcatServer tomcat =
+        new TomcatServer(base, ServerProcess.freePort(), ServerProcess.freePort());
     try {
       tomcat.layOut();
       contexts.forEach(tomcat::writeContext);
@@ -131,7 +128,7 @@ public final class TomcatServer implements AutoCloseable {
   public List<String> findLastingMemoryLeaks(int tries) {
     List<String> leaks = findReloadedContextMemoryLeaks();
     for (int i = 1; i < tries && !leaks.isEmpty(); i++) {
-      sleep(500);
+      ServerProcess.sleep(500);
       leaks = findReloadedContextMemoryLeaks();
     }
     return leaks;
@@ -185,17 +182,7 @@ public final class TomcatServer implements AutoCloseable {
     } catch (IOException ignored) {
       // the server goes away next anyway
     }
-    if (process != null && process.isAlive()) {
-      process.destroy(); // SIGTERM: Tomcat's shutdown hook stops it cleanly
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
+    ServerProcess.stop(process);
   }
 
   private void layOut() throws IOException {
@@ -277,17 +264,7 @@ public final class TomcatServer implements AutoCloseable {
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.remove("JAVA_OPTS");
     process = builder.start();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!answers(port)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Tomcat exited at start-up:\n" + logs());
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "Tomcat did not answer in " + START_TIMEOUT + ":\n" + logs());
-      }
-      sleep(100);
-    }
+    ServerProcess.awaitAnswer(process, port, START_TIMEOUT, "Tomcat", this::logs);
   }
 
   private MBeanServerConnection jmx() throws IOException {
@@ -334,7 +311,7 @@ public final class TomcatServer implements AutoCloseable {
       if ("FAILED".equals(last)) {
         break;
       }
-      sleep(100);
+      ServerProcess.sleep(100);
     }
     throw new IllegalStateException(
         "context " + context + " is " + last + ", not " + expected + ":\n" + localhostLog());
@@ -346,35 +323,9 @@ public final class TomcatServer implements AutoCloseable {
       if (state(context) == null) {
         return;
       }
-      sleep(100);
+      ServerProcess.sleep(100);
     }
     throw new IllegalStateException("context " + context + " was not undeployed");
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean answers(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** For diagnostics in assertion messages. */

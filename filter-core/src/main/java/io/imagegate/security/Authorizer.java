@@ -17,7 +17,6 @@ import io.imagegate.transform.model.Overlay;
 import io.imagegate.transform.model.Step;
 import io.imagegate.transform.model.TextLayer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +120,7 @@ public final class Authorizer {
             Failure.UNSUPPORTED_MEDIA_TYPE,
             "this file cannot carry the watermark its folder requires on unsigned URLs");
       }
-      return new Grant(source, Optional.empty(), Map.of(), maxAge(request), cacheControl(request));
+      return new Grant(source, Optional.empty(), Map.of(), cacheControl(request));
     }
 
     Map<String, Source> overlays = new LinkedHashMap<>();
@@ -153,7 +152,7 @@ public final class Authorizer {
     } else {
       effective = own.isEmpty() || own.original() ? Optional.empty() : Optional.of(own);
     }
-    return new Grant(source, effective, overlays, maxAge(request), cacheControl(request));
+    return new Grant(source, effective, overlays, cacheControl(request));
   }
 
   private Transformation parse(String raw) {
@@ -292,15 +291,5 @@ public final class Authorizer {
     return request.expiresAt().isEmpty()
         ? steady
         : CacheControl.of(settings.cacheMaxAge(), request.expiresAt(), clock);
-  }
-
-  /** {@code cache.max-age}, never beyond the time left before {@code ik-t}. */
-  private Duration maxAge(ImageRequest request) {
-    Duration maxAge = settings.cacheMaxAge();
-    if (request.expiresAt().isPresent()) {
-      long left = request.expiresAt().getAsLong() - clock.instant().getEpochSecond();
-      maxAge = left <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(maxAge.toSeconds(), left));
-    }
-    return maxAge.isNegative() ? Duration.ZERO : maxAge;
   }
 }

@@ -3,7 +3,6 @@ package io.imagegate.security;
 import io.imagegate.response.CacheControl;
 import io.imagegate.source.Source;
 import io.imagegate.transform.Transformation;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,16 +16,14 @@ import java.util.Optional;
  * @param transformation the effective transformation: the request's, with a rule's forced watermark
  *     appended for unsigned requests; empty to serve the original as it is
  * @param overlays every overlay source the effective transformation reads, authorized, by path
- * @param maxAge how long caches may keep the response: {@code cache.max-age}, never beyond the
- *     URL's {@code ik-t}; zero means {@code no-store}
- * @param cacheControl the headers that say so ({@code Cache-Control}, and an absolute {@code
- *     Expires} at the same moment for URLs that expire)
+ * @param cacheControl how long browsers and shared caches may keep the response: {@code
+ *     cache.max-age}, never beyond the URL's {@code ik-t} (then an absolute {@code Expires} at that
+ *     moment), {@code no-store} once it has passed
  */
 public record Grant(
     Source source,
     Optional<Transformation> transformation,
     Map<String, Source> overlays,
-    Duration maxAge,
     CacheControl cacheControl) {
 
   /** Checks presence and freezes the overlays. */
@@ -34,7 +31,6 @@ public record Grant(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(transformation, "transformation");
     overlays = Map.copyOf(overlays);
-    Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(cacheControl, "cacheControl");
   }
 

@@ -15,7 +15,6 @@ import io.imagegate.testing.MutableClock;
 import io.imagegate.transform.TransformationParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,7 +73,8 @@ class AuthorizerTest {
     assertThat(grant.original()).isTrue();
     assertThat(grant.source().identity()).isEqualTo("food/a.png");
     assertThat(grant.overlays()).isEmpty();
-    assertThat(grant.maxAge()).isEqualTo(Duration.ofHours(1));
+    assertThat(grant.cacheControl().value()).isEqualTo("public, max-age=3600");
+    assertThat(grant.cacheControl().expires()).isEmpty();
   }
 
   @Test
@@ -86,8 +86,9 @@ class AuthorizerTest {
   @Test
   void cacheLifetime_isCappedByTheExpiry() {
     long now = clock.instant().getEpochSecond();
-    assertThat(authorizer.authorize(request("food/a.png", null, true, now + 60)).maxAge())
-        .isEqualTo(Duration.ofSeconds(60));
+    Grant grant = authorizer.authorize(request("food/a.png", null, true, now + 60));
+    assertThat(grant.cacheControl().value()).isEqualTo("public");
+    assertThat(grant.cacheControl().expires()).contains(java.time.Instant.ofEpochSecond(now + 60));
   }
 
   @Test
