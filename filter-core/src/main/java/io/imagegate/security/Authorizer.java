@@ -188,7 +188,8 @@ public final class Authorizer {
     try {
       source = resolver.resolve(checked);
     } catch (ImageGateException e) {
-      throw new ImageGateException(e.failure(), "no such overlay image: '" + checked + "'");
+      throw new ImageGateException(
+          e.failure(), "no such overlay image or font file: '" + checked + "'");
     }
     String real = relative(source);
     key.ifPresent(k -> k.checkScope(real, "the overlay '" + checked + "'"));
@@ -236,12 +237,14 @@ public final class Authorizer {
   private Source resolveConfined(String path) {
     String checked = ImagePaths.check(path);
     if (AccessPolicy.denied(checked)) {
-      throw new ImageGateException(Failure.NOT_FOUND, "no such overlay image: '" + path + "'");
+      throw new ImageGateException(
+          Failure.NOT_FOUND, "no such overlay image or font file: '" + path + "'");
     }
     try {
       return resolver.resolve(checked);
     } catch (ImageGateException e) {
-      throw new ImageGateException(e.failure(), "no such overlay image: '" + checked + "'");
+      throw new ImageGateException(
+          e.failure(), "no such overlay image or font file: '" + checked + "'");
     }
   }
 
