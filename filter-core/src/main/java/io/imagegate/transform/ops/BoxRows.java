@@ -20,10 +20,12 @@ final class BoxRows implements PremultipliedRows {
   private final int ky;
   private final int width;
   private final int height;
+  private final boolean alpha;
   private final int[] row;
   private final long[] sums;
 
-  BoxRows(BufferedImage img, int kx, int ky) {
+  BoxRows(BufferedImage img, int kx, int ky, boolean alpha) {
+    this.alpha = alpha;
     this.reader = new RowReader(img);
     this.srcWidth = img.getWidth();
     this.srcHeight = img.getHeight();
@@ -46,6 +48,11 @@ final class BoxRows implements PremultipliedRows {
   }
 
   @Override
+  public int planes() {
+    return alpha ? 4 : 3;
+  }
+
+  @Override
   public void read(int y, float[] out) {
     java.util.Arrays.fill(sums, 0L);
     int y0 = y * ky;
@@ -60,10 +67,12 @@ final class BoxRows implements PremultipliedRows {
       // Colour sums carry an extra factor 255 from premultiplying with integer alpha.
       float n = (float) rows * cols;
       float nc = n * 255f;
-      out[i] = sums[i] / nc;
-      out[i + 1] = sums[i + 1] / nc;
-      out[i + 2] = sums[i + 2] / nc;
-      out[i + 3] = sums[i + 3] / n;
+      out[bx] = sums[i] / nc;
+      out[width + bx] = sums[i + 1] / nc;
+      out[2 * width + bx] = sums[i + 2] / nc;
+      if (alpha) {
+        out[3 * width + bx] = sums[i + 3] / n;
+      }
     }
   }
 

@@ -3,8 +3,8 @@ package io.imagegate.transform.ops;
 import java.awt.image.BufferedImage;
 
 /**
- * Resizes an image to an exact size with a separable Lanczos-3 filter on premultiplied RGBA, after
- * an optional whole-factor area-average pre-reduction for large shrinks.
+ * Resizes an image to an exact size with a separable Lanczos-3 filter on premultiplied colour,
+ * after an optional whole-factor area-average pre-reduction for large shrinks.
  *
  * <p>Why this filter. Measured on a 2400x1600 test card (zone plate, 1-px stripes, fine diagonals,
  * noise) shrunk to 300x200 and compared with a slow, exact double-precision Lanczos-3 ({@code
@@ -13,17 +13,18 @@ import java.awt.image.BufferedImage;
  * ULTRA_QUALITY 34.5 dB / 0.94 (progressive bilinear halving: no moiré but softer, and still faint
  * stripe artefacts). Lanczos-3 is also the default of libvips, Pillow and ImageMagick: its
  * stretched kernel removes what the output cannot represent while keeping detail just below that
- * limit. Speed on this 2-core machine, 16 MP {@code TYPE_3BYTE_BGR} source ({@code
- * ResampleBenchmark}, JMH, one thread): to 300x300 about 170 ms (imgscalr QUALITY 370 ms,
- * ULTRA_QUALITY 3 s); to half size (no pre-reduction) about 630 ms.
+ * limit. Speed: {@code ResampleBenchmark} (JMH; numbers in bench/RESULTS.md).
  *
- * <p>How. Rows stream from the source once, top to bottom: each needed row is resampled
- * horizontally into a small ring of rows, and each output row is a weighted sum of the ring. Memory
- * is a few rows, not the 64 MB a 16-megapixel {@code int[]} would take. When shrinking by {@code 2
- * x PRE_REDUCE_MARGIN} or more on an axis, the source is first area-averaged by the whole factor
- * that leaves at least {@code PRE_REDUCE_MARGIN} for Lanczos: a 16 MP to 300x300 thumbnail then
- * takes about 160 ms instead of 240 ms, and differs from the exact Lanczos-3 by 48 dB PSNR instead
- * of 59 dB, both far below what the eye sees.
+ * <p>How. Rows stream from the source once, top to bottom, into a small ring of rows (one float
+ * plane per channel, no alpha plane for an opaque image); each output row is first the weighted sum
+ * of the ring's rows (the vertical pass: whole contiguous rows, which the JIT runs as SIMD), then
+ * filtered horizontally to the output width. Vertical first means the horizontal taps, which gather
+ * and cannot be vectorised, run on the output's rows only, not on every input row: for a 16 MP
+ * photo decoded at 1/2 and shrunk to 300x300 that halved the resampler's time. Memory is a few
+ * rows, not the 64 MB a 16-megapixel {@code int[]} would take. When shrinking by {@code 2 x
+ * PRE_REDUCE_MARGIN} or more on an axis, the source is first area-averaged by the whole factor that
+ * leaves at least {@code PRE_REDUCE_MARGIN} for Lanczos, which differs from the exact Lanczos-3 by
+ * 48 dB PSNR instead of 59 dB, both far below what the eye sees.
  *
  * <p>Alpha. Filtering premultiplied colour is what keeps transparent pixels' (invisible, usually
  * black) colour from bleeding into edges as a dark fringe. Overshoot (ringing) is clamped to
@@ -52,10 +53,11 @@ public final class Resample {
     int sh = src.getHeight();
     int kx = Math.max(1, sw / (width * PRE_REDUCE_MARGIN));
     int ky = Math.max(1, sh / (height * PRE_REDUCE_MARGIN));
-    PremultipliedRows rows = kx == 1 && ky == 1 ? new ImageRows(src) : new BoxRows(src, kx, ky);
+    boolean alpha = Pixels.hasAlpha(src);
+    PremultipliedRows rows =
+        kx == 1 && ky == 1 ? new ImageRows(src, alpha) : new BoxRows(src, kx, ky, alpha);
     Taps horizontal = Taps.lanczos3(rows.width(), width, (double) sw / width / kx);
     Taps vertical = Taps.lanczos3(rows.height(), height, (double) sh / height / ky);
-    boolean alpha = Pixels.hasAlpha(src);
     int[] out = new int[Math.multiplyExact(width, height)];
     filter(rows, horizontal, vertical, out, width, alpha);
     return Pixels.image(out, width, height, alpha);
@@ -63,65 +65,112 @@ public final class Resample {
 
   private static void filter(
       PremultipliedRows rows, Taps horizontal, Taps vertical, int[] out, int width, boolean alpha) {
+    int planes = rows.planes();
+    int inWidth = rows.width();
     int ringSize = vertical.maxCount();
-    float[][] ring = new float[ringSize][width * 4];
-    float[] input = new float[rows.width() * 4];
-    float[] acc = new float[width * 4];
+    float[][] ring = new float[ringSize][inWidth * planes];
+    float[] column = new float[inWidth * planes];
+    float[] line = new float[width * planes];
     int nextRow = 0;
     for (int j = 0; j < vertical.start.length; j++) {
       int first = vertical.start[j];
       int n = vertical.count[j];
-      // Rows before 'first' that no output needs are still read: the stream is sequential.
+      // Rows before 'first' that no output needs are still read: the stream is sequential. They
+      // land in ring slots that a needed row overwrites before it is used.
       for (; nextRow < first + n; nextRow++) {
-        rows.read(nextRow, input);
-        if (nextRow >= first) {
-          horizontalPass(input, ring[nextRow % ringSize], horizontal);
-        }
+        rows.read(nextRow, ring[nextRow % ringSize]);
       }
-      java.util.Arrays.fill(acc, 0f);
-      int wOff = j * vertical.stride;
-      for (int t = 0; t < n; t++) {
-        float w = vertical.weights[wOff + t];
-        float[] src = ring[(first + t) % ringSize];
-        for (int i = 0; i < acc.length; i++) {
-          acc[i] += w * src[i];
-        }
+      verticalPass(ring, first, n, vertical.weights, j * vertical.stride, column);
+      for (int c = 0; c < planes; c++) {
+        horizontalPass(column, c * inWidth, line, c * width, horizontal);
       }
-      int o = j * width;
-      for (int x = 0, i = 0; x < width; x++, i += 4) {
-        out[o + x] =
-            alpha
-                ? Pixels.unpremultiply(acc[i], acc[i + 1], acc[i + 2], acc[i + 3])
-                : 0xFF000000
-                    | Pixels.clamp255(acc[i]) << 16
-                    | Pixels.clamp255(acc[i + 1]) << 8
-                    | Pixels.clamp255(acc[i + 2]);
+      pack(line, width, alpha, out, j * width);
+    }
+  }
+
+  /**
+   * One output row's vertical filter over whole input rows: {@code column = sum of w[t] * row[t]}.
+   * Contiguous arrays and no gather, so the JIT turns these loops into SIMD; four rows per pass
+   * keep the column array's loads and stores to a quarter.
+   */
+  private static void verticalPass(
+      float[][] ring, int first, int n, float[] weights, int wOff, float[] column) {
+    int size = ring.length;
+    int len = column.length;
+    float[] s0 = ring[first % size];
+    float w0 = weights[wOff];
+    for (int i = 0; i < len; i++) {
+      column[i] = w0 * s0[i];
+    }
+    int t = 1;
+    for (; t + 3 < n; t += 4) {
+      float[] a = ring[(first + t) % size];
+      float[] b = ring[(first + t + 1) % size];
+      float[] c = ring[(first + t + 2) % size];
+      float[] d = ring[(first + t + 3) % size];
+      float wa = weights[wOff + t];
+      float wb = weights[wOff + t + 1];
+      float wc = weights[wOff + t + 2];
+      float wd = weights[wOff + t + 3];
+      for (int i = 0; i < len; i++) {
+        column[i] += wa * a[i] + wb * b[i] + wc * c[i] + wd * d[i];
+      }
+    }
+    for (; t < n; t++) {
+      float[] a = ring[(first + t) % size];
+      float wa = weights[wOff + t];
+      for (int i = 0; i < len; i++) {
+        column[i] += wa * a[i];
       }
     }
   }
 
-  private static void horizontalPass(float[] in, float[] out, Taps taps) {
+  /** One plane of the vertically filtered row, filtered horizontally to the output width. */
+  private static void horizontalPass(float[] in, int inOff, float[] out, int outOff, Taps taps) {
     int[] start = taps.start;
     int[] count = taps.count;
     float[] weights = taps.weights;
-    for (int x = 0, o = 0; x < start.length; x++, o += 4) {
-      int p = start[x] * 4;
-      int wOff = x * taps.stride;
-      float r = 0;
-      float g = 0;
-      float b = 0;
-      float a = 0;
-      for (int t = 0, n = count[x]; t < n; t++, p += 4) {
-        float w = weights[wOff + t];
-        r += w * in[p];
-        g += w * in[p + 1];
-        b += w * in[p + 2];
-        a += w * in[p + 3];
+    int stride = taps.stride;
+    for (int x = 0; x < start.length; x++) {
+      int p = inOff + start[x];
+      int wOff = x * stride;
+      int n = count[x];
+      // Four partial sums: the additions of one sum wait for each other, four run side by side.
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int t = 0;
+      for (; t + 3 < n; t += 4) {
+        s0 += weights[wOff + t] * in[p + t];
+        s1 += weights[wOff + t + 1] * in[p + t + 1];
+        s2 += weights[wOff + t + 2] * in[p + t + 2];
+        s3 += weights[wOff + t + 3] * in[p + t + 3];
       }
-      out[o] = r;
-      out[o + 1] = g;
-      out[o + 2] = b;
-      out[o + 3] = a;
+      for (; t < n; t++) {
+        s0 += weights[wOff + t] * in[p + t];
+      }
+      out[outOff + x] = (s0 + s1) + (s2 + s3);
+    }
+  }
+
+  /** Packs one planar output row (R, G, B and, with alpha, A planes) into ARGB pixels. */
+  private static void pack(float[] line, int width, boolean alpha, int[] out, int o) {
+    int g = width;
+    int b = 2 * width;
+    if (alpha) {
+      int a = 3 * width;
+      for (int x = 0; x < width; x++) {
+        out[o + x] = Pixels.unpremultiply(line[x], line[g + x], line[b + x], line[a + x]);
+      }
+    } else {
+      for (int x = 0; x < width; x++) {
+        out[o + x] =
+            0xFF000000
+                | Pixels.clamp255(line[x]) << 16
+                | Pixels.clamp255(line[g + x]) << 8
+                | Pixels.clamp255(line[b + x]);
+      }
     }
   }
 }
