@@ -1,6 +1,9 @@
 package io.imagegate.transform.ops;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /** The rows of an image, premultiplied, one source pixel per output pixel. */
 final class ImageRows implements PremultipliedRows {
@@ -10,12 +13,36 @@ final class ImageRows implements PremultipliedRows {
   private final boolean alpha;
   private final int[] row;
 
+  /** An opaque packed-int image's pixels, read in place (a decoder's or a cut's view): or null. */
+  private final int[] packed;
+
+  private final int packedOffset;
+  private final int packedStride;
+
   ImageRows(BufferedImage img, boolean alpha) {
     this.alpha = alpha;
     this.reader = new RowReader(img);
     this.width = img.getWidth();
     this.height = img.getHeight();
     this.row = new int[width];
+    Raster raster = img.getRaster();
+    if (!alpha
+        && img.getType() == BufferedImage.TYPE_INT_RGB
+        && raster.getDataBuffer() instanceof DataBufferInt data
+        && data.getNumBanks() == 1
+        && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model) {
+      // Pixel (0, 0) of a view (getSubimage) sits at the sample model's translated origin.
+      this.packed = data.getData();
+      this.packedOffset =
+          data.getOffset()
+              + model.getOffset(
+                  -raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
+      this.packedStride = model.getScanlineStride();
+    } else {
+      this.packed = null;
+      this.packedOffset = 0;
+      this.packedStride = 0;
+    }
   }
 
   @Override
@@ -35,22 +62,30 @@ final class ImageRows implements PremultipliedRows {
 
   @Override
   public void read(int y, float[] out) {
-    reader.read(y, row);
     int g = width;
     int b = 2 * width;
     if (!alpha) {
+      int[] px = row;
+      int o = 0;
+      if (packed != null) {
+        px = packed;
+        o = packedOffset + y * packedStride;
+      } else {
+        reader.read(y, row);
+      }
       // One loop per plane: each is a plain int-to-float conversion the JIT vectorises.
       for (int x = 0; x < width; x++) {
-        out[x] = (row[x] >> 16) & 0xFF;
+        out[x] = (px[o + x] >> 16) & 0xFF;
       }
       for (int x = 0; x < width; x++) {
-        out[g + x] = (row[x] >> 8) & 0xFF;
+        out[g + x] = (px[o + x] >> 8) & 0xFF;
       }
       for (int x = 0; x < width; x++) {
-        out[b + x] = row[x] & 0xFF;
+        out[b + x] = px[o + x] & 0xFF;
       }
       return;
     }
+    reader.read(y, row);
     int a = 3 * width;
     for (int x = 0; x < width; x++) {
       int p = row[x];

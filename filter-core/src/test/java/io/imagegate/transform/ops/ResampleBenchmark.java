@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgs = {"-Xmx2g", "-Djava.awt.headless=true"})
 public class ResampleBenchmark {
   private BufferedImage photo;
+  private BufferedImage halfScale;
 
   /** Draws the test card at 16 MP into a 3-byte BGR image, as a JPEG decoder would return. */
   @Setup
@@ -46,6 +47,20 @@ public class ResampleBenchmark {
     Graphics2D g = photo.createGraphics();
     g.drawImage(TestImages.card(4928, 3264), 0, 0, null);
     g.dispose();
+    // What libjpeg-turbo's 1/2 DCT decode of the 16 MP photo (5312x2988) returns.
+    halfScale = new BufferedImage(2656, 1494, BufferedImage.TYPE_INT_RGB);
+    g = halfScale.createGraphics();
+    g.drawImage(TestImages.card(2656, 1494), 0, 0, null);
+    g.dispose();
+  }
+
+  /**
+   * The native path's w-300,h-300 of a 5312x2988 photo: its 1/2-scale decode, the centre square (a
+   * view, as GeometryStage cuts it) resampled 4.98x to 300x300 (no pre-reduction).
+   */
+  @Benchmark
+  public BufferedImage lanczosFromHalfScaleDecode() {
+    return Resample.resize(halfScale.getSubimage(581, 0, 1494, 1494), 300, 300);
   }
 
   /** The thumbnail the demo serves: area pre-reduction plus Lanczos-3. */
