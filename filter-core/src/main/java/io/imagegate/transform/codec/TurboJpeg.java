@@ -34,7 +34,7 @@ final class TurboJpeg {
 
     int tjDecompressHeader3(
         Pointer handle,
-        byte[] jpeg,
+        Pointer jpeg,
         NativeLong size,
         int[] width,
         int[] height,
@@ -43,7 +43,7 @@ final class TurboJpeg {
 
     int tjDecompress2(
         Pointer handle,
-        byte[] jpeg,
+        Pointer jpeg,
         NativeLong size,
         Pointer dst,
         int width,
@@ -79,8 +79,10 @@ final class TurboJpeg {
 
   /** The stored size, and whether the colour space is CMYK or YCCK; null when it is no JPEG. */
   static Header header(Lib lib, byte[] jpeg) {
+    long src = copyToNative(jpeg);
     Pointer handle = lib.tjInitDecompress();
     if (handle == null) {
+      Native.free(src);
       throw new OutOfMemoryError("tjInitDecompress");
     }
     try {
@@ -88,14 +90,30 @@ final class TurboJpeg {
       int[] h = new int[1];
       int[] subsamp = new int[1];
       int[] colorspace = new int[1];
-      if (lib.tjDecompressHeader3(handle, jpeg, size(jpeg), w, h, subsamp, colorspace) != 0) {
+      if (lib.tjDecompressHeader3(handle, new Pointer(src), size(jpeg), w, h, subsamp, colorspace)
+          != 0) {
         return null;
       }
       boolean cmyk = colorspace[0] == TJCS_CMYK || colorspace[0] == TJCS_YCCK;
       return new Header(w[0], h[0], cmyk);
     } finally {
       lib.tjDestroy(handle);
+      Native.free(src);
     }
+  }
+
+  /**
+   * The JPEG's bytes in native memory, for the caller to free. A {@code byte[]} argument would be
+   * copied by JNA into native memory and back again after the call: a megabyte photo twice per
+   * call.
+   */
+  private static long copyToNative(byte[] jpeg) {
+    long src = Native.malloc(Math.max(1, jpeg.length));
+    if (src == 0) {
+      throw new OutOfMemoryError("malloc for a " + jpeg.length + "-byte JPEG");
+    }
+    new Pointer(src).write(0, jpeg, 0, jpeg.length);
+    return src;
   }
 
   /**
@@ -135,9 +153,17 @@ final class TurboJpeg {
     if (dst == 0) {
       throw new OutOfMemoryError("malloc for a " + w + "x" + h + " decode");
     }
+    long src;
+    try {
+      src = copyToNative(jpeg);
+    } catch (OutOfMemoryError e) {
+      Native.free(dst);
+      throw e;
+    }
     Pointer handle = lib.tjInitDecompress();
     if (handle == null) {
       Native.free(dst);
+      Native.free(src);
       throw new OutOfMemoryError("tjInitDecompress");
     }
     try {
@@ -145,7 +171,9 @@ final class TurboJpeg {
       // upsampling ("fancy") would be averaged away, so it is skipped there.
       int flags = TJFLAG_ACCURATEDCT | TJFLAG_LIMITSCANS | (eighths < 8 ? TJFLAG_FASTUPSAMPLE : 0);
       Pointer out = new Pointer(dst);
-      if (lib.tjDecompress2(handle, jpeg, size(jpeg), out, w, w * 4, h, TJPF_BGRX, flags) != 0) {
+      if (lib.tjDecompress2(
+              handle, new Pointer(src), size(jpeg), out, w, w * 4, h, TJPF_BGRX, flags)
+          != 0) {
         String message = String.valueOf(lib.tjGetErrorStr2(handle));
         if (lib.tjGetErrorCode(handle) != TJERR_WARNING) {
           return null; // fatal: the Java decode decides
@@ -160,6 +188,7 @@ final class TurboJpeg {
     } finally {
       lib.tjDestroy(handle);
       Native.free(dst);
+      Native.free(src);
     }
     return image;
   }
