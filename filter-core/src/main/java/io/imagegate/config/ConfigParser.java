@@ -50,7 +50,7 @@ public final class ConfigParser {
   }
 
   /** The fields of a {@code rule.<name>.*} block, in the README's order. */
-  public static Set<String> ruleFields() {
+  static Set<String> ruleFields() {
     return ConfigKeys.ALL.stream()
         .filter(k -> k.isPattern() && k.prefix().equals("rule."))
         .map(k -> k.suffix().substring(1))
