@@ -23,7 +23,10 @@ import java.util.Optional;
  * Explains a URL by running the filter's own steps on it (the parser, the verifier, the {@link
  * Authorizer}'s one decision), short of reading pixels, and recording what each found. Whatever
  * status the filter would answer is the status the {@link Authorizer} or the verifier throws here;
- * nothing is decided twice. It never contacts a server and never prints a key.
+ * nothing is decided twice. It never contacts a server and never prints a key. This class walks the
+ * URL through those steps; {@link SignatureReport} (keys, expiry), {@link AccessReport} (policy,
+ * paths, transformation) and {@link Diagnoses} (what most likely went wrong) report on each, and
+ * {@link Explanation} renders the result as text or JSON.
  */
 final class Explainer {
   private final String endpoint;
@@ -31,10 +34,8 @@ final class Explainer {
   private final SignatureVerifier verifier;
   private final SignatureReport signatures;
   private final Diagnoses diagnosis;
-  private final AccessPolicy policy;
+  private final AccessReport access;
   private final Authorizer authorizer;
-  private final TransformationParser transformations;
-  private final Path root;
 
   Explainer(
       String endpoint,
@@ -51,10 +52,8 @@ final class Explainer {
     this.verifier = verifier;
     this.signatures = new SignatureReport(verifier, leeway);
     this.diagnosis = new Diagnoses(this.endpoint, parser, signatures.signatures());
-    this.policy = policy;
+    this.access = new AccessReport(policy, transformations, root);
     this.authorizer = authorizer;
-    this.transformations = transformations;
-    this.root = root;
   }
 
   /**
@@ -118,19 +117,14 @@ final class Explainer {
       }
       diagnosis.afterSignature(image, keys, verified, diagnoses);
     }
-    List<String> reasons = new ArrayList<>();
-    try {
-      policy.explain(image.path(), reasons::add);
-    } catch (ImageGateException e) {
-      reasons.add("denied: " + e.getMessage());
-    }
+    List<String> reasons = access.reasons(image.path());
 
     Optional<String> resolved = Optional.empty();
     Optional<String> effective = Optional.empty();
     if (refusal == null) {
       try {
         Grant grant = authorizer.authorize(image, verified);
-        resolved = Optional.of(relative(grant.source().realPath()));
+        resolved = Optional.of(access.relative(grant.source().realPath()));
         effective = grant.transformation().map(Transformation::canonical);
         for (String overlay : grant.overlays().keySet()) {
           reasons.add("overlay '" + overlay + "': authorized for this request");
@@ -140,15 +134,9 @@ final class Explainer {
       }
     }
     if (resolved.isEmpty()) {
-      resolved = quietlyResolve(image.path());
+      resolved = access.quietlyResolve(image.path());
     }
-    // The other paths the decision looked at: a symlink's target, and each overlay.
-    resolved
-        .filter(real -> !real.equals(image.path()))
-        .ifPresent(real -> policyOf("symlink target", real, reasons));
-    for (String overlay : overlayPaths(image)) {
-      policyOf("overlay", overlay, reasons);
-    }
+    access.otherPaths(image, resolved, reasons);
     int status = refusal == null ? 200 : refusal.failure().status();
     String code = refusal == null ? "ok" : refusal.failure().code();
     String message =
@@ -169,61 +157,11 @@ final class Explainer {
         expected,
         signatures.expiry(image),
         reasons,
-        transformation(image, effective),
+        access.transformation(image, effective),
         status,
         code,
         message,
         diagnoses);
-  }
-
-  private void policyOf(String what, String path, List<String> reasons) {
-    try {
-      policy.explain(
-          path,
-          reason -> {
-            if (!reason.startsWith("global switch")) {
-              reasons.add(what + " '" + path + "': " + reason);
-            }
-          });
-    } catch (ImageGateException e) {
-      reasons.add(what + " '" + path + "': denied: " + e.getMessage());
-    }
-  }
-
-  private List<String> overlayPaths(ImageRequest image) {
-    List<String> paths = new ArrayList<>();
-    try {
-      image
-          .transformation()
-          .filter(t -> !t.isEmpty())
-          .map(transformations::parse)
-          .ifPresent(
-              t ->
-                  t.overlays().stream()
-                      .map(Authorizer::fileRead)
-                      .flatMap(Optional::stream)
-                      .distinct()
-                      .forEach(paths::add));
-    } catch (ImageGateException e) {
-      // The transformation's parse error is reported on its own.
-    }
-    return paths;
-  }
-
-  private TransformationView transformation(ImageRequest image, Optional<String> effective) {
-    Optional<String> received = image.transformation().filter(t -> !t.isEmpty());
-    if (received.isEmpty()) {
-      return new TransformationView(
-          Optional.empty(), Optional.empty(), effective, Optional.empty());
-    }
-    try {
-      Transformation parsed = transformations.parse(received.get());
-      return new TransformationView(
-          received, Optional.of(parsed.canonical()), effective, Optional.empty());
-    } catch (ImageGateException e) {
-      return new TransformationView(
-          received, Optional.empty(), effective, Optional.of(e.getMessage()));
-    }
   }
 
   private Explanation notBelowEndpoint(
@@ -277,19 +215,6 @@ final class Explainer {
     return "the URL is not below the endpoint "
         + endpoint
         + "; the filter passes it down the chain (the container usually answers 404)";
-  }
-
-  private Optional<String> quietlyResolve(String path) {
-    try {
-      Path real = root.resolve(path).toRealPath();
-      return real.startsWith(root) ? Optional.of(relative(real)) : Optional.empty();
-    } catch (java.io.IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private String relative(Path real) {
-    return root.relativize(real).toString().replace('\\', '/');
   }
 
   /** Non-printable and non-ASCII characters as {@code \}{@code uXXXX}, backslashes doubled. */

@@ -38,6 +38,7 @@ class ArchitectureTest {
           "io.imagegate.ImageGateFilter",
           "io.imagegate.ImageGate",
           "io.imagegate.config.ImageGateSettings",
+          "io.imagegate.config.ImageGateSettingsBuilder", // ImageGateSettings.builder()
           "io.imagegate.config.ConfigParser",
           "io.imagegate.config.ConfigException",
           "io.imagegate.security.UrlSigner",

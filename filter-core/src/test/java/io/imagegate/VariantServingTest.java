@@ -2,7 +2,7 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.config.ImageGateSettings;
+import io.imagegate.config.ImageGateSettingsBuilder;
 import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.testing.Fixtures;
@@ -42,7 +42,7 @@ class VariantServingTest {
   @TempDir Path root;
   final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_800_000_000L));
 
-  ImageGateSettings.Builder settings() {
+  ImageGateSettingsBuilder settings() {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(400, 300));
     Fixtures.write(root.resolve("p.png"), Fixtures.png(200, 100));
     return TestGate.settings(root)

@@ -35,7 +35,7 @@ public final class RenderLimiter {
   }
 
   /** A limiter with a budget of half the JVM's maximum heap. */
-  public RenderLimiter(int concurrency, Duration queueTimeout) {
+  RenderLimiter(int concurrency, Duration queueTimeout) {
     this(concurrency, queueTimeout, Runtime.getRuntime().maxMemory() / 2);
   }
 
@@ -47,7 +47,7 @@ public final class RenderLimiter {
   }
 
   /** Runs a render whose memory need is small or unknown. */
-  public <T> T run(Render<T> render) throws Exception {
+  <T> T run(Render<T> render) throws Exception {
     return run(0, render);
   }
 
@@ -86,7 +86,7 @@ public final class RenderLimiter {
   }
 
   /** Bytes of the memory budget free right now. */
-  public long availableBytes() {
+  long availableBytes() {
     return memory.availablePermits() * UNIT;
   }
 

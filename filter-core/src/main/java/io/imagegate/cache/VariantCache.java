@@ -87,7 +87,7 @@ public final class VariantCache {
   }
 
   /** Whether a variant is held (a render in flight is not). */
-  public boolean contains(VariantKey key) {
+  boolean contains(VariantKey key) {
     CompletableFuture<Rendered> future = cache.asMap().get(key);
     return future != null && future.isDone() && future.join().variant() != null;
   }

@@ -38,7 +38,7 @@ public record VariantKey(
   }
 
   /** A strong ETag for the variant: a digest over every part of the key. */
-  public String etag() {
+  String etag() {
     try {
       byte[] digest =
           java.security.MessageDigest.getInstance("SHA-256")

@@ -7,12 +7,12 @@ import java.util.function.UnaryOperator;
 
 /** The settings being parsed: the builder, and what is applied to it once all keys are read. */
 final class ConfigDraft {
-  final ImageGateSettings.Builder builder;
+  final ImageGateSettingsBuilder builder;
   private Limits limits = Limits.defaults();
   private final Map<String, PathRule.Builder> rules = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
 
-  ConfigDraft(ImageGateSettings.Builder builder) {
+  ConfigDraft(ImageGateSettingsBuilder builder) {
     this.builder = builder;
   }
 
@@ -38,7 +38,7 @@ final class ConfigDraft {
   }
 
   /** Hands the limits, rules and key scopes to the builder. */
-  ImageGateSettings.Builder finish() {
+  ImageGateSettingsBuilder finish() {
     builder.limits(limits);
     rules.values().forEach(rule -> builder.rule(rule.build()));
     scopes.forEach(

@@ -50,7 +50,7 @@ public final class ConfigParser {
   }
 
   /** The fields of a {@code rule.<name>.*} block, in the README's order. */
-  public static Set<String> ruleFields() {
+  static Set<String> ruleFields() {
     return ConfigKeys.ALL.stream()
         .filter(k -> k.isPattern() && k.prefix().equals("rule."))
         .map(k -> k.suffix().substring(1))
@@ -72,7 +72,7 @@ public final class ConfigParser {
    * @param defaultRoot the root used when {@code root} is absent (the web app's own files), or null
    * @throws ConfigException naming the first bad key
    */
-  public ImageGateSettings.Builder parse(Map<String, String> params, Path defaultRoot) {
+  public ImageGateSettingsBuilder parse(Map<String, String> params, Path defaultRoot) {
     Map<String, String> all = new TreeMap<>();
     String configFile = params.get(CONFIG_FILE);
     if (configFile != null) {
@@ -84,7 +84,7 @@ public final class ConfigParser {
             all.put(k, v);
           }
         });
-    ImageGateSettings.Builder builder = ImageGateSettings.builder().environment(environment);
+    ImageGateSettingsBuilder builder = ImageGateSettings.builder().environment(environment);
     String root = all.get("root");
     if (root != null) {
       builder.root(Path.of(root.trim()));

@@ -73,7 +73,7 @@ public final class KeySource {
    * @throws ConfigException naming {@code setting} when the variable is unset or empty, the file
    *     cannot be read or is empty, or the value is empty
    */
-  public String resolve(String setting, Function<String, String> environment) {
+  String resolve(String setting, Function<String, String> environment) {
     switch (kind) {
       case ENV:
         String secret = environment.apply(text);

@@ -34,7 +34,7 @@ public record PathRule(
   }
 
   /**
-   * Starts the rule {@code name}, as {@link ImageGateSettings.Builder#rule(String,
+   * Starts the rule {@code name}, as {@link ImageGateSettingsBuilder#rule(String,
    * java.util.function.Consumer)} does.
    */
   public static Builder builder(String name) {

@@ -18,7 +18,7 @@ public final class ImagePaths {
    *
    * @throws ImageGateException with {@link Failure#BAD_URL}
    */
-  public static String decode(String rawPath) {
+  static String decode(String rawPath) {
     if (rawPath.indexOf(';') >= 0) {
       throw bad("path parameters (';') are not allowed");
     }

@@ -29,7 +29,7 @@ public final class UriText {
    *
    * @throws IllegalArgumentException if a {@code %} is not followed by two hex digits
    */
-  public static String canonical(String raw) {
+  static String canonical(String raw) {
     StringBuilder out = null;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
@@ -109,7 +109,7 @@ public final class UriText {
    * @param plusIsSpace whether {@code +} means a space (form encoding, for query values)
    * @throws IllegalArgumentException on a malformed escape or invalid UTF-8
    */
-  public static String decode(String raw, boolean plusIsSpace) {
+  static String decode(String raw, boolean plusIsSpace) {
     if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
       return raw;
     }

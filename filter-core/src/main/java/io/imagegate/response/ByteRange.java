@@ -14,7 +14,7 @@ import java.util.Optional;
 record ByteRange(long first, long last) {
 
   /** The number of bytes. */
-  public long length() {
+  long length() {
     return last - first + 1;
   }
 
@@ -24,7 +24,7 @@ record ByteRange(long first, long last) {
    * @return empty to serve the whole file (no header, several ranges, or not in bytes)
    * @throws ImageGateException 416 when the single range cannot be satisfied
    */
-  public static Optional<ByteRange> parse(String header, long size) {
+  static Optional<ByteRange> parse(String header, long size) {
     if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
       return Optional.empty();
     }

@@ -52,7 +52,7 @@ public record CacheControl(String value, Optional<Instant> expires) {
   private static final CacheControl NO_STORE = new CacheControl("no-store", Optional.empty());
 
   /** Sets {@code Cache-Control}, and {@code Expires} when the URL expires. */
-  public void applyTo(HttpServletResponse response) {
+  void applyTo(HttpServletResponse response) {
     response.setHeader("Cache-Control", value);
     expires.ifPresent(at -> response.setDateHeader("Expires", at.toEpochMilli()));
   }

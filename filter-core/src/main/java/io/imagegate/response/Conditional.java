@@ -19,7 +19,7 @@ final class Conditional {
   /**
    * @param lastModified the date sent as {@code Last-Modified}, or null if none was sent
    */
-  public static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
+  static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
     String ifNoneMatch = request.getHeader("If-None-Match");
     if (ifNoneMatch != null) {
       return matches(ifNoneMatch, etag);

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class ContentDisposition {
   /** The query parameter. */
-  public static final String PARAMETER = "ik-attachment";
+  static final String PARAMETER = "ik-attachment";
 
   private ContentDisposition() {}
 
@@ -24,7 +24,7 @@ public final class ContentDisposition {
    *
    * @throws ImageGateException 400 for another value or a repeated parameter
    */
-  public static boolean requested(HttpServletRequest request) {
+  static boolean requested(HttpServletRequest request) {
     // Asking the container parses the whole query into a map, on every request: first look at
     // the raw query, which cannot name the parameter without its plain name or an escape.
     String query = request.getQueryString();
@@ -67,7 +67,7 @@ public final class ContentDisposition {
   }
 
   /** The header value for a file name. */
-  public static String value(String fileName) {
+  static String value(String fileName) {
     StringBuilder ascii = new StringBuilder();
     boolean plain = true;
     for (int i = 0; i < fileName.length(); i++) {

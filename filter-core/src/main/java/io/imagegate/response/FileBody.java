@@ -50,7 +50,7 @@ public final class FileBody {
    * Smaller files go through the stream: one buffered write costs less than a sendfile hand-off
    * (Tomcat's DefaultServlet uses the same 48 KiB threshold).
    */
-  public static final long MIN_BYTES = 48 * 1024;
+  static final long MIN_BYTES = 48 * 1024;
 
   static final String TOMCAT_SUPPORT = "org.apache.tomcat.sendfile.support";
   static final String TOMCAT_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -59,7 +59,7 @@ public final class FileBody {
   private static final String JETTY_OUTPUT = "org.eclipse.jetty.ee10.servlet.HttpOutput";
 
   /** How the bytes went out. */
-  public enum Way {
+  enum Way {
     /** Tomcat's sendfile. */
     TOMCAT_SENDFILE,
     /** Jetty's own content path, from a file channel. */
@@ -77,7 +77,7 @@ public final class FileBody {
    *
    * @return the way they were sent
    */
-  public Way send(
+  Way send(
       HttpServletRequest request, HttpServletResponse response, Path file, long first, long length)
       throws IOException {
     Way way = choose(request, response, length);

@@ -35,7 +35,7 @@ public final class AccessPolicy {
    * @param path a checked relative path
    * @throws ImageGateException 404 for denied paths
    */
-  public Requirement requirementFor(String path) {
+  Requirement requirementFor(String path) {
     return requirementFor(path, why -> {});
   }
 
@@ -118,7 +118,7 @@ public final class AccessPolicy {
    *
    * @param path a relative path, segments joined by {@code /}
    */
-  public static boolean denied(String path) {
+  static boolean denied(String path) {
     for (String segment : path.split("/")) {
       if (segment.startsWith(".")
           || segment.equalsIgnoreCase("WEB-INF")
@@ -135,7 +135,7 @@ public final class AccessPolicy {
    *
    * @throws ImageGateException 401 when the request falls short
    */
-  public void enforce(ImageRequest request, Requirement requirement) {
+  void enforce(ImageRequest request, Requirement requirement) {
     if (!request.signed()) {
       if (requirement.signatureRequired()) {
         throw new ImageGateException(Failure.SIGNATURE_MISSING, "this image needs a signed URL");
@@ -165,7 +165,7 @@ public final class AccessPolicy {
    * @param transformation the raw transformation text of an unsigned request
    * @throws ImageGateException 401 {@code unsigned_transformation}
    */
-  public void checkUnsignedTransformation(String transformation) {
+  void checkUnsignedTransformation(String transformation) {
     UnsignedTransformations policy = settings.unsignedTransformations();
     if (policy == UnsignedTransformations.ANY) {
       return;

@@ -78,7 +78,7 @@ public final class Authorizer {
    *
    * @see #authorize(ImageRequest, Optional)
    */
-  public Grant authorize(ImageRequest request) {
+  Grant authorize(ImageRequest request) {
     return authorize(request, Optional.empty());
   }
 
@@ -170,7 +170,7 @@ public final class Authorizer {
    * @return the resolved file (any type: the caller checks that it is what it needs)
    * @throws ImageGateException 400, 401 or 404
    */
-  public Source authorizeOverlay(ImageRequest request, String path) {
+  Source authorizeOverlay(ImageRequest request, String path) {
     return authorizeOverlay(request, Optional.empty(), path);
   }
 
@@ -179,7 +179,7 @@ public final class Authorizer {
    * {@code key}: as {@link #authorizeOverlay(ImageRequest, String)}, and a scoped key's globs must
    * hold the file's path and its real path.
    */
-  public Source authorizeOverlay(ImageRequest request, Optional<VerifiedKey> key, String path) {
+  Source authorizeOverlay(ImageRequest request, Optional<VerifiedKey> key, String path) {
     String checked = ImagePaths.check(path);
     key.ifPresent(k -> k.checkScope(checked, "the overlay '" + checked + "'"));
     Requirement requirement = policy.requirementFor(checked);

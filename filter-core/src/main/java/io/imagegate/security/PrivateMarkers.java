@@ -46,7 +46,7 @@ final class PrivateMarkers {
   private static final int MAX_MARKER_BYTES = 64 * 1024;
 
   /** How long a marker read is trusted. */
-  public static final long FRESHNESS_MILLIS = 900;
+  static final long FRESHNESS_MILLIS = 900;
 
   private static final Duration FRESHNESS = Duration.ofMillis(FRESHNESS_MILLIS);
 
@@ -62,7 +62,7 @@ final class PrivateMarkers {
    * @param markerName the marker file name, e.g. {@code .private}
    * @param clock decides when a cached marker is stale (tests advance it)
    */
-  public PrivateMarkers(Path root, String markerName, Clock clock) {
+  PrivateMarkers(Path root, String markerName, Clock clock) {
     this.root = root;
     this.markerName = markerName;
     this.ticker = () -> clock.millis() * 1_000_000L;
@@ -118,7 +118,7 @@ final class PrivateMarkers {
    *
    * @param relativePath a checked path below the root, segments joined by {@code /}
    */
-  public boolean isPrivate(String relativePath) {
+  boolean isPrivate(String relativePath) {
     return why(relativePath).isPresent();
   }
 
@@ -128,7 +128,7 @@ final class PrivateMarkers {
    *
    * @param relativePath a checked path below the root, segments joined by {@code /}
    */
-  public java.util.Optional<String> why(String relativePath) {
+  java.util.Optional<String> why(String relativePath) {
     return decisions.get(relativePath, this::decide).why();
   }
 

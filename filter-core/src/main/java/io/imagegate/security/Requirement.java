@@ -18,15 +18,15 @@ record Requirement(
     Optional<String> unsignedTransformation) {
 
   /** Public, no conditions. */
-  public static final Requirement PUBLIC =
+  static final Requirement PUBLIC =
       new Requirement(false, false, Optional.empty(), Optional.empty());
 
   /** A signature, with no expiry conditions. */
-  public static final Requirement SIGNED =
+  static final Requirement SIGNED =
       new Requirement(true, false, Optional.empty(), Optional.empty());
 
   /** Combines two requirements: each condition of either holds; the tighter cap wins. */
-  public Requirement and(Requirement other) {
+  Requirement and(Requirement other) {
     Optional<Duration> ttl =
         maxTtl.isEmpty()
             ? other.maxTtl

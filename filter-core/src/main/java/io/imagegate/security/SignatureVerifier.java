@@ -85,7 +85,7 @@ public final class SignatureVerifier {
    * Whether {@code signature} is the HMAC of {@code stringToSign} under one key and algorithm, in
    * constant time (for diagnostics: {@link #verify} is the check).
    */
-  public static boolean matches(
+  static boolean matches(
       SigningKey key, SignatureAlgorithm algorithm, String stringToSign, String signature) {
     return matches(
         key,
@@ -104,12 +104,12 @@ public final class SignatureVerifier {
   }
 
   /** The keys this verifier tries. */
-  public KeyRing keys() {
+  KeyRing keys() {
     return keys;
   }
 
   /** The algorithms this verifier accepts. */
-  public List<SignatureAlgorithm> algorithms() {
+  List<SignatureAlgorithm> algorithms() {
     return algorithms;
   }
 

@@ -25,7 +25,7 @@ public record VerifiedKey(KeyRing.Entry key, SignatureAlgorithm algorithm) {
    * @param what how the path is named in the message ("the image", "the overlay 'x'")
    * @throws io.imagegate.failure.ImageGateException 401 {@code signature_out_of_scope}
    */
-  public void checkScope(String path, String what) {
+  void checkScope(String path, String what) {
     key.scope()
         .ifPresent(
             scope -> {

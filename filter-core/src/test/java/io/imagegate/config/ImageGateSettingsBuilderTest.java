@@ -19,7 +19,7 @@ class ImageGateSettingsBuilderTest {
 
   @TempDir Path root;
 
-  ImageGateSettings.Builder base() {
+  ImageGateSettingsBuilder base() {
     return ImageGateSettings.builder().root(root).environment(Map.of("IG_KEY", KEY)::get);
   }
 
@@ -167,7 +167,7 @@ class ImageGateSettingsBuilderTest {
 
   @Test
   void invalidNamedTransformation_failsInBuildNamingIt() {
-    ImageGateSettings.Builder b = base().key(KEY).named("thumb", "w-300,h-300");
+    ImageGateSettingsBuilder b = base().key(KEY).named("thumb", "w-300,h-300");
     assertThat(b.build().named()).containsEntry("thumb", "w-300,h-300");
     assertThatThrownBy(() -> base().key(KEY).named("thumb", "w-banana").build())
         .isInstanceOf(ConfigException.class)

@@ -2,6 +2,7 @@ package io.imagegate.testing;
 
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.config.ImageGateSettingsBuilder;
 import io.imagegate.security.UrlSigner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public final class TestGate {
   private TestGate() {}
 
   /** Settings serving {@code root} with {@link #KEY}, everything else at its default. */
-  public static ImageGateSettings.Builder settings(Path root) {
+  public static ImageGateSettingsBuilder settings(Path root) {
     return ImageGateSettings.builder().root(root).key(KEY);
   }
 
@@ -53,7 +54,7 @@ public final class TestGate {
   }
 
   /** Settings parsed from configuration parameters, as the filter's init would (no environment). */
-  public static ImageGateSettings.Builder parse(Map<String, String> params) {
+  public static ImageGateSettingsBuilder parse(Map<String, String> params) {
     return new ConfigParser(name -> null).parse(params, null);
   }
 
