@@ -65,23 +65,21 @@ final class ImageRows implements PremultipliedRows {
     int g = width;
     int b = 2 * width;
     if (!alpha) {
-      int[] px = row;
-      int o = 0;
       if (packed != null) {
-        px = packed;
-        o = packedOffset + y * packedStride;
+        System.arraycopy(packed, packedOffset + y * packedStride, row, 0, width);
       } else {
         reader.read(y, row);
       }
+      int[] px = row;
       // One loop per plane: each is a plain int-to-float conversion the JIT vectorises.
       for (int x = 0; x < width; x++) {
-        out[x] = (px[o + x] >> 16) & 0xFF;
+        out[x] = (px[x] >> 16) & 0xFF;
       }
       for (int x = 0; x < width; x++) {
-        out[g + x] = (px[o + x] >> 8) & 0xFF;
+        out[g + x] = (px[x] >> 8) & 0xFF;
       }
       for (int x = 0; x < width; x++) {
-        out[b + x] = px[o + x] & 0xFF;
+        out[b + x] = px[x] & 0xFF;
       }
       return;
     }

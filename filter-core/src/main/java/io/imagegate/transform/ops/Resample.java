@@ -81,9 +81,7 @@ public final class Resample {
         rows.read(nextRow, ring[nextRow % ringSize]);
       }
       verticalPass(ring, first, n, vertical.weights, j * vertical.stride, column);
-      for (int c = 0; c < planes; c++) {
-        horizontalPass(column, c * inWidth, line, c * width, horizontal);
-      }
+      horizontalPass(column, inWidth, line, width, planes, horizontal);
       pack(line, width, alpha, out, j * width);
     }
   }
@@ -125,32 +123,49 @@ public final class Resample {
     }
   }
 
-  /** One plane of the vertically filtered row, filtered horizontally to the output width. */
-  private static void horizontalPass(float[] in, int inOff, float[] out, int outOff, Taps taps) {
+  /**
+   * The vertically filtered row, filtered horizontally to the output width, all planes at once:
+   * each weight is loaded once for the three or four planes it applies to.
+   */
+  private static void horizontalPass(
+      float[] in, int inWidth, float[] out, int width, int planes, Taps taps) {
     int[] start = taps.start;
     int[] count = taps.count;
     float[] weights = taps.weights;
     int stride = taps.stride;
+    int g = inWidth;
+    int b = 2 * inWidth;
+    int a = 3 * inWidth;
     for (int x = 0; x < start.length; x++) {
-      int p = inOff + start[x];
+      int p = start[x];
       int wOff = x * stride;
       int n = count[x];
-      // Four partial sums: the additions of one sum wait for each other, four run side by side.
-      float s0 = 0;
-      float s1 = 0;
-      float s2 = 0;
-      float s3 = 0;
-      int t = 0;
-      for (; t + 3 < n; t += 4) {
-        s0 += weights[wOff + t] * in[p + t];
-        s1 += weights[wOff + t + 1] * in[p + t + 1];
-        s2 += weights[wOff + t + 2] * in[p + t + 2];
-        s3 += weights[wOff + t + 3] * in[p + t + 3];
+      float sr = 0;
+      float sg = 0;
+      float sb = 0;
+      if (planes == 4) {
+        float sa = 0;
+        for (int t = 0; t < n; t++) {
+          float w = weights[wOff + t];
+          int i = p + t;
+          sr += w * in[i];
+          sg += w * in[g + i];
+          sb += w * in[b + i];
+          sa += w * in[a + i];
+        }
+        out[3 * width + x] = sa;
+      } else {
+        for (int t = 0; t < n; t++) {
+          float w = weights[wOff + t];
+          int i = p + t;
+          sr += w * in[i];
+          sg += w * in[g + i];
+          sb += w * in[b + i];
+        }
       }
-      for (; t < n; t++) {
-        s0 += weights[wOff + t] * in[p + t];
-      }
-      out[outOff + x] = (s0 + s1) + (s2 + s3);
+      out[x] = sr;
+      out[width + x] = sg;
+      out[2 * width + x] = sb;
     }
   }
 
