@@ -24,32 +24,29 @@ final class LayerClosing {
     if (d.isText()) {
       return textOverlay(d);
     }
-    if (d.layerPath == null) {
+    String path = d.get(LayerKeys.PATH);
+    if (path == null) {
       throw bad("a layer needs an image: add i-<path> between l-image and l-end");
     }
-    boolean canvas = d.layerPath.equals(Overlay.CANVAS);
+    boolean canvas = path.equals(Overlay.CANVAS);
     if (canvas) {
       checkCanvas(d);
     } else if (d.seen.contains("al")) {
       throw bad("al is for text layers and colour blocks; an image layer takes o-<0-100>");
     }
-    Dimension layerWidth = d.width;
-    Dimension layerHeight = d.height;
-    d.checkCommon(
-        layerWidth != null || d.expressions.containsKey("w"),
-        layerHeight != null || d.expressions.containsKey("h"));
-    d.width = null;
-    d.height = null;
+    d.checkCommon(d.given(GeometryKeys.WIDTH), d.given(GeometryKeys.HEIGHT));
+    Dimension layerWidth = d.take(GeometryKeys.WIDTH);
+    Dimension layerHeight = d.take(GeometryKeys.HEIGHT);
     Map<String, Arithmetic> own = layerExpressions(d);
     return new Overlay(
-        d.layerPath,
-        Optional.ofNullable(d.layerPosition),
-        StepDraft.optional(d.layerX),
-        StepDraft.optional(d.layerY),
+        path,
+        Optional.ofNullable(d.get(LayerKeys.POSITION)),
+        StepDraft.optional(d.get(LayerKeys.X)),
+        StepDraft.optional(d.get(LayerKeys.Y)),
         Optional.ofNullable(layerWidth),
         Optional.ofNullable(layerHeight),
         d.freeze(),
-        StepDraft.optional(d.opacity),
+        StepDraft.optional(d.get(LayerKeys.OPACITY)),
         Optional.empty(),
         own);
   }
@@ -64,12 +61,12 @@ final class LayerClosing {
             key);
       }
     }
-    boolean wide = d.width != null || d.expressions.containsKey("w");
-    boolean high = d.height != null || d.expressions.containsKey("h");
-    if (!wide || !high) {
+    if (!d.given(GeometryKeys.WIDTH) || !d.given(GeometryKeys.HEIGHT)) {
       throw bad("a colour block (i-ik_canvas) needs w and h");
     }
-    if ((d.width != null && d.width.isFraction()) || (d.height != null && d.height.isFraction())) {
+    Dimension width = d.get(GeometryKeys.WIDTH);
+    Dimension height = d.get(GeometryKeys.HEIGHT);
+    if ((width != null && width.isFraction()) || (height != null && height.isFraction())) {
       throw bad("a colour block's w and h are pixels or expressions such as bw_mul_0.5");
     }
     for (Arithmetic e : d.expressions.values()) {
@@ -82,7 +79,8 @@ final class LayerClosing {
   }
 
   private static Overlay textOverlay(StepDraft d) {
-    if (d.text == null) {
+    String text = d.get(TextKeys.TEXT_PLAIN);
+    if (text == null) {
       throw bad(
           "a text layer needs its text: add i-<text> or ie-<base64> between l-text and l-end");
     }
@@ -96,29 +94,30 @@ final class LayerClosing {
         textExpressions.put(key, e);
       }
     }
+    String typography = d.get(TextKeys.TYPOGRAPHY);
     TextLayer layer =
         new TextLayer(
-            d.text,
-            StepDraft.optional(d.fontSize),
-            Optional.ofNullable(d.font),
-            Optional.ofNullable(d.color),
-            Optional.ofNullable(d.padding),
-            Optional.ofNullable(d.align),
-            d.bold,
-            d.italic,
-            StepDraft.optional(d.textWidth),
+            text,
+            StepDraft.optional(d.get(TextKeys.FONT_SIZE)),
+            Optional.ofNullable(d.get(TextKeys.FONT)),
+            Optional.ofNullable(d.get(TextKeys.COLOR)),
+            Optional.ofNullable(d.get(TextKeys.PADDING)),
+            Optional.ofNullable(d.get(TextKeys.ALIGN)),
+            typography != null && typography.contains("b"),
+            typography != null && typography.contains("i"),
+            StepDraft.optional(d.get(TextKeys.WIDTH)),
             textExpressions);
     Map<String, Arithmetic> own = layerExpressions(d);
     d.expressions.clear();
     return new Overlay(
         "",
-        Optional.ofNullable(d.layerPosition),
-        StepDraft.optional(d.layerX),
-        StepDraft.optional(d.layerY),
+        Optional.ofNullable(d.get(LayerKeys.POSITION)),
+        StepDraft.optional(d.get(LayerKeys.X)),
+        StepDraft.optional(d.get(LayerKeys.Y)),
         Optional.empty(),
         Optional.empty(),
         d.freeze(),
-        StepDraft.optional(d.opacity),
+        StepDraft.optional(d.get(LayerKeys.OPACITY)),
         Optional.of(layer),
         own);
   }
