@@ -15,10 +15,10 @@ import io.imagegate.transform.model.Values;
 
 /**
  * The rows of {@link Keys#ALL} for what is done to the pixels after the geometry: {@code bg},
- * {@code b}, {@code r}, {@code rt}, {@code bl}, the effects ({@code e-grayscale}, {@code
- * e-sharpen}, {@code e-contrast}, one row each) and {@code t}.
+ * {@code b}, {@code r}, {@code rt}, {@code fl}, {@code bl}, the effects ({@code e-grayscale},
+ * {@code e-sharpen}, {@code e-contrast}, one row each) and {@code t}.
  */
-final class EffectKeys {
+public final class EffectKeys {
   private EffectKeys() {}
 
   static final Key<Color> BACKGROUND =
@@ -51,6 +51,24 @@ final class EffectKeys {
           EVERYWHERE,
           (p, d) -> CompoundValues.rotation(p.value()),
           Key.token(Rotation::token));
+
+  /**
+   * {@code fl}: mirror {@code h} (left to right), {@code v} (top to bottom) or both ({@code h_v},
+   * also written {@code v_h}). The pipeline's {@code FlipStage} reads it with {@code
+   * step.get(FLIP)}: the README's example of a key that is one row plus its stage.
+   */
+  public static final Key<String> FLIP =
+      Key.step(
+          "fl",
+          String.class,
+          STEP_AND_IMAGE,
+          (p, d) ->
+              switch (p.value()) {
+                case "h", "v", "h_v" -> p.value();
+                case "v_h" -> "h_v";
+                default -> throw bad("fl must be h, v, h_v or v_h, got '%s'", echo(p.value()));
+              },
+          Key.plain());
 
   static final Key<Integer> BLUR =
       Key.step(

@@ -149,6 +149,11 @@ final class Key<T> extends Param<T> {
     return step != null;
   }
 
+  /** Whether the row writes its key back (some, like {@code al}, are written as another). */
+  boolean written() {
+    return step != null || overlay != null || text != null;
+  }
+
   void read(StepDraft draft, Input in) {
     draft.put(this, reader.read(in, draft));
   }

@@ -64,6 +64,7 @@ final class Keys {
           EffectKeys.BORDER,
           EffectKeys.RADIUS,
           EffectKeys.ROTATION,
+          EffectKeys.FLIP,
           EffectKeys.BLUR,
           EffectKeys.GRAYSCALE,
           EffectKeys.SHARPEN,
