@@ -69,7 +69,7 @@ final class Key<T> extends Param<T> {
   private final boolean expressions;
   private final Writer<T> step;
   private final BiConsumer<Overlay, List<String>> overlay;
-  private final BiConsumer<TextLayer, List<String>> text;
+  private final Writer<T> text;
 
   private Key(
       String name,
@@ -79,7 +79,7 @@ final class Key<T> extends Param<T> {
       boolean expressions,
       Writer<T> step,
       BiConsumer<Overlay, List<String>> overlay,
-      BiConsumer<TextLayer, List<String>> text) {
+      Writer<T> text) {
     super(name, type);
     this.places = Set.copyOf(places);
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -100,6 +100,11 @@ final class Key<T> extends Param<T> {
     return step(Param.of(name, type), places, reader, writer);
   }
 
+  /** A row whose value belongs to a text layer's {@link TextLayer}, written by {@code writer}. */
+  static <T> Key<T> text(Param<T> param, Set<Place> places, Reader<T> reader, Writer<T> writer) {
+    return new Key<>(param.name(), param.type(), places, reader, false, null, null, writer);
+  }
+
   /** A row whose value the closing layer takes (or that is only read, never written). */
   static <T> Key<T> layer(String name, Class<T> type, Set<Place> places, Reader<T> reader) {
     return new Key<>(name, type, places, reader, false, null, null, null);
@@ -108,11 +113,6 @@ final class Key<T> extends Param<T> {
   /** This row, also written from a layer. */
   Key<T> andOverlay(BiConsumer<Overlay, List<String>> writer) {
     return new Key<>(name(), type(), places, reader, expressions, step, writer, text);
-  }
-
-  /** This row, also written from a text layer's text. */
-  Key<T> andText(BiConsumer<TextLayer, List<String>> writer) {
-    return new Key<>(name(), type(), places, reader, expressions, step, overlay, writer);
   }
 
   /** This row, whose value may be an arithmetic expression, written after the plain value. */
@@ -149,6 +149,21 @@ final class Key<T> extends Param<T> {
     return step != null;
   }
 
+  /** Whether the value may be an arithmetic expression. */
+  boolean takesExpressions() {
+    return expressions;
+  }
+
+  /** Whether the value belongs to a layer's overlay (its size, place, opacity). */
+  boolean inOverlay() {
+    return overlay != null;
+  }
+
+  /** Whether the value belongs to a text layer's text. */
+  boolean inText() {
+    return text != null;
+  }
+
   /** Whether the row writes its key back (some, like {@code al}, are written as another). */
   boolean written() {
     return step != null || overlay != null || text != null;
@@ -174,7 +189,7 @@ final class Key<T> extends Param<T> {
 
   void writeText(TextLayer t, List<String> out) {
     if (text != null) {
-      text.accept(t, out);
+      t.get(this).ifPresent(v -> text.write(name(), v, out));
       expression(t.expressions(), out);
     }
   }

@@ -6,7 +6,6 @@ import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Overlay;
 import io.imagegate.transform.model.TextLayer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,26 +86,8 @@ final class LayerClosing {
     if (d.seen.contains("i") && d.seen.contains("ie")) {
       throw bad("a text layer takes i-<text> or ie-<base64>, not both");
     }
-    Map<String, Arithmetic> textExpressions = new HashMap<>();
-    for (String key : List.of("fs", "w", "pa")) {
-      Arithmetic e = d.expressions.remove(key);
-      if (e != null) {
-        textExpressions.put(key, e);
-      }
-    }
-    String typography = d.get(TextKeys.TYPOGRAPHY);
-    TextLayer layer =
-        new TextLayer(
-            text,
-            StepDraft.optional(d.get(TextKeys.FONT_SIZE)),
-            Optional.ofNullable(d.get(TextKeys.FONT)),
-            Optional.ofNullable(d.get(TextKeys.COLOR)),
-            Optional.ofNullable(d.get(TextKeys.PADDING)),
-            Optional.ofNullable(d.get(TextKeys.ALIGN)),
-            typography != null && typography.contains("b"),
-            typography != null && typography.contains("i"),
-            StepDraft.optional(d.get(TextKeys.WIDTH)),
-            textExpressions);
+    Map<String, Arithmetic> textExpressions = d.expressionsOf(Key::inText, true);
+    TextLayer layer = new TextLayer(d.valuesOf(Key::inText), textExpressions);
     Map<String, Arithmetic> own = layerExpressions(d);
     d.expressions.clear();
     return new Overlay(
@@ -123,16 +104,10 @@ final class LayerClosing {
   }
 
   /**
-   * Moves {@code w}, {@code h}, {@code lx}, {@code ly} expressions from the step to the overlay.
+   * Moves the expressions of the overlay's rows ({@code w}, {@code h}, {@code lx}, {@code ly}) from
+   * the step to the overlay.
    */
   private static Map<String, Arithmetic> layerExpressions(StepDraft d) {
-    Map<String, Arithmetic> own = new HashMap<>();
-    for (String key : List.of("w", "h", "lx", "ly")) {
-      Arithmetic e = d.expressions.remove(key);
-      if (e != null) {
-        own.put(key, e);
-      }
-    }
-    return own;
+    return d.expressionsOf(Key::inOverlay, true);
   }
 }

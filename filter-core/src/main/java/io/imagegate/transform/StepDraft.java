@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The mutable state while one step, or one layer inside it, is read: the values seen so far, by the
@@ -140,24 +141,37 @@ final class StepDraft {
               Optional.ofNullable(legacyHeight),
               Step.empty()));
     }
-    Map<Param<?>, Object> step = new HashMap<>();
-    values.forEach(
-        (row, value) -> {
-          if (row instanceof Key<?> key && key.inStep()) {
-            step.put(row, value);
-          }
-        });
-    return new Step(step, all, stepExpressions());
+    return new Step(valuesOf(Key::inStep), all, expressionsOf(Key::inStep, false));
   }
 
-  private Map<String, Arithmetic> stepExpressions() {
-    Map<String, Arithmetic> own = new HashMap<>();
-    for (String key : List.of("w", "h", "x", "y")) {
-      if (expressions.containsKey(key)) {
-        own.put(key, expressions.get(key));
+  /** The values of the rows that match, by row. */
+  Map<Param<?>, Object> valuesOf(Predicate<Key<?>> rows) {
+    Map<Param<?>, Object> out = new HashMap<>();
+    values.forEach(
+        (row, value) -> {
+          if (row instanceof Key<?> key && rows.test(key)) {
+            out.put(row, value);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The expressions of the rows that match and take them, by key; taken out of the draft if {@code
+   * take}.
+   */
+  Map<String, Arithmetic> expressionsOf(Predicate<Key<?>> rows, boolean take) {
+    Map<String, Arithmetic> out = new HashMap<>();
+    for (Key<?> key : Keys.ALL) {
+      Arithmetic e = expressions.get(key.name());
+      if (e != null && key.takesExpressions() && rows.test(key)) {
+        out.put(key.name(), e);
+        if (take) {
+          expressions.remove(key.name());
+        }
       }
     }
-    return own;
+    return out;
   }
 
   /** Closes a layer ({@code l-end}): its size moves to the overlay, the rest nests. */

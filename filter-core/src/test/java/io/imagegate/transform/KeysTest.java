@@ -113,9 +113,11 @@ class KeysTest {
     for (Key<?> key : Keys.ALL) {
       String canonical = parse(EXAMPLES.get(id(key))).canonical();
       if (key.written()) {
+        // A text layer's text is always written in base64, as ie.
+        String written = id(key).equals("i/TEXT_LAYER") ? "ie" : key.name();
         assertThat(("," + canonical).replace(":", ","))
             .as("%s in %s", id(key), canonical)
-            .containsPattern("," + Pattern.quote(key.name()) + "(-|,|$)");
+            .containsPattern("," + Pattern.quote(written) + "(-|,|$)");
       }
     }
   }
