@@ -23,12 +23,12 @@ final class GeometryKeys {
 
   static final Key<Dimension> WIDTH =
       Key.step(StepParams.WIDTH, STEP_AND_IMAGE, GeometryKeys::size, Key.token(Dimension::token))
-          .andOverlay((o, out) -> o.width().ifPresent(d -> out.add("w-" + d.token())))
+          .andOverlay(Key.token(Dimension::token))
           .withExpressions();
 
   static final Key<Dimension> HEIGHT =
       Key.step(StepParams.HEIGHT, STEP_AND_IMAGE, GeometryKeys::size, Key.token(Dimension::token))
-          .andOverlay((o, out) -> o.height().ifPresent(d -> out.add("h-" + d.token())))
+          .andOverlay(Key.token(Dimension::token))
           .withExpressions();
 
   static final Key<AspectRatio> ASPECT_RATIO =

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -68,7 +67,7 @@ final class Key<T> extends Param<T> {
   private final Reader<T> reader;
   private final boolean expressions;
   private final Writer<T> step;
-  private final BiConsumer<Overlay, List<String>> overlay;
+  private final Writer<T> overlay;
   private final Writer<T> text;
 
   private Key(
@@ -78,7 +77,7 @@ final class Key<T> extends Param<T> {
       Reader<T> reader,
       boolean expressions,
       Writer<T> step,
-      BiConsumer<Overlay, List<String>> overlay,
+      Writer<T> overlay,
       Writer<T> text) {
     super(name, type);
     this.places = Set.copyOf(places);
@@ -110,8 +109,13 @@ final class Key<T> extends Param<T> {
     return new Key<>(name, type, places, reader, false, null, null, null);
   }
 
-  /** This row, also written from a layer. */
-  Key<T> andOverlay(BiConsumer<Overlay, List<String>> writer) {
+  /** A row whose value belongs to a layer's {@link Overlay}, written by {@code writer}. */
+  static <T> Key<T> overlay(Param<T> param, Set<Place> places, Reader<T> reader, Writer<T> writer) {
+    return new Key<>(param.name(), param.type(), places, reader, false, null, writer, null);
+  }
+
+  /** This row, also written from a layer (whose value it is in a layer: {@code w}, {@code h}). */
+  Key<T> andOverlay(Writer<T> writer) {
     return new Key<>(name(), type(), places, reader, expressions, step, writer, text);
   }
 
@@ -182,7 +186,7 @@ final class Key<T> extends Param<T> {
 
   void writeOverlay(Overlay o, List<String> out) {
     if (overlay != null) {
-      overlay.accept(o, out);
+      o.get(this).ifPresent(v -> overlay.write(name(), v, out));
       expression(o.expressions(), out);
     }
   }

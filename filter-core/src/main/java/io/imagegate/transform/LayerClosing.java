@@ -5,6 +5,7 @@ import static io.imagegate.transform.model.Values.bad;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Param;
 import io.imagegate.transform.model.TextLayer;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Closes a layer ({@code l-end}) of a {@link StepDraft}: checks what an image layer, a colour block
- * ({@code i-ik_canvas}) or a text layer must have, moves the layer's own size, position and
- * expressions to the {@link Overlay} and nests the rest as its step.
+ * ({@code i-ik_canvas}) or a text layer must have, moves the values and expressions of the rows
+ * that belong to the {@link Overlay} (its size, position, opacity) and to the {@link TextLayer}
+ * there, and nests the rest as its step.
  */
 final class LayerClosing {
   private LayerClosing() {}
@@ -34,20 +36,9 @@ final class LayerClosing {
       throw bad("al is for text layers and colour blocks; an image layer takes o-<0-100>");
     }
     d.checkCommon(d.given(GeometryKeys.WIDTH), d.given(GeometryKeys.HEIGHT));
-    Dimension layerWidth = d.take(GeometryKeys.WIDTH);
-    Dimension layerHeight = d.take(GeometryKeys.HEIGHT);
     Map<String, Arithmetic> own = layerExpressions(d);
-    return new Overlay(
-        path,
-        Optional.ofNullable(d.get(LayerKeys.POSITION)),
-        StepDraft.optional(d.get(LayerKeys.X)),
-        StepDraft.optional(d.get(LayerKeys.Y)),
-        Optional.ofNullable(layerWidth),
-        Optional.ofNullable(layerHeight),
-        d.freeze(),
-        StepDraft.optional(d.get(LayerKeys.OPACITY)),
-        Optional.empty(),
-        own);
+    Map<Param<?>, Object> parts = d.takeValuesOf(Key::inOverlay);
+    return new Overlay(parts, d.freeze(), Optional.empty(), own);
   }
 
   /** The keys a solid colour block takes, and its size, which it must have. */
@@ -90,17 +81,8 @@ final class LayerClosing {
     TextLayer layer = new TextLayer(d.valuesOf(Key::inText), textExpressions);
     Map<String, Arithmetic> own = layerExpressions(d);
     d.expressions.clear();
-    return new Overlay(
-        "",
-        Optional.ofNullable(d.get(LayerKeys.POSITION)),
-        StepDraft.optional(d.get(LayerKeys.X)),
-        StepDraft.optional(d.get(LayerKeys.Y)),
-        Optional.empty(),
-        Optional.empty(),
-        d.freeze(),
-        StepDraft.optional(d.get(LayerKeys.OPACITY)),
-        Optional.of(layer),
-        own);
+    Map<Param<?>, Object> parts = d.takeValuesOf(Key::inOverlay);
+    return new Overlay(parts, d.freeze(), Optional.of(layer), own);
   }
 
   /**

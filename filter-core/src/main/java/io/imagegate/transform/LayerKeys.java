@@ -7,6 +7,7 @@ import static io.imagegate.transform.Key.STEP_ONLY;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Focus;
+import io.imagegate.transform.model.OverlayParams;
 import io.imagegate.transform.model.Values;
 
 /**
@@ -19,13 +20,11 @@ final class LayerKeys {
   private LayerKeys() {}
 
   static final Key<String> PATH =
-      Key.layer("i", String.class, IMAGE, (p, d) -> OverlayPaths.parse("i", p.value()))
-          .andOverlay(
-              (o, out) -> {
-                if (o.text().isEmpty()) {
-                  out.add("i-" + OverlayPaths.encode(o.path()));
-                }
-              });
+      Key.overlay(
+          OverlayParams.PATH,
+          IMAGE,
+          (p, d) -> OverlayPaths.parse("i", p.value()),
+          Key.token(OverlayPaths::encode));
 
   /** {@code ie}: the path in base64, kept as {@link #PATH}. */
   static final Key<String> PATH_BASE64 =
@@ -39,26 +38,26 @@ final class LayerKeys {
           });
 
   static final Key<Focus> POSITION =
-      Key.layer(
-              "lfo",
-              Focus.class,
-              LAYERS,
-              (p, d) -> CompoundValues.overlayPosition("lfo", p.value()))
-          .andOverlay((o, out) -> o.position().ifPresent(f -> out.add("lfo-" + f.token())));
+      Key.overlay(
+          OverlayParams.POSITION,
+          LAYERS,
+          (p, d) -> CompoundValues.overlayPosition("lfo", p.value()),
+          Key.token(Focus::token));
 
   static final Key<Integer> X =
-      Key.layer("lx", Integer.class, LAYERS, LayerKeys::offset)
-          .andOverlay((o, out) -> o.x().ifPresent(v -> out.add("lx-" + offsetText(v))))
+      Key.overlay(OverlayParams.X, LAYERS, LayerKeys::offset, Key.token(LayerKeys::offsetText))
           .withExpressions();
 
   static final Key<Integer> Y =
-      Key.layer("ly", Integer.class, LAYERS, LayerKeys::offset)
-          .andOverlay((o, out) -> o.y().ifPresent(v -> out.add("ly-" + offsetText(v))))
+      Key.overlay(OverlayParams.Y, LAYERS, LayerKeys::offset, Key.token(LayerKeys::offsetText))
           .withExpressions();
 
   static final Key<Integer> OPACITY =
-      Key.layer("o", Integer.class, LAYERS, (p, d) -> Values.integer("o", p.value(), 0, 100))
-          .andOverlay((o, out) -> o.opacity().ifPresent(v -> out.add("o-" + v)));
+      Key.overlay(
+          OverlayParams.OPACITY,
+          LAYERS,
+          (p, d) -> Values.integer("o", p.value(), 0, 100),
+          Key.plain());
 
   /** {@code al-<1-9>}: transparency in tens of percent, kept as {@link #OPACITY}. */
   static final Key<Integer> ALPHA =
@@ -116,7 +115,7 @@ final class LayerKeys {
     return Values.signedOffset(p.key(), p.value());
   }
 
-  private static String offsetText(int value) {
+  private static String offsetText(Integer value) {
     return value < 0 ? "N" + -(long) value : Integer.toString(value);
   }
 }

@@ -156,6 +156,13 @@ final class StepDraft {
     return out;
   }
 
+  /** The values of the rows that match, taken out of the draft. */
+  Map<Param<?>, Object> takeValuesOf(Predicate<Key<?>> rows) {
+    Map<Param<?>, Object> out = valuesOf(rows);
+    out.keySet().forEach(values::remove);
+    return out;
+  }
+
   /**
    * The expressions of the rows that match and take them, by key; taken out of the draft if {@code
    * take}.
