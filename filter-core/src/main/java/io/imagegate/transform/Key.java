@@ -48,7 +48,7 @@ final class Key<T> extends Param<T> {
     T read(Input in, StepDraft draft);
   }
 
-  /** Writes a step's value of the row canonically, e.g. {@code bl-5}. */
+  /** Writes the row's value (of a step, a layer or a text) canonically, e.g. {@code bl-5}. */
   @FunctionalInterface
   interface Writer<T> {
     void write(String name, T value, List<String> out);
@@ -104,7 +104,10 @@ final class Key<T> extends Param<T> {
     return new Key<>(param.name(), param.type(), places, reader, false, null, null, writer);
   }
 
-  /** A row whose value the closing layer takes (or that is only read, never written). */
+  /**
+   * A row that is read, never written as itself: its value is kept under another row ({@code ie},
+   * {@code al}) or taken by the step's close (the legacy {@code oi}, {@code ox}, ...).
+   */
   static <T> Key<T> layer(String name, Class<T> type, Set<Place> places, Reader<T> reader) {
     return new Key<>(name, type, places, reader, false, null, null, null);
   }
