@@ -27,10 +27,8 @@ final class Canonical {
   }
 
   private static void params(Step s, List<String> out) {
-    for (Keys.Key key : Keys.ALL) {
-      if (key.step() != null) {
-        key.step().accept(s, out);
-      }
+    for (Key<?> key : Keys.ALL) {
+      key.writeStep(s, out);
     }
     for (Overlay o : s.overlays()) {
       overlay(o, out);
@@ -40,18 +38,14 @@ final class Canonical {
   private static void overlay(Overlay o, List<String> out) {
     if (o.text().isPresent()) {
       out.add("l-text");
-      for (Keys.Key key : Keys.ALL) {
-        if (key.text() != null) {
-          key.text().accept(o.text().get(), out);
-        }
+      for (Key<?> key : Keys.ALL) {
+        key.writeText(o.text().get(), out);
       }
     } else {
       out.add("l-image");
     }
-    for (Keys.Key key : Keys.ALL) {
-      if (key.overlay() != null && !(o.text().isPresent() && key.name().equals("i"))) {
-        key.overlay().accept(o, out);
-      }
+    for (Key<?> key : Keys.ALL) {
+      key.writeOverlay(o, out);
     }
     params(o.transformation(), out);
     out.add("l-end");

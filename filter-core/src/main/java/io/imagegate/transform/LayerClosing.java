@@ -5,16 +5,17 @@ import static io.imagegate.transform.model.Values.bad;
 import io.imagegate.transform.model.Arithmetic;
 import io.imagegate.transform.model.Dimension;
 import io.imagegate.transform.model.Overlay;
+import io.imagegate.transform.model.Param;
 import io.imagegate.transform.model.TextLayer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Closes a layer ({@code l-end}) of a {@link StepDraft}: checks what an image layer, a colour block
- * ({@code i-ik_canvas}) or a text layer must have, moves the layer's own size, position and
- * expressions to the {@link Overlay} and nests the rest as its step.
+ * ({@code i-ik_canvas}) or a text layer must have, moves the values and expressions of the rows
+ * that belong to the {@link Overlay} (its size, position, opacity) and to the {@link TextLayer}
+ * there, and nests the rest as its step.
  */
 final class LayerClosing {
   private LayerClosing() {}
@@ -24,34 +25,20 @@ final class LayerClosing {
     if (d.isText()) {
       return textOverlay(d);
     }
-    if (d.layerPath == null) {
+    String path = d.get(LayerKeys.PATH);
+    if (path == null) {
       throw bad("a layer needs an image: add i-<path> between l-image and l-end");
     }
-    boolean canvas = d.layerPath.equals(Overlay.CANVAS);
+    boolean canvas = path.equals(Overlay.CANVAS);
     if (canvas) {
       checkCanvas(d);
     } else if (d.seen.contains("al")) {
       throw bad("al is for text layers and colour blocks; an image layer takes o-<0-100>");
     }
-    Dimension layerWidth = d.width;
-    Dimension layerHeight = d.height;
-    d.checkCommon(
-        layerWidth != null || d.expressions.containsKey("w"),
-        layerHeight != null || d.expressions.containsKey("h"));
-    d.width = null;
-    d.height = null;
+    d.checkCommon(d.given(GeometryKeys.WIDTH), d.given(GeometryKeys.HEIGHT));
     Map<String, Arithmetic> own = layerExpressions(d);
-    return new Overlay(
-        d.layerPath,
-        Optional.ofNullable(d.layerPosition),
-        StepDraft.optional(d.layerX),
-        StepDraft.optional(d.layerY),
-        Optional.ofNullable(layerWidth),
-        Optional.ofNullable(layerHeight),
-        d.freeze(),
-        StepDraft.optional(d.opacity),
-        Optional.empty(),
-        own);
+    Map<Param<?>, Object> parts = d.takeValuesOf(Key::inOverlay);
+    return new Overlay(parts, d.freeze(), Optional.empty(), own);
   }
 
   /** The keys a solid colour block takes, and its size, which it must have. */
@@ -64,12 +51,12 @@ final class LayerClosing {
             key);
       }
     }
-    boolean wide = d.width != null || d.expressions.containsKey("w");
-    boolean high = d.height != null || d.expressions.containsKey("h");
-    if (!wide || !high) {
+    if (!d.given(GeometryKeys.WIDTH) || !d.given(GeometryKeys.HEIGHT)) {
       throw bad("a colour block (i-ik_canvas) needs w and h");
     }
-    if ((d.width != null && d.width.isFraction()) || (d.height != null && d.height.isFraction())) {
+    Dimension width = d.get(GeometryKeys.WIDTH);
+    Dimension height = d.get(GeometryKeys.HEIGHT);
+    if ((width != null && width.isFraction()) || (height != null && height.isFraction())) {
       throw bad("a colour block's w and h are pixels or expressions such as bw_mul_0.5");
     }
     for (Arithmetic e : d.expressions.values()) {
@@ -82,58 +69,27 @@ final class LayerClosing {
   }
 
   private static Overlay textOverlay(StepDraft d) {
-    if (d.text == null) {
+    String text = d.get(TextKeys.TEXT_PLAIN);
+    if (text == null) {
       throw bad(
           "a text layer needs its text: add i-<text> or ie-<base64> between l-text and l-end");
     }
     if (d.seen.contains("i") && d.seen.contains("ie")) {
       throw bad("a text layer takes i-<text> or ie-<base64>, not both");
     }
-    Map<String, Arithmetic> textExpressions = new HashMap<>();
-    for (String key : List.of("fs", "w", "pa")) {
-      Arithmetic e = d.expressions.remove(key);
-      if (e != null) {
-        textExpressions.put(key, e);
-      }
-    }
-    TextLayer layer =
-        new TextLayer(
-            d.text,
-            StepDraft.optional(d.fontSize),
-            Optional.ofNullable(d.font),
-            Optional.ofNullable(d.color),
-            Optional.ofNullable(d.padding),
-            Optional.ofNullable(d.align),
-            d.bold,
-            d.italic,
-            StepDraft.optional(d.textWidth),
-            textExpressions);
+    Map<String, Arithmetic> textExpressions = d.expressionsOf(Key::inText, true);
+    TextLayer layer = new TextLayer(d.valuesOf(Key::inText), textExpressions);
     Map<String, Arithmetic> own = layerExpressions(d);
     d.expressions.clear();
-    return new Overlay(
-        "",
-        Optional.ofNullable(d.layerPosition),
-        StepDraft.optional(d.layerX),
-        StepDraft.optional(d.layerY),
-        Optional.empty(),
-        Optional.empty(),
-        d.freeze(),
-        StepDraft.optional(d.opacity),
-        Optional.of(layer),
-        own);
+    Map<Param<?>, Object> parts = d.takeValuesOf(Key::inOverlay);
+    return new Overlay(parts, d.freeze(), Optional.of(layer), own);
   }
 
   /**
-   * Moves {@code w}, {@code h}, {@code lx}, {@code ly} expressions from the step to the overlay.
+   * Moves the expressions of the overlay's rows ({@code w}, {@code h}, {@code lx}, {@code ly}) from
+   * the step to the overlay.
    */
   private static Map<String, Arithmetic> layerExpressions(StepDraft d) {
-    Map<String, Arithmetic> own = new HashMap<>();
-    for (String key : List.of("w", "h", "lx", "ly")) {
-      Arithmetic e = d.expressions.remove(key);
-      if (e != null) {
-        own.put(key, e);
-      }
-    }
-    return own;
+    return d.expressionsOf(Key::inOverlay, true);
   }
 }

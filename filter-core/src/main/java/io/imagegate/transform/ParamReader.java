@@ -4,12 +4,13 @@ import static io.imagegate.transform.model.Values.bad;
 import static io.imagegate.transform.model.Values.echo;
 
 import io.imagegate.limits.Limits;
-import io.imagegate.transform.Keys.Place;
+import io.imagegate.transform.Key.Place;
 
 /**
  * Reads one {@code key-value} parameter into a {@link StepDraft}: rejects duplicates, finds the
- * key's row in the {@link Keys} table for where the parameter stands, and lets the row read the
- * value; a key not allowed there is a 400 that says where it is allowed.
+ * key's row in the {@link Keys} table for where the parameter stands ({@code e-sharpen-10} is the
+ * row {@code e-sharpen}), and lets the row read the value; a key not allowed there is a 400 that
+ * says where it is allowed.
  */
 final class ParamReader {
   private final Limits limits;
@@ -33,10 +34,14 @@ final class ParamReader {
     }
     Place place =
         draft.isText() ? Place.TEXT_LAYER : draft.isLayer() ? Place.IMAGE_LAYER : Place.STEP;
-    Keys.Key row = Keys.find(key, place);
+    Key.Input input = new Key.Input(key, value, param, limits);
+    Key<?> row = Keys.find(identity, place);
     if (row != null) {
-      row.reader().read(draft, new Keys.Param(key, value, param, limits));
+      row.read(draft, input);
       return;
+    }
+    if (!identity.equals(key) && Keys.allowed(key, place)) {
+      throw EffectKeys.unknownEffect(input);
     }
     if (place == Place.TEXT_LAYER) {
       throw bad(

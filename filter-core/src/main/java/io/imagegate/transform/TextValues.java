@@ -97,14 +97,16 @@ final class TextValues {
     return true;
   }
 
-  /** {@code pa}: 1 to 4 sizes joined by {@code _}, or one expression for all four sides. */
-  static void readPadding(StepDraft d, String value, int max) {
-    if (isPaddingShorthand(value)) {
-      d.padding = padding(value, max);
-    } else {
-      // ImageKit: an expression is one padding for all four sides.
-      d.expressions.put("pa", Arithmetic.parse("pa", value, true, true));
+  /**
+   * {@code pa}: 1 to 4 sizes joined by {@code _}; or one expression for all four sides, which is
+   * kept in the draft's expressions (and null returned).
+   */
+  static TextLayer.Padding padding(Key.Input p, StepDraft d, int max) {
+    if (isPaddingShorthand(p.value())) {
+      return padding(p.value(), max);
     }
+    // ImageKit: an expression is one padding for all four sides.
+    return d.expression(p, true, true);
   }
 
   static TextLayer.Padding padding(String value, int max) {
@@ -132,15 +134,12 @@ final class TextValues {
     };
   }
 
-  static void typography(StepDraft d, String value) {
-    switch (value) {
-      case "b" -> d.bold = true;
-      case "i" -> d.italic = true;
-      case "b_i", "i_b" -> {
-        d.bold = true;
-        d.italic = true;
-      }
+  /** {@code tg}: {@code b}, {@code i}, or both as {@code b_i} (also written {@code i_b}). */
+  static String typography(String value) {
+    return switch (value) {
+      case "b", "i", "b_i" -> value;
+      case "i_b" -> "b_i";
       default -> throw bad("tg must be b, i or b_i, got '%s'", echo(value));
-    }
+    };
   }
 }

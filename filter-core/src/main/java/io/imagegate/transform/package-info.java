@@ -2,8 +2,11 @@
  * Transformations, and here their grammar: {@link io.imagegate.transform.TransformationParser}
  * turns the text of a URL into an immutable {@link io.imagegate.transform.Transformation} of {@link
  * io.imagegate.transform.model.Step}s, whose canonical text keys the result cache. One table,
- * {@code Keys}, says per key where it is allowed (step, image layer, text layer), how its value is
- * read and how it is written back. {@link io.imagegate.limits.Limits} bounds what a URL may ask.
+ * {@code Keys}, lists every key's row in canonical order; a row ({@code Key}, kept with its concern
+ * in {@code GeometryKeys}, {@code OutputKeys}, {@code EffectKeys}, {@code LayerKeys}, {@code
+ * TextKeys}) says where the key is allowed (step, image layer, text layer), how its value is read
+ * and how it is written back, and is the param its value is kept under in the step. {@link
+ * io.imagegate.limits.Limits} bounds what a URL may ask.
  *
  * <p>The sub-packages, each depending only on those before it: {@code model} (the steps, layers and
  * value types), this package (parsing), {@code geometry} (a step and an image size give a {@link

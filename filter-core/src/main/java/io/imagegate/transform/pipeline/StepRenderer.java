@@ -11,8 +11,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Renders one step: trim, geometry, rotation, effects, radius, border, each a {@link Stage}, and
- * last the overlays. Every stage's result is checked against the size limit, and an {@link
+ * Renders one step: trim, geometry, rotation, flip, effects, radius, border, each a {@link Stage},
+ * and last the overlays. Every stage's result is checked against the size limit, and an {@link
  * IllegalArgumentException} from an operation (a value the parser let through that the operation
  * refuses for this image) becomes a 400 naming the stage's keys.
  */
@@ -31,6 +31,7 @@ final class StepRenderer {
             new TrimStage(),
             geometry,
             new RotateStage(limit),
+            new FlipStage(),
             new EffectsStage(),
             new RadiusStage(),
             new BorderStage(limit));

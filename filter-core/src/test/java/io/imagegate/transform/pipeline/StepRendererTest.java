@@ -10,7 +10,7 @@ import io.imagegate.failure.Failure;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.transform.model.Step;
-import java.util.OptionalInt;
+import io.imagegate.transform.model.StepParams;
 import org.junit.jupiter.api.Test;
 
 class StepRendererTest {
@@ -18,34 +18,7 @@ class StepRendererTest {
 
   /** A step the parser would never produce: a blur the operation refuses. */
   private static Step withBlur(Step s, int blur) {
-    return new Step(
-        s.width(),
-        s.height(),
-        s.aspectRatio(),
-        s.crop(),
-        s.cropMode(),
-        s.focus(),
-        s.x(),
-        s.y(),
-        s.xc(),
-        s.yc(),
-        s.dpr(),
-        s.quality(),
-        s.format(),
-        s.progressive(),
-        s.lossless(),
-        s.metadata(),
-        s.background(),
-        s.border(),
-        s.radius(),
-        s.rotation(),
-        OptionalInt.of(blur),
-        s.grayscale(),
-        s.sharpen(),
-        s.contrast(),
-        s.trim(),
-        s.original(),
-        s.overlays());
+    return s.with(StepParams.BLUR, blur);
   }
 
   @Test
