@@ -83,7 +83,8 @@ class ArchitectureTest {
               "transform.pipeline",
               "transform.render"),
           internal("transform.geometry", "transform.pipeline", "transform.render"),
-          internal("transform.ops", "transform.pipeline"),
+          // codec hands a decoded buffer to ops as PackedRows; render resamples it on load
+          internal("transform.ops", "transform.codec", "transform.pipeline", "transform.render"),
           internal("transform.codec", "", "transform.render"),
           internal("transform.pipeline", "", "transform.render"),
           internal("transform.render", "", "cache")); // the cache keeps its Variant

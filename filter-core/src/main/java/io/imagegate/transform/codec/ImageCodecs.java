@@ -2,9 +2,11 @@ package io.imagegate.transform.codec;
 
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.transform.ops.PackedRows;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Safe decoding and encoding of source images: the formats the transformations read and write, with
@@ -139,6 +141,36 @@ public final class ImageCodecs {
         Objects.requireNonNull(limits, "limits"),
         minWidth,
         minHeight);
+  }
+
+  /**
+   * Shrink-on-load and the first resample in one: a JPEG that libjpeg-turbo decodes, with no ICC
+   * profile and no EXIF rotation, is decoded at the scale {@link #decode(Path, Limits, int, int)}
+   * would use into native memory only, and {@code resize} makes the image the caller wants from
+   * that buffer ({@link io.imagegate.transform.ops.Resample#resize(PackedRows, int, int, int, int,
+   * int, int)}) before it is freed: the decoded image is never copied into the heap. Any other
+   * source gives {@code null}, and the caller decodes it as usual.
+   *
+   * @param resize makes the result from the decoded pixels (their size is the reduced size)
+   * @return the result as a decoded image (with the source's full-size {@code info}), or null
+   * @throws io.imagegate.failure.ImageGateException 415 or 422 as for {@link #decode(Path, Limits)}
+   * @throws IllegalArgumentException when a minimum is below 1
+   */
+  public static DecodedImage decodeResized(
+      Path file,
+      Limits limits,
+      int minWidth,
+      int minHeight,
+      Function<PackedRows, BufferedImage> resize) {
+    if (NativeCodecs.turbo() == null) {
+      return null;
+    }
+    return ImageDecoder.decodeResized(
+        Objects.requireNonNull(file, "file"),
+        Objects.requireNonNull(limits, "limits"),
+        minWidth,
+        minHeight,
+        Objects.requireNonNull(resize, "resize"));
   }
 
   /**

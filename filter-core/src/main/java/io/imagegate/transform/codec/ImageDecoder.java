@@ -3,11 +3,13 @@ package io.imagegate.transform.codec;
 import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
+import io.imagegate.transform.ops.PackedRows;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 
@@ -73,6 +75,34 @@ final class ImageDecoder {
       }
     }
     return decodeWithPlugins(file, limits);
+  }
+
+  /** See {@link ImageCodecs#decodeResized}. */
+  static DecodedImage decodeResized(
+      Path file,
+      Limits limits,
+      int minWidth,
+      int minHeight,
+      Function<PackedRows, BufferedImage> resize) {
+    reductionFactor(1, 1, minWidth, minHeight); // validates the minimum before any I/O
+    try (OpenedSource source = OpenedSource.open(file, limits)) {
+      ImageInfo info = source.info();
+      if (source.jpegHeader() == null
+          || info.exifOrientation() != 1
+          || JpegIcc.read(source.bytes()) != null) {
+        return null;
+      }
+      BufferedImage resized;
+      try {
+        int eighths = TurboJpeg.eighths(info.width(), info.height(), minWidth, minHeight);
+        resized =
+            TurboJpeg.decodeThen(
+                NativeCodecs.turbo(), source.bytes(), source.jpegHeader(), eighths, resize);
+      } catch (Throwable thrown) {
+        throw CodecFailures.translate(thrown, false);
+      }
+      return resized == null ? null : new DecodedImage(resized, info, source.exif());
+    }
   }
 
   /** The full decode through the format's ImageIO plugin (TwelveMonkeys for JPEG). */

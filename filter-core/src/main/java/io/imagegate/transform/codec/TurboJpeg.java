@@ -4,9 +4,11 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import io.imagegate.transform.ops.PackedRows;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * JPEG through libjpeg-turbo's TurboJPEG 2 API: decode with DCT scaling (shrink-on-load: the
@@ -149,7 +151,65 @@ final class TurboJpeg {
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     // Decoded into native memory and copied once into the image: an int[] argument would be
     // copied both ways.
-    long dst = Native.malloc((long) pixels.length * 4);
+    boolean decoded =
+        decodeNative(lib, jpeg, header, eighths, out -> out.read(0, pixels, 0, pixels.length));
+    return decoded ? image : null;
+  }
+
+  /**
+   * Decodes at {@code n/8} as {@link #decode} does, into native memory only, and hands that buffer
+   * to {@code use} as {@link PackedRows} for as long as the call lasts (it is freed after).
+   *
+   * @return what {@code use} returned, or {@code null} when libjpeg-turbo gives up
+   * @throws io.imagegate.failure.ImageGateException 422 when the data is truncated
+   */
+  static <T> T decodeThen(
+      Lib lib, byte[] jpeg, Header header, int eighths, Function<PackedRows, T> use) {
+    int w = scaled(header.width(), eighths);
+    int h = scaled(header.height(), eighths);
+    Object[] result = new Object[1];
+    boolean decoded =
+        decodeNative(
+            lib,
+            jpeg,
+            header,
+            eighths,
+            out ->
+                result[0] =
+                    use.apply(
+                        new PackedRows() {
+                          @Override
+                          public int width() {
+                            return w;
+                          }
+
+                          @Override
+                          public int height() {
+                            return h;
+                          }
+
+                          @Override
+                          public void read(int y, int x, int count, int[] dst) {
+                            if (y < 0 || y >= h || x < 0 || count < 0 || x + count > w) {
+                              throw new IndexOutOfBoundsException("outside the decoded image");
+                            }
+                            out.read(((long) y * w + x) * 4, dst, 0, count);
+                          }
+                        }));
+    @SuppressWarnings("unchecked")
+    T value = decoded ? (T) result[0] : null;
+    return value;
+  }
+
+  /**
+   * The decode itself: BGRX (one little-endian {@code int} a pixel, {@code 0x??RRGGBB}) into a
+   * native buffer that {@code use} reads before it is freed. False when libjpeg-turbo gives up.
+   */
+  private static boolean decodeNative(
+      Lib lib, byte[] jpeg, Header header, int eighths, java.util.function.Consumer<Pointer> use) {
+    int w = scaled(header.width(), eighths);
+    int h = scaled(header.height(), eighths);
+    long dst = Native.malloc((long) w * h * 4);
     if (dst == 0) {
       throw new OutOfMemoryError("malloc for a " + w + "x" + h + " decode");
     }
@@ -176,7 +236,7 @@ final class TurboJpeg {
           != 0) {
         String message = String.valueOf(lib.tjGetErrorStr2(handle));
         if (lib.tjGetErrorCode(handle) != TJERR_WARNING) {
-          return null; // fatal: the Java decode decides
+          return false; // fatal: the Java decode decides
         }
         if (message.toLowerCase(Locale.ROOT).contains("premature end")) {
           // As in the Java decode: a truncated JPEG is never rendered grey-filled.
@@ -184,13 +244,13 @@ final class TurboJpeg {
         }
         // Other warnings ("extraneous bytes before marker") are common in camera files.
       }
-      out.read(0, pixels, 0, pixels.length);
+      use.accept(out);
+      return true;
     } finally {
       lib.tjDestroy(handle);
       Native.free(dst);
       Native.free(src);
     }
-    return image;
   }
 
   /** Encodes an opaque INT image: 4:2:0, the quality given, baseline or progressive, JFIF. */

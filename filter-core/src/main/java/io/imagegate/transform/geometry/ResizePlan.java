@@ -127,6 +127,26 @@ public record ResizePlan(
   }
 
   /**
+   * What is left of this plan once its source region has been scaled to the crop's size (by a
+   * decoder that resamples as it decodes): the crop as the whole input, only the padding to do.
+   */
+  public ResizePlan resampled() {
+    Rect all = new Rect(0, 0, crop.width(), crop.height());
+    return new ResizePlan(
+        crop.width(),
+        crop.height(),
+        crop.width(),
+        crop.height(),
+        all,
+        all,
+        canvasWidth,
+        canvasHeight,
+        offsetX,
+        offsetY,
+        false);
+  }
+
+  /**
    * The source region of a crop of this plan's scaled image: the crop's edges divided by the scale
    * factors, rounded to the nearest pixel, at least one pixel, inside the input.
    */

@@ -13,7 +13,7 @@ import java.awt.image.BufferedImage;
  * lets through near the new Nyquist frequency.
  */
 final class BoxRows implements PremultipliedRows {
-  private final RowReader reader;
+  private final ArgbRows reader;
   private final int srcWidth;
   private final int srcHeight;
   private final int kx;
@@ -25,10 +25,14 @@ final class BoxRows implements PremultipliedRows {
   private final long[] sums;
 
   BoxRows(BufferedImage img, int kx, int ky, boolean alpha) {
+    this(new RowReader(img), img.getWidth(), img.getHeight(), kx, ky, alpha);
+  }
+
+  BoxRows(ArgbRows reader, int srcWidth, int srcHeight, int kx, int ky, boolean alpha) {
     this.alpha = alpha;
-    this.reader = new RowReader(img);
-    this.srcWidth = img.getWidth();
-    this.srcHeight = img.getHeight();
+    this.reader = reader;
+    this.srcWidth = srcWidth;
+    this.srcHeight = srcHeight;
     this.kx = kx;
     this.ky = ky;
     this.width = (srcWidth + kx - 1) / kx;

@@ -7,7 +7,7 @@ import java.awt.image.SinglePixelPackedSampleModel;
 
 /** The rows of an image, premultiplied, one source pixel per output pixel. */
 final class ImageRows implements PremultipliedRows {
-  private final RowReader reader;
+  private final ArgbRows reader;
   private final int width;
   private final int height;
   private final boolean alpha;
@@ -18,6 +18,18 @@ final class ImageRows implements PremultipliedRows {
 
   private final int packedOffset;
   private final int packedStride;
+
+  /** The rows of an opaque image that only a row reader can reach. */
+  ImageRows(ArgbRows reader, int width, int height) {
+    this.alpha = false;
+    this.reader = reader;
+    this.width = width;
+    this.height = height;
+    this.row = new int[width];
+    this.packed = null;
+    this.packedOffset = 0;
+    this.packedStride = 0;
+  }
 
   ImageRows(BufferedImage img, boolean alpha) {
     this.alpha = alpha;

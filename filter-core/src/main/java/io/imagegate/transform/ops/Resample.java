@@ -63,6 +63,40 @@ public final class Resample {
     return Pixels.image(out, width, height, alpha);
   }
 
+  /**
+   * As {@link #resize(BufferedImage, int, int)} of the region {@code (x, y, w, h)} of an opaque
+   * image held outside the heap: the same filter and the same result as resizing a view of that
+   * region, reading only the region's rows and columns.
+   *
+   * @return a {@code TYPE_INT_RGB} image of exactly {@code width x height}
+   * @throws IllegalArgumentException if a size is below 1 or the region is not inside the image
+   */
+  public static BufferedImage resize(
+      PackedRows src, int x, int y, int w, int h, int width, int height) {
+    if (width < 1 || height < 1 || w < 1 || h < 1) {
+      throw new IllegalArgumentException("sizes must be at least 1x1");
+    }
+    if (x < 0 || y < 0 || x + (long) w > src.width() || y + (long) h > src.height()) {
+      throw new IllegalArgumentException("the region is not inside the image");
+    }
+    ArgbRows region =
+        (row, out) -> {
+          src.read(y + row, x, w, out);
+          for (int i = 0; i < w; i++) {
+            out[i] |= 0xFF000000;
+          }
+        };
+    int kx = Math.max(1, w / (width * PRE_REDUCE_MARGIN));
+    int ky = Math.max(1, h / (height * PRE_REDUCE_MARGIN));
+    PremultipliedRows rows =
+        kx == 1 && ky == 1 ? new ImageRows(region, w, h) : new BoxRows(region, w, h, kx, ky, false);
+    Taps horizontal = Taps.lanczos3(rows.width(), width, (double) w / width / kx);
+    Taps vertical = Taps.lanczos3(rows.height(), height, (double) h / height / ky);
+    int[] out = new int[Math.multiplyExact(width, height)];
+    filter(rows, horizontal, vertical, out, width, false);
+    return Pixels.image(out, width, height, false);
+  }
+
   private static void filter(
       PremultipliedRows rows, Taps horizontal, Taps vertical, int[] out, int width, boolean alpha) {
     int planes = rows.planes();

@@ -17,7 +17,7 @@ import java.awt.image.Raster;
  * Java labels it linear, but decoded JPEG and PNG greys are gamma-encoded like sRGB, and browsers
  * show them that way.
  */
-final class RowReader {
+final class RowReader implements ArgbRows {
   private enum Layout {
     INT_ARGB,
     INT_RGB,
@@ -43,7 +43,8 @@ final class RowReader {
   }
 
   /** Fills {@code out[0..width)} with row {@code y}. */
-  void read(int y, int[] out) {
+  @Override
+  public void read(int y, int[] out) {
     switch (layout) {
       case INT_ARGB -> raster.getDataElements(0, y, width, 1, out);
       case INT_RGB -> {

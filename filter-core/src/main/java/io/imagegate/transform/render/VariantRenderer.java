@@ -11,10 +11,12 @@ import io.imagegate.transform.codec.ImageCodecs;
 import io.imagegate.transform.codec.ImageInfo;
 import io.imagegate.transform.geometry.DecodePlan;
 import io.imagegate.transform.geometry.GeometryPlanner;
+import io.imagegate.transform.geometry.Rect;
 import io.imagegate.transform.geometry.ResizePlan;
 import io.imagegate.transform.model.CropMode;
 import io.imagegate.transform.model.Focus;
 import io.imagegate.transform.model.Step;
+import io.imagegate.transform.ops.Resample;
 import io.imagegate.transform.pipeline.ImagePipeline;
 import io.imagegate.transform.pipeline.OverlayImages;
 import java.awt.image.BufferedImage;
@@ -42,6 +44,7 @@ public final class VariantRenderer {
   private final GeometryPlanner planner;
   private final Limits decodeLimits;
   private final boolean shrinkOnLoad;
+  private final boolean resizeOnLoad;
 
   /**
    * A renderer with shrink-on-load.
@@ -58,6 +61,15 @@ public final class VariantRenderer {
    *     comment); off, every source is decoded at full size
    */
   public VariantRenderer(Limits limits, boolean shrinkOnLoad) {
+    this(limits, shrinkOnLoad, true);
+  }
+
+  /**
+   * As above; {@code resizeOnLoad} off keeps the reduced decode as an image that the pipeline
+   * resamples (tests compare both ways).
+   */
+  VariantRenderer(Limits limits, boolean shrinkOnLoad, boolean resizeOnLoad) {
+    this.resizeOnLoad = resizeOnLoad;
     this.pipeline = new ImagePipeline(limits);
     this.planner = new GeometryPlanner(limits);
     this.decodeLimits = limits;
@@ -120,6 +132,33 @@ public final class VariantRenderer {
     }
     int minWidth = (int) Math.min(info.width(), (long) plan.scaledWidth() * MARGIN);
     int minHeight = (int) Math.min(info.height(), (long) plan.scaledHeight() * MARGIN);
+    if (resizeOnLoad) {
+      // The first step's resample straight from the decoder's buffer; the pipeline only pads.
+      ResizePlan[] onDecoded = new ResizePlan[1];
+      DecodedImage resized =
+          ImageCodecs.decodeResized(
+              source,
+              decodeLimits,
+              minWidth,
+              minHeight,
+              pixels -> {
+                onDecoded[0] = plan.onInput(pixels.width(), pixels.height());
+                Rect region = onDecoded[0].sourceRegion();
+                Rect crop = onDecoded[0].crop();
+                return Resample.resize(
+                    pixels,
+                    region.x(),
+                    region.y(),
+                    region.width(),
+                    region.height(),
+                    crop.width(),
+                    crop.height());
+              });
+      if (resized != null) {
+        return new Decoded(
+            resized, new DecodePlan(info.width(), info.height(), onDecoded[0].resampled()));
+      }
+    }
     DecodedImage decoded = ImageCodecs.decode(source, decodeLimits, minWidth, minHeight);
     BufferedImage image = decoded.image();
     ResizePlan onDecoded = plan.onInput(image.getWidth(), image.getHeight());

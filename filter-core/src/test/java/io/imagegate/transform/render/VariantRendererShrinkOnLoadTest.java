@@ -1,6 +1,7 @@
 package io.imagegate.transform.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.imagegate.limits.Limits;
 import io.imagegate.source.ImageFormat;
@@ -60,6 +61,7 @@ class VariantRendererShrinkOnLoadTest {
 
   private final VariantRenderer fast = new VariantRenderer(Limits.defaults());
   private final VariantRenderer full = new VariantRenderer(Limits.defaults(), false);
+  private final VariantRenderer reducedImage = new VariantRenderer(Limits.defaults(), true, false);
 
   @BeforeAll
   static void writeSources() {
@@ -128,6 +130,49 @@ class VariantRendererShrinkOnLoadTest {
     assertThat(reduced.getWidth()).isEqualTo(reference.getWidth());
     assertThat(reduced.getHeight()).isEqualTo(reference.getHeight());
     assertThat(ImageMetrics.psnr(reduced, reference)).isGreaterThan(35);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "w-300,h-300",
+        "w-300",
+        "h-200",
+        "w-400,h-150,c-force",
+        "w-300,h-300,cm-pad_resize,bg-FF0000",
+        "w-300,h-300,c-at_max",
+        "w-300,h-300,fo-top_left",
+        "w-300,h-200:rt-90",
+        "w-300,h-300,dpr-2",
+        "w-0.05",
+        "w-300:w-100,h-100"
+      })
+  void resizeOnLoad_givesExactlyThePixelsOfResamplingTheReducedDecode(String transformation) {
+    // Resampling the region straight from the decoder's buffer is the same filter on the same
+    // pixels as the pipeline's resample of a view of the reduced image: equal to the last bit.
+    assumeTrue(ImageCodecs.nativeJpeg(), "libjpeg-turbo is not loaded: no native buffer");
+    ImageMetrics.assertSamePixels(
+        render(fast, photo, transformation), render(reducedImage, photo, transformation));
+    ImageMetrics.assertSamePixels(
+        render(fast, stripes, transformation), render(reducedImage, stripes, transformation));
+  }
+
+  @Test
+  void resizeOnLoad_neverCopiesTheReducedDecodeIntoTheHeap() {
+    assumeTrue(ImageCodecs.nativeJpeg(), "libjpeg-turbo is not loaded: no native buffer");
+    render(fast, photo, "w-300,h-300"); // warm up
+    render(reducedImage, photo, "w-300,h-300");
+
+    long before = allocatedBytes();
+    render(fast, photo, "w-300,h-300");
+    long fused = allocatedBytes() - before;
+    before = allocatedBytes();
+    render(reducedImage, photo, "w-300,h-300");
+    long copied = allocatedBytes() - before;
+
+    // The 1/2 decode of 4928x3264 is 2464x1632 ints: 16 MB the fused path never allocates.
+    long decoded = 2464L * 1632 * 4;
+    assertThat(copied - fused).as("heap bytes saved").isGreaterThan(decoded * 9 / 10);
   }
 
   private static BufferedImage render(
