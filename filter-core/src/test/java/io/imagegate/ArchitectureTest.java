@@ -187,6 +187,33 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyPackageSaysWhetherItIsInternal_inItsPackageInfo() throws java.io.IOException {
+    Set<String> packages =
+        classes.stream()
+            .map(JavaClass::getPackageName)
+            .filter(name -> name.startsWith("io.imagegate"))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Map<String, String> wrong = new TreeMap<>();
+    for (String pkg : packages) {
+      Path info = Path.of("src/main/java", pkg.replace('.', '/'), "package-info.java");
+      if (!java.nio.file.Files.exists(info)) {
+        wrong.put(pkg, "no package-info.java");
+        continue;
+      }
+      boolean saysInternal =
+          java.nio.file.Files.readString(info).contains("Internal to imagegate.");
+      if (saysInternal != INTERNAL_PACKAGES.containsKey(pkg)) {
+        wrong.put(
+            pkg, saysInternal ? "says internal but is not declared so" : "internal, not said");
+      }
+    }
+    assertThat(wrong)
+        .as(
+            "package-info of every package: \"Internal to imagegate.\" exactly for INTERNAL_PACKAGES")
+        .isEmpty();
+  }
+
+  @Test
   void theDeclaredListsNameExistingPublicTypes() {
     Set<String> declared = new TreeSet<>(API);
     declared.addAll(INTERNAL.keySet());

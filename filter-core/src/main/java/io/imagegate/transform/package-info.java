@@ -13,5 +13,8 @@
  * io.imagegate.transform.geometry.ResizePlan}), {@code ops} (pure pixel operations), {@code codec}
  * (decoding and encoding), {@code pipeline} (the stages that apply a step to pixels) and {@code
  * render} (decode, pipeline, encode: one variant from one source).
+ *
+ * <p><b>Internal to imagegate.</b> Not API: its public types are public only for the packages of
+ * ours that use them (ArchitectureTest lists which), and may change in any release.
  */
 package io.imagegate.transform;

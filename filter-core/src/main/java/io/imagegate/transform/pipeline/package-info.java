@@ -5,5 +5,8 @@
  * operations of {@link io.imagegate.transform.ops}, none modifying the image it is given. Overlay
  * images come from the caller through {@link io.imagegate.transform.pipeline.OverlayImages}, so
  * that resolution and access checks stay where the request is understood.
+ *
+ * <p><b>Internal to imagegate.</b> Not API: its public types are public only for the packages of
+ * ours that use them (ArchitectureTest lists which), and may change in any release.
  */
 package io.imagegate.transform.pipeline;
