@@ -3,6 +3,7 @@
 #
 #   bash bench/http.sh                   # photos from ../shared/corpus/photos (relative to the repo)
 #   PHOTOS=/some/dir bash bench/http.sh  # any folder of JPEGs; nature-dandelion-seeds.jpg preferred
+#   SECTIONS=1 bash bench/http.sh        # only section 1 (the cache hit against its ceilings), ~2 min
 #
 # 1. A cached, signed 300x300 thumbnail, the same bytes three ways, wrk -t2 -c16 --latency:
 #    nginx serving it as a static file; a bare servlet writing it from memory with the same
@@ -37,6 +38,7 @@ RUNS=${RUNS:-5}
 FLOOD_SECONDS=${FLOOD_SECONDS:-120}
 FLOOD_COUNT=${FLOOD_COUNT:-2000}
 BUDGET_SECONDS=${BUDGET_SECONDS:-360}
+SECTIONS=${SECTIONS:-1 2 3} # which of the sections below to run, e.g. SECTIONS=1
 JAR=jetty-demo/target/imagegate-demo.jar
 KEY=http-bench-key-not-secret-0123456789abcdef
 STARTED=$SECONDS
@@ -220,9 +222,16 @@ kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=
 stop_server
+section() { [[ " $SECTIONS " == *" $1 "* ]]; }
+if ! section 2 && ! section 3; then
+  say ""
+  say "load after: $(cut -d' ' -f1-3 /proc/loadavg); whole run $((SECONDS - STARTED)) s"
+  exit 0
+fi
 start_server "$TMP/gate.properties"
 
 # ------------------------------------------------------------------ 2. cold render vs vipsthumbnail
+if section 2; then
 say ""
 say "== 2. cold 300x300 render, median of $RUNS (imagegate: curl time_total of a never-seen URL; vips: vipsthumbnail -s 300x300 --crop)"
 printf '%-32s %11s %11s %11s %8s\n' "photo" "size" "imagegate" "vips" "ratio"
@@ -256,8 +265,11 @@ for f in "${photos[@]}"; do
 done
 say "(target: imagegate <= 3x vipsthumbnail; imagegate's time includes HTTP, signature check and cache)"
 stop_server
+fi
+stop_server 2>/dev/null || true
 
 # ------------------------------------------------------------------ 3. flood of distinct variants
+if section 3; then
 say ""
 left=$((BUDGET_SECONDS - (SECONDS - STARTED) - 20))
 flood_seconds=$((left < FLOOD_SECONDS ? left : FLOOD_SECONDS))
@@ -294,5 +306,6 @@ ok=yes
 ((cache_bytes <= 64 * 1024 * 1024)) || ok=no
 ((server_errors == 0)) || ok=no
 say "flood check (alive, cache within bound, no 5xx but 503): $ok"
+fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg); whole run $((SECONDS - STARTED)) s"
