@@ -96,11 +96,13 @@ final class Variants {
               ContentDisposition.withExtension(
                   ContentDisposition.lastSegment(path), Optional.of(format.extension()))));
     }
-    boolean[] rendered = {false};
     Variant variant;
+    boolean fresh;
     if (hit != null) {
       variant = hit.variant();
+      fresh = false;
     } else {
+      boolean[] rendered = {false};
       try {
         variant =
             cache.get(
@@ -115,11 +117,12 @@ final class Variants {
       } catch (Exception e) {
         throw new IllegalStateException("render failed", e);
       }
+      fresh = rendered[0];
     }
     stats.record(Outcome.VARIANT);
     try {
       ImageResponder.sendBytes(request, response, variant.bytes());
-      if (rendered[0]) {
+      if (fresh) {
         // Only a fresh render needs to know now whether its client is still there.
         response.flushBuffer();
       }
