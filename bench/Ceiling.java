@@ -3,6 +3,7 @@ import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.demo.DemoServer;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +31,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * filter at {@code /img/*}, that also answers {@code /bare/*} with a plain servlet writing one
  * file's bytes from memory with exactly the headers imagegate sent for that cached variant: no
  * more, no less. What the bare servlet costs is what Jetty itself costs; the difference to
- * imagegate on the same server, connector and JIT is imagegate's own work.
+ * imagegate on the same server, connector and JIT is imagegate's own work. {@code /bare-filter/*}
+ * sends the same from a filter that never calls the chain, as imagegate does.
  *
  * <pre>java -cp jetty-demo/target/imagegate-demo.jar bench/Ceiling.java PORT IMAGES CONFIG BARE_FILE BARE_HEADERS</pre>
  *
@@ -66,7 +68,15 @@ public final class Ceiling {
         new FilterHolder(new ImageGateFilter(settings)),
         "/img/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new Bare(bare, bareHeaders)), "/bare/*");
+    Bare bareServlet = new Bare(bare, bareHeaders);
+    context.addServlet(new ServletHolder(bareServlet), "/bare/*");
+    // The same response from a filter that answers without calling the chain, as imagegate does:
+    // what Jetty's filter dispatch costs on top of the bare servlet's.
+    context.addFilter(
+        new FilterHolder(
+            (Filter) (request, response, chain) -> bareServlet.send((HttpServletResponse) response)),
+        "/bare-filter/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Stream(images)), "/stream/*");
     server.setHandler(context);
     server.start();
@@ -92,6 +102,10 @@ public final class Ceiling {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
+      send(response);
+    }
+
+    void send(HttpServletResponse response) throws IOException {
       Hit h = hit;
       if (h == null) {
         h = read();
