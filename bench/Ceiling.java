@@ -1,7 +1,9 @@
 import io.imagegate.ImageGateFilter;
 import io.imagegate.config.ConfigParser;
 import io.imagegate.config.ImageGateSettings;
+import io.imagegate.demo.DemoServer;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +12,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -21,16 +26,21 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The ceiling for bench/http.sh: one Jetty 12 server, built like the demo's (a servlet context
- * with sessions, the filter at {@code /img/*}), that also answers {@code /bare/*} with a plain
- * servlet writing one file's bytes from memory with the headers imagegate sends for a cached
- * variant. What the bare servlet costs is what Jetty itself costs; the difference to imagegate on
- * the same server, connector and JIT is imagegate's own work.
+ * The ceiling for bench/http.sh: the demo's Jetty 12 server ({@link DemoServer#jetty}: the same
+ * connector and HTTP configuration) with a servlet context with sessions like the demo's, the
+ * filter at {@code /img/*}, that also answers {@code /bare/*} with a plain servlet writing one
+ * file's bytes from memory with exactly the headers imagegate sent for that cached variant: no
+ * more, no less. What the bare servlet costs is what Jetty itself costs; the difference to
+ * imagegate on the same server, connector and JIT is imagegate's own work. {@code /bare-filter/*}
+ * sends the same from a filter that never calls the chain, as imagegate does.
  *
- * <pre>java -cp jetty-demo/target/imagegate-demo.jar bench/Ceiling.java PORT IMAGES CONFIG BARE_FILE</pre>
+ * <pre>java -cp jetty-demo/target/imagegate-demo.jar bench/Ceiling.java PORT IMAGES CONFIG BARE_FILE BARE_HEADERS</pre>
  *
- * The bare file is read once, on the first request to {@code /bare/} (http.sh writes it from
- * imagegate's own response after the server started).
+ * The bare file and its headers (curl's {@code -D} dump of imagegate's response for it) are read
+ * once, on the first request to {@code /bare/} (http.sh writes both from imagegate's own hit
+ * after the server started). Of the dump, {@code Date} (Jetty's own, as for imagegate) and the
+ * status line are left out; {@code Content-Type} and {@code Content-Length} are set the way
+ * imagegate sets them, the other headers with {@code setHeader}, in imagegate's order.
  *
  * <p>{@code /stream/<name>} sends a file of the image folder the way imagegate sent originals
  * before it used Jetty's content path: a 64 KiB heap buffer through the servlet output stream
@@ -45,22 +55,28 @@ public final class Ceiling {
       properties.load(reader);
     }
     Path bare = Path.of(args[3]);
+    Path bareHeaders = Path.of(args[4]);
     Map<String, String> config = new LinkedHashMap<>();
     properties.forEach((k, v) -> config.put(k.toString(), v.toString()));
     config.put("root", images.toString());
     ImageGateSettings settings = new ConfigParser(System::getenv).parse(config, null).build();
 
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
-    server.addConnector(connector);
+    Server server = DemoServer.jetty("127.0.0.1", port);
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
     ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
     context.addFilter(
         new FilterHolder(new ImageGateFilter(settings)),
         "/img/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new Bare(bare)), "/bare/*");
+    Bare bareServlet = new Bare(bare, bareHeaders);
+    context.addServlet(new ServletHolder(bareServlet), "/bare/*");
+    // The same response from a filter that answers without calling the chain, as imagegate does:
+    // what Jetty's filter dispatch costs on top of the bare servlet's.
+    context.addFilter(
+        new FilterHolder(
+            (Filter) (request, response, chain) -> bareServlet.send((HttpServletResponse) response)),
+        "/bare-filter/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Stream(images)), "/stream/*");
     server.setHandler(context);
     server.start();
@@ -72,29 +88,61 @@ public final class Ceiling {
   static final class Bare extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
-    private transient volatile byte[] body;
-    private transient volatile long lastModified;
+    private final transient Path headerDump;
+    private transient volatile Hit hit;
 
-    Bare(Path file) {
+    /** The body, its content type, and the other headers as name, value pairs. */
+    private record Hit(byte[] body, String contentType, String[] headers) {}
+
+    Bare(Path file, Path headerDump) {
       this.file = file;
+      this.headerDump = headerDump;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
         throws IOException {
-      byte[] bytes = body;
-      if (bytes == null) {
-        bytes = Files.readAllBytes(file);
-        lastModified = Files.getLastModifiedTime(file).toMillis();
-        body = bytes;
+      send(response);
+    }
+
+    void send(HttpServletResponse response) throws IOException {
+      Hit h = hit;
+      if (h == null) {
+        h = read();
+        hit = h;
       }
-      response.setHeader("ETag", "\"v0123456789abcdef01234567\"");
-      response.setDateHeader("Last-Modified", lastModified);
-      response.setHeader("Cache-Control", "public, max-age=86400");
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setContentType("image/jpeg");
-      response.setContentLength(bytes.length);
-      response.getOutputStream().write(bytes);
+      String[] headers = h.headers();
+      for (int i = 0; i < headers.length; i += 2) {
+        response.setHeader(headers[i], headers[i + 1]);
+      }
+      response.setContentType(h.contentType());
+      response.setContentLength(h.body().length);
+      response.getOutputStream().write(h.body());
+    }
+
+    private Hit read() throws IOException {
+      String contentType = null;
+      List<String> headers = new ArrayList<>();
+      for (String line : Files.readAllLines(headerDump, StandardCharsets.ISO_8859_1)) {
+        int colon = line.indexOf(':');
+        if (line.startsWith("HTTP/") || colon <= 0) {
+          continue;
+        }
+        String name = line.substring(0, colon).trim();
+        String value = line.substring(colon + 1).trim();
+        switch (name.toLowerCase(Locale.ROOT)) {
+          case "date", "content-length" -> {}
+          case "content-type" -> contentType = value;
+          default -> {
+            headers.add(name);
+            headers.add(value);
+          }
+        }
+      }
+      if (contentType == null) {
+        throw new IOException("no Content-Type in " + headerDump);
+      }
+      return new Hit(Files.readAllBytes(file), contentType, headers.toArray(new String[0]));
     }
   }
 

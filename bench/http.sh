@@ -3,11 +3,14 @@
 #
 #   bash bench/http.sh                   # photos from ../shared/corpus/photos (relative to the repo)
 #   PHOTOS=/some/dir bash bench/http.sh  # any folder of JPEGs; nature-dandelion-seeds.jpg preferred
+#   SECTIONS=1 bash bench/http.sh        # only section 1 (the cache hit against its ceilings), ~2 min
 #
 # 1. A cached, signed 300x300 thumbnail, the same bytes three ways, wrk -t2 -c16 --latency:
-#    nginx serving it as a static file; a bare servlet writing it from memory with the same
-#    headers (the ceiling: what Jetty itself costs); imagegate's signed cache hit. The bare
-#    servlet and imagegate share one Jetty server in one JVM (bench/Ceiling.java). After a JIT
+#    nginx serving it as a static file; a bare servlet writing it from memory with exactly the
+#    headers imagegate's hit sent (the ceiling: what Jetty itself costs); imagegate's signed cache
+#    hit. All three get the same request line (SAME_URL=no: short ones for nginx and bare). The
+#    bare servlet and imagegate share the demo's Jetty server in one JVM (bench/Ceiling.java,
+#    DemoServer.jetty). After a JIT
 #    warm-up, ROUNDS interleaved rounds of ROUND_SECONDS per server (the order rotates each
 #    round); medians of requests/s and of p99 latency.
 # 2. Cold 300x300 render per photo: imagegate (a never-seen URL each run, curl time_total,
@@ -37,6 +40,8 @@ RUNS=${RUNS:-5}
 FLOOD_SECONDS=${FLOOD_SECONDS:-120}
 FLOOD_COUNT=${FLOOD_COUNT:-2000}
 BUDGET_SECONDS=${BUDGET_SECONDS:-360}
+SECTIONS=${SECTIONS:-1 2 3} # which of the sections below to run, e.g. SECTIONS=1
+SAME_URL=${SAME_URL:-yes}    # section 1: the same request line for all three servers (see there)
 JAR=jetty-demo/target/imagegate-demo.jar
 KEY=http-bench-key-not-secret-0123456789abcdef
 STARTED=$SECONDS
@@ -109,7 +114,7 @@ start_server() { # properties file, then "ceiling" (bench/Ceiling.java) or extra
   shift
   if [[ ${1:-} == ceiling ]]; then
     java -cp "$JAR" bench/Ceiling.java "$PORT" "$TMP/images" "$props" "$TMP/static/thumb.jpg" \
-      >"$TMP/server.log" 2>&1 &
+      "$TMP/thumb.headers" >"$TMP/server.log" 2>&1 &
   else
     java "$@" -jar "$JAR" --host 127.0.0.1 --port "$PORT" --images "$TMP/images" --config "$props" \
       >"$TMP/server.log" 2>&1 &
@@ -151,8 +156,34 @@ URL=$(sign_jar "$BIG" "w-300,h-300")
 [[ $URL == "$(sign_fast "$BIG" "w-300,h-300")" ]] || die "shell signing differs from the jar's: $URL"
 code=$(curl -s -o "$TMP/static/thumb.jpg" -w '%{http_code}' "$URL")
 [[ $code == 200 ]] || die "the signed thumbnail answered $code"
-BARE=http://127.0.0.1:$PORT/bare/thumb.jpg
+# A cache hit's headers: the bare servlet sends exactly these (less Date, which Jetty adds to both).
+code=$(curl -s -o /dev/null -D "$TMP/thumb.headers" -w '%{http_code}' "$URL")
+[[ $code == 200 ]] || die "the signed thumbnail's hit answered $code"
+# Like with like: by default the bare servlet and nginx are asked for the very request line imagegate
+# gets (its path and signed query below /bare/ and /img/), so Jetty and nginx parse the same bytes
+# for all three and the difference is imagegate's own work. SAME_URL=no asks them for a short
+# /bare/thumb.jpg and /thumb.jpg instead (as before 2026-12-02).
+PATH_AND_QUERY=${URL#"http://127.0.0.1:$PORT/img/"}
+if [[ $SAME_URL == yes ]]; then
+  BARE=http://127.0.0.1:$PORT/bare/$PATH_AND_QUERY
+  NGINX_URL=http://127.0.0.1:$NGINX_PORT/img/$PATH_AND_QUERY
+  NGINX_FILE=$TMP/static/img/${PATH_AND_QUERY%%\?*}
+else
+  BARE=http://127.0.0.1:$PORT/bare/thumb.jpg
+  NGINX_URL=http://127.0.0.1:$NGINX_PORT/thumb.jpg
+  NGINX_FILE=$TMP/static/thumb.jpg
+fi
+mkdir -p "$(dirname "$NGINX_FILE")"
+[[ -f $NGINX_FILE ]] || cp "$TMP/static/thumb.jpg" "$NGINX_FILE"
+chmod -R a+rX "$TMP/static"
 cmp -s "$TMP/static/thumb.jpg" <(curl -s "$BARE") || die "the bare servlet does not serve the thumbnail"
+same_headers() { grep -iv '^date:' "$1" | tr -d '\r' | sort; }
+curl -s -o /dev/null -D "$TMP/bare.headers" "$BARE"
+if ! diff <(same_headers "$TMP/thumb.headers") <(same_headers "$TMP/bare.headers") >"$TMP/headers.diff"; then
+  cat "$TMP/headers.diff" >&2
+  die "the bare servlet's headers differ from imagegate's hit"
+fi
+say "headers of imagegate's hit and the bare servlet (Date aside): $(same_headers "$TMP/thumb.headers" | grep -v '^HTTP' | grep -v '^$' | cut -d: -f1 | paste -sd, | sed 's/,/, /g')"
 cat >"$TMP/nginx/nginx.conf" <<NGINX
 worker_processes auto;
 daemon off;
@@ -177,11 +208,12 @@ http {
 NGINX
 nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" &
 NGINX_PID=$!
-for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NGINX_PORT/thumb.jpg" && break; sleep 0.25; done
-cmp -s "$TMP/static/thumb.jpg" <(curl -s "http://127.0.0.1:$NGINX_PORT/thumb.jpg") || die "nginx does not serve the thumbnail"
+for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "$NGINX_URL" && break; sleep 0.25; done
+cmp -s "$TMP/static/thumb.jpg" <(curl -s "$NGINX_URL") || die "nginx does not serve the thumbnail"
 
 say ""
 say "== 1. cached 300x300 thumbnail of $BIG ($(stat -c %s "$TMP/static/thumb.jpg") bytes), wrk -t2 -c$CONNECTIONS --latency"
+say "request lines: imagegate $URL; bare $BARE; nginx $NGINX_URL"
 say "JIT warm-up ${WARMUP_SECONDS}s each for the bare servlet and imagegate, then $ROUNDS interleaved rounds of ${ROUND_SECONDS}s per server (order rotated), medians"
 run_wrk() { # label url round
   wrk -t2 -c"$CONNECTIONS" -d"${ROUND_SECONDS}s" --latency "$2" >"$TMP/wrk-$1-$3.txt"
@@ -191,10 +223,10 @@ run_wrk() { # label url round
 }
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$BARE" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$URL" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$NGINX_PORT/thumb.jpg" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d2s "$NGINX_URL" >/dev/null
 : >"$TMP/rounds.txt"
 servers=(nginx bare imagegate)
-declare -A target=([nginx]="http://127.0.0.1:$NGINX_PORT/thumb.jpg" [bare]="$BARE" [imagegate]="$URL")
+declare -A target=([nginx]="$NGINX_URL" [bare]="$BARE" [imagegate]="$URL")
 for round in $(seq 1 "$ROUNDS"); do
   for k in 0 1 2; do
     s=${servers[(round + k) % 3]}
@@ -220,9 +252,16 @@ kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=
 stop_server
+section() { [[ " $SECTIONS " == *" $1 "* ]]; }
+if ! section 2 && ! section 3; then
+  say ""
+  say "load after: $(cut -d' ' -f1-3 /proc/loadavg); whole run $((SECONDS - STARTED)) s"
+  exit 0
+fi
 start_server "$TMP/gate.properties"
 
 # ------------------------------------------------------------------ 2. cold render vs vipsthumbnail
+if section 2; then
 say ""
 say "== 2. cold 300x300 render, median of $RUNS (imagegate: curl time_total of a never-seen URL; vips: vipsthumbnail -s 300x300 --crop)"
 printf '%-32s %11s %11s %11s %8s\n' "photo" "size" "imagegate" "vips" "ratio"
@@ -256,8 +295,11 @@ for f in "${photos[@]}"; do
 done
 say "(target: imagegate <= 3x vipsthumbnail; imagegate's time includes HTTP, signature check and cache)"
 stop_server
+fi
+stop_server 2>/dev/null || true
 
 # ------------------------------------------------------------------ 3. flood of distinct variants
+if section 3; then
 say ""
 left=$((BUDGET_SECONDS - (SECONDS - STARTED) - 20))
 flood_seconds=$((left < FLOOD_SECONDS ? left : FLOOD_SECONDS))
@@ -294,5 +336,6 @@ ok=yes
 ((cache_bytes <= 64 * 1024 * 1024)) || ok=no
 ((server_errors == 0)) || ok=no
 say "flood check (alive, cache within bound, no 5xx but 503): $ok"
+fi
 say ""
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg); whole run $((SECONDS - STARTED)) s"

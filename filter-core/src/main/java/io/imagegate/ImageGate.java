@@ -164,15 +164,16 @@ public final class ImageGate {
   private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // A container always names the path it mapped; only a hand-made request (tests) may not.
+    String servletPath = request.getServletPath();
+    String pathInfo = servletPath == null ? null : request.getPathInfo();
     Optional<ImageRequest> parsed =
-        request.getServletPath() == null
+        servletPath == null
             ? parser.parse(request.getRequestURI(), request.getQueryString())
             : parser.parse(
                 request.getRequestURI(),
                 request.getQueryString(),
                 request.getContextPath(),
-                request.getServletPath()
-                    + (request.getPathInfo() == null ? "" : request.getPathInfo()));
+                pathInfo == null ? servletPath : servletPath + pathInfo);
     if (parsed.isEmpty()) {
       chain.doFilter(request, response);
       return;

@@ -57,6 +57,6 @@ final class OutputFormats {
    * Whether the output format depended on {@code Accept} (so responses need {@code Vary: Accept}).
    */
   static boolean negotiated(Transformation transformation) {
-    return transformation.requestedFormat().map("auto"::equals).orElse(false);
+    return "auto".equals(transformation.requestedFormat().orElse(null));
   }
 }

@@ -1,7 +1,5 @@
 package io.imagegate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imagegate.admission.RenderLimiter;
 import io.imagegate.cache.VariantCache;
 import io.imagegate.cache.VariantKey;
@@ -37,13 +35,6 @@ final class Variants {
   private final Overlays overlays;
   private final Stats stats;
 
-  /**
-   * Each variant's ETag by its key (which holds everything the ETag is a digest of: the identities
-   * of the source and the overlays, the canonical transformation, the format), so a hit computes no
-   * digest.
-   */
-  private final Cache<VariantKey, String> etags = Caffeine.newBuilder().maximumSize(10_000).build();
-
   Variants(
       VariantRenderer renderer,
       VariantCache cache,
@@ -72,51 +63,66 @@ final class Variants {
               + " are served as they are, never transformed");
     }
     Overlays.Resolved overlaySources = overlays.of(grant.overlays());
+    boolean negotiated = OutputFormats.negotiated(transformation);
+    // Accept is read only when it decides something: f-auto.
     ImageFormat format =
-        OutputFormats.outputFormat(transformation, source.format(), request.getHeader("Accept"));
+        OutputFormats.outputFormat(
+            transformation, source.format(), negotiated ? request.getHeader("Accept") : null);
     VariantKey key =
         new VariantKey(
             VariantKey.SourceId.of(source),
             transformation.canonical(),
             format,
             overlaySources.identities());
-    if (OutputFormats.negotiated(transformation)) {
+    if (negotiated) {
       response.setHeader("Vary", "Accept");
     }
+    // One lookup gives a held variant and its ETag; otherwise the ETag is worked out (a digest of
+    // what the key holds), so a revalidation is answered 304 without rendering.
+    VariantCache.Hit hit = cache.cached(key);
+    String etag =
+        hit != null && hit.etag() != null
+            ? hit.etag()
+            : etag(source, transformation, format, overlaySources);
     if (ImageResponder.writeHeaders(
-        request,
-        response,
-        format.mediaType(),
-        etags.get(key, k -> etag(source, transformation, format, overlaySources)),
-        null,
-        grant.cacheControl())) {
+        request, response, format.mediaType(), etag, null, grant.cacheControl())) {
       stats.record(Outcome.NOT_MODIFIED);
       return;
     }
-    ContentDisposition.apply(
-        request,
-        response,
-        ContentDisposition.withExtension(
-            ContentDisposition.lastSegment(path), Optional.of(format.extension())));
-    boolean[] rendered = {false};
+    if (ContentDisposition.requested(request)) {
+      response.setHeader(
+          "Content-Disposition",
+          ContentDisposition.value(
+              ContentDisposition.withExtension(
+                  ContentDisposition.lastSegment(path), Optional.of(format.extension()))));
+    }
     Variant variant;
-    try {
-      variant =
-          cache.get(
-              key,
-              () -> {
-                rendered[0] = true;
-                return render(source, transformation, format, overlaySources);
-              });
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("render failed", e);
+    boolean fresh;
+    if (hit != null) {
+      variant = hit.variant();
+      fresh = false;
+    } else {
+      boolean[] rendered = {false};
+      try {
+        variant =
+            cache.get(
+                key,
+                etag,
+                () -> {
+                  rendered[0] = true;
+                  return render(source, transformation, format, overlaySources);
+                });
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("render failed", e);
+      }
+      fresh = rendered[0];
     }
     stats.record(Outcome.VARIANT);
     try {
       ImageResponder.sendBytes(request, response, variant.bytes());
-      if (rendered[0]) {
+      if (fresh) {
         // Only a fresh render needs to know now whether its client is still there.
         response.flushBuffer();
       }

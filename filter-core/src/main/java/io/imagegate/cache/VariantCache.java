@@ -7,6 +7,7 @@ import io.imagegate.transform.render.Variant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Rendered variants in memory, bounded by bytes through a weigher (Caffeine), with one render per
@@ -19,16 +20,36 @@ import java.util.concurrent.ExecutionException;
  * still in flight weighs nothing and is never evicted; once done, it weighs its bytes.
  */
 public final class VariantCache {
+  /**
+   * A cached variant with its ETag, so that a cache hit is one lookup.
+   *
+   * @param variant the rendered bytes
+   * @param etag the variant's validator, or null when it was cached without one
+   */
+  public record Hit(Variant variant, String etag) {}
+
   /** A render's result: the variant, or what the render threw (handed to every waiter). */
-  private record Rendered(Variant variant, Throwable failure) {
+  private record Rendered(Hit hit, Throwable failure) {
     /** Bytes counted against {@code cache.max-bytes}: the image and a little bookkeeping. */
     int weight() {
-      return variant == null ? 0 : variant.bytes().length + 256;
+      return hit == null ? 0 : hit.variant().bytes().length + 256;
+    }
+
+    Variant variant() {
+      return hit == null ? null : hit.variant();
     }
   }
 
   private final AsyncCache<VariantKey, Rendered> cache;
   private final long maxBytes;
+
+  /**
+   * Hits and misses counted here, not by Caffeine: a hit is found by {@link #cached} without
+   * Caffeine counting it, and a miss then goes on to {@link #get}, which must count it once.
+   */
+  private final LongAdder hits = new LongAdder();
+
+  private final LongAdder misses = new LongAdder();
 
   /**
    * @param maxBytes {@code cache.max-bytes}; 0 keeps nothing (every request renders, still
@@ -53,21 +74,55 @@ public final class VariantCache {
   }
 
   /**
+   * The variant and its ETag if the cache holds it rendered (not in flight, not failed): the hit
+   * path's one lookup, which allocates nothing.
+   *
+   * @return null if it is not held
+   */
+  public Hit cached(VariantKey key) {
+    // Caffeine's own read (it keeps the entry's recency and frequency for eviction), then the
+    // count: a key that is absent or in flight is counted by the get that follows.
+    CompletableFuture<Rendered> future = cache.asMap().get(key);
+    if (future == null || !future.isDone()) {
+      return null;
+    }
+    Hit hit = future.join().hit();
+    if (hit != null) {
+      hits.increment();
+    }
+    return hit;
+  }
+
+  /**
    * The cached variant, or the result of rendering it once.
    *
    * @throws Exception what the render threw, unwrapped
    */
   public Variant get(VariantKey key, Renderer renderer) throws Exception {
+    return get(key, null, renderer);
+  }
+
+  /**
+   * The cached variant, or the result of rendering it once, kept with its ETag for {@link #cached}.
+   *
+   * @param etag the variant's validator, a function of the key
+   * @throws Exception what the render threw, unwrapped
+   */
+  public Variant get(VariantKey key, String etag, Renderer renderer) throws Exception {
     CompletableFuture<Rendered> mine = new CompletableFuture<>();
     CompletableFuture<Rendered> shared = cache.get(key, (k, executor) -> mine);
     if (shared != mine) {
+      hits.increment(); // rendered, or being rendered by another request: not rendered again
       return unwrap(await(shared));
     }
+    misses.increment();
     Rendered rendered;
     try {
       rendered =
           new Rendered(
-              Objects.requireNonNull(renderer.render(), "the render gave no variant"), null);
+              new Hit(
+                  Objects.requireNonNull(renderer.render(), "the render gave no variant"), etag),
+              null);
     } catch (Exception | Error e) {
       rendered = new Rendered(null, e);
     }
@@ -88,8 +143,7 @@ public final class VariantCache {
 
   /** Whether a variant is held (a render in flight is not). */
   boolean contains(VariantKey key) {
-    CompletableFuture<Rendered> future = cache.asMap().get(key);
-    return future != null && future.isDone() && future.join().variant() != null;
+    return cached(key) != null;
   }
 
   /** Bytes held now. */
@@ -102,7 +156,17 @@ public final class VariantCache {
     return cache.synchronous().estimatedSize();
   }
 
-  /** Caffeine's statistics. */
+  /** Requests answered from the cache, or from a render another request had started. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Requests that rendered. */
+  public long misses() {
+    return misses.sum();
+  }
+
+  /** Caffeine's statistics (its hit and miss counts miss the hits of {@link #cached}). */
   public CacheStats stats() {
     return cache.synchronous().stats();
   }

@@ -24,6 +24,27 @@ public record VariantKey(
   }
 
   /**
+   * Component by component, as a record compares, with the cheap parts first: a hit compares the
+   * key it built with the one in the cache, whose path and canonical text are most often the very
+   * same objects (one resolved {@code Source}, one parsed transformation), so those are compared by
+   * identity before their contents.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VariantKey key
+        && format == key.format
+        && source.equals(key.source)
+        && (transformation == key.transformation || transformation.equals(key.transformation))
+        && overlays.equals(key.overlays);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((source.hashCode() * 31 + transformation.hashCode()) * 31 + format.ordinal()) * 31
+        + overlays.hashCode();
+  }
+
+  /**
    * A file's identity.
    *
    * @param realPath the real path
@@ -34,6 +55,21 @@ public record VariantKey(
     /** The identity of a resolved source. */
     public static SourceId of(Source source) {
       return new SourceId(source.realPath(), source.size(), source.lastModified().toEpochMilli());
+    }
+
+    /** As a record compares, the numbers first and the path by identity before its bytes. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SourceId id
+          && size == id.size
+          && lastModifiedMillis == id.lastModifiedMillis
+          && (realPath == id.realPath || realPath.equals(id.realPath));
+    }
+
+    @Override
+    public int hashCode() {
+      return (realPath.hashCode() * 31 + Long.hashCode(size)) * 31
+          + Long.hashCode(lastModifiedMillis);
     }
   }
 

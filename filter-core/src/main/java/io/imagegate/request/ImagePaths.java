@@ -49,15 +49,24 @@ public final class ImagePaths {
         throw bad("the path contains a backslash");
       }
     }
-    for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty()) {
+    // Each segment, as split("/", -1) would give it, without the array.
+    int start = 0;
+    while (true) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      int length = end - start;
+      if (length == 0) {
         throw bad("the path contains an empty segment ('//' or a leading or trailing '/')");
       }
-      if (segment.equals(".") || segment.equals("..")) {
+      if (path.charAt(start) == '.'
+          && (length == 1 || (length == 2 && path.charAt(start + 1) == '.'))) {
         throw bad("the path contains a '.' or '..' segment");
       }
+      if (slash < 0) {
+        return path;
+      }
+      start = slash + 1;
     }
-    return path;
   }
 
   private static ImageGateException bad(String message) {

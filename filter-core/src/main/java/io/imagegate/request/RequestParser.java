@@ -24,6 +24,7 @@ public final class RequestParser {
   private static final int MAX_EXPIRY_DIGITS = 10;
 
   private final String endpoint;
+  private final String endpointSlash;
   private volatile Mapped lastMapped;
 
   /**
@@ -33,6 +34,7 @@ public final class RequestParser {
   public RequestParser(String endpoint) {
     this.endpoint =
         endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.endpointSlash = this.endpoint + "/";
   }
 
   /**
@@ -49,11 +51,12 @@ public final class RequestParser {
    */
   public Optional<ImageRequest> parse(
       String rawUri, String rawQuery, String contextPath, String mappedPath) {
-    String mappedEndpoint = decodedEndpoint(contextPath == null ? "" : contextPath);
-    boolean rawMine = rawUri.startsWith(endpoint + "/") || rawUri.equals(endpoint);
+    Mapped mapped = decodedEndpoint(contextPath == null ? "" : contextPath);
+    String mappedEndpoint = mapped.endpoint();
+    boolean rawMine = rawUri.startsWith(endpointSlash) || rawUri.equals(endpoint);
     boolean mappedMine =
         mappedEndpoint != null
-            && (mappedPath.startsWith(mappedEndpoint + "/") || mappedPath.equals(mappedEndpoint));
+            && (mappedPath.startsWith(mapped.endpointSlash()) || mappedPath.equals(mappedEndpoint));
     if (!rawMine && !mappedMine) {
       return Optional.empty();
     }
@@ -71,18 +74,20 @@ public final class RequestParser {
     } catch (IllegalArgumentException e) {
       throw bad("the path has a malformed percent-escape or invalid UTF-8");
     }
-    if (!decodedAfter.equals(mappedPath.substring(mappedEndpoint.length() + 1))) {
+    int mappedAfter = mappedEndpoint.length() + 1;
+    if (mappedPath.length() - mappedAfter != decodedAfter.length()
+        || !mappedPath.regionMatches(mappedAfter, decodedAfter, 0, decodedAfter.length())) {
       throw disagreement();
     }
     return Optional.of(parsed);
   }
 
   /** The endpoint inside the context, decoded as the container decodes paths; null if outside. */
-  private String decodedEndpoint(String contextPath) {
+  private Mapped decodedEndpoint(String contextPath) {
     // A filter sees one context path: its decoded endpoint is worked out once, not per request.
     Mapped last = lastMapped;
     if (last != null && last.contextPath().equals(contextPath)) {
-      return last.endpoint();
+      return last;
     }
     String decoded;
     if (!endpoint.startsWith(contextPath)) {
@@ -94,12 +99,16 @@ public final class RequestParser {
         decoded = null;
       }
     }
-    lastMapped = new Mapped(contextPath, decoded);
-    return decoded;
+    Mapped mapped = new Mapped(contextPath, decoded, decoded == null ? null : decoded + "/");
+    lastMapped = mapped;
+    return mapped;
   }
 
-  /** A context path and the endpoint inside it, decoded (null if the endpoint is outside it). */
-  private record Mapped(String contextPath, String endpoint) {}
+  /**
+   * A context path and the endpoint inside it, decoded (null if the endpoint is outside it), and
+   * that endpoint with a slash.
+   */
+  private record Mapped(String contextPath, String endpoint, String endpointSlash) {}
 
   private static ImageGateException disagreement() {
     return bad(
@@ -117,7 +126,7 @@ public final class RequestParser {
    * @throws ImageGateException with {@link Failure#BAD_URL} for malformed URLs
    */
   public Optional<ImageRequest> parse(String rawUri, String rawQuery) {
-    if (!rawUri.startsWith(endpoint + "/")) {
+    if (!rawUri.startsWith(endpointSlash)) {
       return Optional.empty();
     }
     String afterEndpoint = rawUri.substring(endpoint.length() + 1);
@@ -177,8 +186,9 @@ public final class RequestParser {
 
     String path = ImagePaths.decode(rawPath);
     String signedPart =
-        canonical(afterEndpoint)
-            + (remaining.isEmpty() ? "" : "?" + canonical(rawQueryOf(rawQuery, remaining.size())));
+        remaining.isEmpty()
+            ? canonical(afterEndpoint)
+            : canonical(afterEndpoint) + "?" + canonical(rawQueryOf(rawQuery, remaining.size()));
     Optional<String> transformation =
         pathTransformation.isPresent() ? pathTransformation : queryTransformation;
     return Optional.of(new ImageRequest(path, transformation, signature, expiry, signedPart));
@@ -236,13 +246,22 @@ public final class RequestParser {
       if (rawQuery == null || rawQuery.isEmpty()) {
         return params;
       }
-      for (String pair : rawQuery.split("&", -1)) {
-        int eq = pair.indexOf('=');
-        String rawName = eq < 0 ? pair : pair.substring(0, eq);
-        String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
+      int start = 0;
+      while (true) {
+        int amp = rawQuery.indexOf('&', start);
+        int end = amp < 0 ? rawQuery.length() : amp;
+        int eq = rawQuery.indexOf('=', start);
+        if (eq < 0 || eq > end) {
+          eq = -1;
+        }
+        String rawName = rawQuery.substring(start, eq < 0 ? end : eq);
+        String rawValue = eq < 0 ? "" : rawQuery.substring(eq + 1, end);
         params.add(new QueryParam(decode(rawName, true, "a query parameter name"), rawValue));
+        if (amp < 0) {
+          return params;
+        }
+        start = amp + 1;
       }
-      return params;
     }
   }
 }

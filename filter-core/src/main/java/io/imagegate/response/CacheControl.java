@@ -54,6 +54,8 @@ public record CacheControl(String value, Optional<Instant> expires) {
   /** Sets {@code Cache-Control}, and {@code Expires} when the URL expires. */
   void applyTo(HttpServletResponse response) {
     response.setHeader("Cache-Control", value);
-    expires.ifPresent(at -> response.setDateHeader("Expires", at.toEpochMilli()));
+    if (expires.isPresent()) {
+      response.setDateHeader("Expires", expires.get().toEpochMilli());
+    }
   }
 }

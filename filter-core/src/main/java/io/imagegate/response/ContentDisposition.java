@@ -24,7 +24,7 @@ public final class ContentDisposition {
    *
    * @throws ImageGateException 400 for another value or a repeated parameter
    */
-  static boolean requested(HttpServletRequest request) {
+  public static boolean requested(HttpServletRequest request) {
     // Asking the container parses the whole query into a map, on every request: first look at
     // the raw query, which cannot name the parameter without its plain name or an escape.
     String query = request.getQueryString();
@@ -67,7 +67,7 @@ public final class ContentDisposition {
   }
 
   /** The header value for a file name. */
-  static String value(String fileName) {
+  public static String value(String fileName) {
     StringBuilder ascii = new StringBuilder();
     boolean plain = true;
     for (int i = 0; i < fileName.length(); i++) {

@@ -54,7 +54,10 @@ public final class SignatureVerifier {
                 () ->
                     new ImageGateException(
                         Failure.SIGNATURE_MISSING, "this image needs a signed URL"));
-    byte[] givenBytes = given.getBytes(StandardCharsets.US_ASCII);
+    // The given signature as bytes, compared with each raw MAC: no hex text is made per key. Only
+    // lowercase hex is a signature (what the signer writes); anything else matches no key, and
+    // every key is still tried, so the time taken does not depend on the text either.
+    byte[] givenMac = lowercaseHex(given);
     byte[] message = request.stringToSign().getBytes(StandardCharsets.UTF_8);
     VerifiedKey matched = null;
     for (SignatureAlgorithm algorithm : algorithms) {
@@ -64,7 +67,8 @@ public final class SignatureVerifier {
       }
       for (KeyRing.Entry key : keys.entries()) {
         // Every key and algorithm is tried, so the time taken does not tell which one matched.
-        if (matches(key.key(), algorithm, message, givenBytes) && matched == null) {
+        boolean equal = MessageDigest.isEqual(key.key().mac(algorithm, message), givenMac);
+        if (equal && matched == null) {
           matched = new VerifiedKey(key, algorithm);
         }
       }
@@ -101,6 +105,33 @@ public final class SignatureVerifier {
             .formatHex(key.mac(algorithm, message))
             .getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
+  }
+
+  /**
+   * The bytes of a lowercase hex text; empty (no MAC is empty, so it matches none) if it is
+   * anything else.
+   */
+  private static byte[] lowercaseHex(String text) {
+    if (text.length() % 2 != 0) {
+      return new byte[0];
+    }
+    byte[] bytes = new byte[text.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      int high = hexDigit(text.charAt(2 * i));
+      int low = hexDigit(text.charAt(2 * i + 1));
+      if (high < 0 || low < 0) {
+        return new byte[0];
+      }
+      bytes[i] = (byte) (high << 4 | low);
+    }
+    return bytes;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
   /** The keys this verifier tries. */

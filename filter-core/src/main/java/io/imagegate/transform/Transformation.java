@@ -26,11 +26,23 @@ public final class Transformation {
   private final List<Step> steps;
   private final boolean namedOnly;
   private final String canonical;
+  // Functions of the steps that every request asks for, worked out once (a parsed transformation
+  // is cached and shared by the requests that name it).
+  private final boolean original;
+  private final Optional<String> requestedFormat;
+  private final List<Overlay> overlays;
 
   Transformation(List<Step> steps, boolean namedOnly) {
     this.steps = List.copyOf(steps);
     this.namedOnly = namedOnly;
     this.canonical = Canonical.steps(this.steps);
+    this.original = this.steps.stream().anyMatch(Step::original);
+    this.requestedFormat = lastFormat(this.steps);
+    List<Overlay> all = new ArrayList<>();
+    for (Step step : this.steps) {
+      collect(step, all);
+    }
+    this.overlays = List.copyOf(all);
   }
 
   /** No transformation at all: the image as it is. */
@@ -54,7 +66,7 @@ public final class Transformation {
 
   /** Whether {@code orig-true} was given: serve the original; everything else is ignored. */
   public boolean original() {
-    return steps.stream().anyMatch(Step::original);
+    return original;
   }
 
   /**
@@ -67,6 +79,10 @@ public final class Transformation {
 
   /** The last {@code f} of the chain as written canonically: {@code auto}, {@code jpg}, ... */
   public Optional<String> requestedFormat() {
+    return requestedFormat;
+  }
+
+  private static Optional<String> lastFormat(List<Step> steps) {
     Optional<String> last = Optional.empty();
     for (Step step : steps) {
       if (step.format().isPresent()) {
@@ -117,11 +133,7 @@ public final class Transformation {
    * access checks see each overlay image the request would read.
    */
   public List<Overlay> overlays() {
-    List<Overlay> all = new ArrayList<>();
-    for (Step step : steps) {
-      collect(step, all);
-    }
-    return List.copyOf(all);
+    return overlays;
   }
 
   /** Whether there is nothing to do: no step at all. */

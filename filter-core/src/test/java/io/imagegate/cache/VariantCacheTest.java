@@ -112,6 +112,62 @@ class VariantCacheTest {
   }
 
   @Test
+  void aHit_isOneLookup_givingTheVariantAndTheEtagItWasKeptWith() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    assertThat(cache.cached(key("w-2"))).isNull();
+    Variant rendered = cache.get(key("w-2"), "\"vtag\"", () -> variant(20));
+    VariantCache.Hit hit = cache.cached(key("w-2"));
+    assertThat(hit).isNotNull();
+    assertThat(hit.variant()).isSameAs(rendered);
+    assertThat(hit.etag()).isEqualTo("\"vtag\"");
+    assertThat(cache.cached(key("w-3"))).isNull();
+  }
+
+  @Test
+  void aRenderInFlight_isNoHit_andItsWaitersAreHitsThatWait() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    CountDownLatch rendering = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Variant> leader =
+          pool.submit(
+              () ->
+                  cache.get(
+                      key("w-4"),
+                      "\"v4\"",
+                      () -> {
+                        rendering.countDown();
+                        finish.await(10, TimeUnit.SECONDS);
+                        return variant(40);
+                      }));
+      assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(cache.cached(key("w-4"))).isNull();
+      Future<Variant> waiter = pool.submit(() -> cache.get(key("w-4"), "\"v4\"", () -> variant(1)));
+      finish.countDown();
+      assertThat(waiter.get(10, TimeUnit.SECONDS)).isSameAs(leader.get(10, TimeUnit.SECONDS));
+      assertThat(cache.cached(key("w-4")).variant().bytes()).hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void hitsAndMisses_areCountedOncePerRequest() throws Exception {
+    VariantCache cache = new VariantCache(1 << 20);
+    // A request as Variants makes it: the lookup, and on a miss the render through get.
+    for (int i = 0; i < 3; i++) {
+      if (cache.cached(key("w-5")) == null) {
+        cache.get(key("w-5"), "\"v5\"", () -> variant(50));
+      }
+    }
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.hits()).isEqualTo(2);
+    cache.get(key("w-5"), () -> variant(1));
+    assertThat(cache.hits()).isEqualTo(3);
+  }
+
+  @Test
   void failedRender_leavesNothingBehind() throws Exception {
     VariantCache cache = new VariantCache(1 << 20);
     assertThatThrownBy(

@@ -53,4 +53,17 @@ class RequestParserMappedPathTest {
         .isInstanceOfSatisfying(
             ImageGateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_URL));
   }
+
+  /** The mapped path is compared to the end: a longer or shorter mapped path is a disagreement. */
+  @ParameterizedTest
+  @CsvSource({
+    "/shop/img/a.jpg, /img/a.jpgx",
+    "/shop/img/a.jpgx, /img/a.jpg",
+    "/shop/img/ab.jpg, /img/a.jpg",
+  })
+  void aMappedPathDifferingOnlyInLength_isBadUrl(String uri, String mapped) {
+    assertThatThrownBy(() -> parser.parse(uri, null, "/shop", mapped))
+        .isInstanceOfSatisfying(
+            ImageGateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_URL));
+  }
 }

@@ -99,6 +99,21 @@ class AccessPolicyTest {
             ImageGateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.NOT_FOUND));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a.jpg",
+        "a/b.c/d.jpg",
+        "WEB-INFO/a.jpg",
+        "a/META-INFX/b.jpg",
+        "WEB-IN/a.jpg",
+        "a/web-inf.jpg",
+        "x.META-INF/a.jpg"
+      })
+  void namesThatOnlyLookLikeDeniedOnes_areNotDenied(String path) {
+    assertThat(AccessPolicy.denied(path)).isFalse();
+  }
+
   @Test
   void enforce_unsignedOnAProtectedPath_is401() {
     assertThatThrownBy(() -> policy.enforce(request(false, null), Requirement.SIGNED))
