@@ -127,8 +127,12 @@ final class Variants {
         response.flushBuffer();
       }
     } catch (IOException e) {
-      // The client went away: keep nothing it asked for.
-      cache.invalidate(key);
+      // The client went away. A render made for it alone is not kept; a variant that was already
+      // cached stays for everyone else (evicting it would let cheap aborted requests force
+      // renders).
+      if (fresh) {
+        cache.invalidate(key);
+      }
       throw e;
     }
   }

@@ -268,6 +268,53 @@ class VariantServingTest {
   }
 
   @Test
+  void clientAbortOnACacheHit_keepsTheVariantForEveryoneElse() throws Exception {
+    // Evicting a cached variant whenever one client hangs up would let anyone with its URL turn
+    // cheap aborted requests into renders for everybody else.
+    try (TestServer server = new TestServer(settings().build())) {
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-71").status()).isEqualTo(200);
+      ImageGate gate = server.filter().gate();
+      HttpServletRequest request = Mockito.mock(HttpServletRequest.class);
+      Mockito.when(request.getRequestURI()).thenReturn("/img/a.jpg");
+      Mockito.when(request.getQueryString()).thenReturn("tr=w-71");
+      Mockito.when(request.getMethod()).thenReturn("GET");
+      HttpServletResponse response = Mockito.mock(HttpServletResponse.class);
+      Mockito.when(response.getOutputStream()).thenReturn(brokenPipe());
+      for (int i = 0; i < 3; i++) {
+        gate.handle(request, response, Mockito.mock(FilterChain.class));
+      }
+      Mockito.verify(response, Mockito.times(3)).getOutputStream(); // each hit met the broken pipe
+      assertThat(RawHttp.get(server.port(), "/img/a.jpg?tr=w-71").status()).isEqualTo(200);
+      assertThat(gate.stats().renders())
+          .as("rendered once, aborted hits evict nothing")
+          .isEqualTo(1);
+      assertThat(gate.stats().cacheEntries()).isEqualTo(1);
+    }
+  }
+
+  private static ServletOutputStream brokenPipe() {
+    return new ServletOutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setWriteListener(WriteListener listener) {}
+    };
+  }
+
+  @Test
   void floodOfDistinctVariants_staysWithinTheByteBound() throws Exception {
     long bound = 40_000;
     try (TestServer server = new TestServer(settings().cacheMaxBytes(bound).build())) {
