@@ -5,7 +5,9 @@
 #
 # Two sources: the progressive photo as shipped, and the same photo re-encoded as a baseline JPEG
 # (vips copy ...[Q=92,strip]). Per source and round: imagegate's ThumbnailBenchmark (JMH, one
-# thread, shrink-on-load, the backend given by BACKEND: native or java), then vipsthumbnail
+# calling thread, shrink-on-load, the backend given by BACKEND: native or java; HELPER=true, the
+# default, lets the first resample hand half its rows to a helper thread as the filter's renders do
+# on a multi-core machine, HELPER=false keeps it on the calling thread), then vipsthumbnail
 # rendering ten copies in one process (--crop, Q=80, libvips' default threads; wall time / 10,
 # median of VIPS_RUNS). ROUNDS interleaved rounds; the medians and their ratio at the end.
 # Installs libvips-tools from Debian when missing. Bounded: about 40 s per source and round.
@@ -17,6 +19,7 @@ PHOTO=${PHOTO:-../shared/corpus/photos/nature-dandelion-seeds.jpg}
 ROUNDS=${ROUNDS:-3}
 VIPS_RUNS=${VIPS_RUNS:-3}
 BACKEND=${BACKEND:-native}
+HELPER=${HELPER:-true}
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'thumbnail.sh: %s\n' "$*" >&2; exit 1; }
@@ -37,7 +40,7 @@ cp "$PHOTO" "$TMP/progressive.jpg"
 vips copy "$PHOTO" "$TMP/baseline.jpg[Q=92,strip]"
 
 imagegate_ms() { # source file -> mean ms per thumbnail (JMH)
-  java -cp "$CP" org.openjdk.jmh.Main ThumbnailBenchmark -p shrinkOnLoad=true -p backend="$BACKEND" \
+  java -cp "$CP" org.openjdk.jmh.Main ThumbnailBenchmark -p shrinkOnLoad=true -p backend="$BACKEND" -p helper="$HELPER" \
     -wi 3 -w 2 -i 5 -r 2 -f 1 -jvmArgsAppend "-Dimagegate.bench.photo=$1" 2>&1 |
     awk '/^ThumbnailBenchmark.thumbnail300/ {print $(NF-3)}'
 }
@@ -59,7 +62,7 @@ vips_ms() { # source file -> median of VIPS_RUNS, wall ms per image for ten copi
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-say "imagegate ThumbnailBenchmark ($BACKEND, shrink-on-load) vs vipsthumbnail, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+say "imagegate ThumbnailBenchmark ($BACKEND, shrink-on-load, helper=$HELPER) vs vipsthumbnail, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
 say "$(java -version 2>&1 | head -1); $(vips --version)"
 say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for source in baseline progressive; do

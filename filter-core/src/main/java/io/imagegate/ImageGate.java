@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * The request flow, top to bottom: parse, verify, authorize ({@link Authorizer}: one grant per
@@ -70,6 +71,11 @@ public final class ImageGate {
    * @param previous the gate being replaced, or null
    */
   ImageGate(ImageGateSettings settings, String endpoint, ImageGate previous) {
+    this(settings, endpoint, previous, null);
+  }
+
+  /** As above, a cold render's first resample sharing its rows with {@code helper} (or null). */
+  ImageGate(ImageGateSettings settings, String endpoint, ImageGate previous, Executor helper) {
     this.settings = settings;
     this.stats = previous == null ? new Stats() : previous.stats;
     this.endpoint = endpoint;
@@ -85,7 +91,7 @@ public final class ImageGate {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("named: " + e.getMessage());
     }
-    VariantRenderer renderer = new VariantRenderer(limits);
+    VariantRenderer renderer = new VariantRenderer(limits, helper);
     this.cache =
         previous != null && previous.settings.cacheMaxBytes() == settings.cacheMaxBytes()
             ? previous.cache

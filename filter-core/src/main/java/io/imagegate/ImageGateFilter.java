@@ -9,6 +9,7 @@ import io.imagegate.metrics.StatsSnapshot;
 import io.imagegate.security.UrlSigner;
 import io.imagegate.security.WebAppRoot;
 import io.imagegate.transform.codec.ImageCodecs;
+import io.imagegate.transform.render.RenderHelper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -86,6 +87,7 @@ public final class ImageGateFilter implements Filter {
   private ServletContext context;
   private String signerAttribute;
   private boolean codecsHeld;
+  private RenderHelper helper;
 
   /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
   public ImageGateFilter() {}
@@ -103,6 +105,7 @@ public final class ImageGateFilter implements Filter {
         ImageCodecs.acquire();
         codecsHeld = true;
       }
+      helper = RenderHelper.forThisMachine();
       context = config.getServletContext();
       signerAttribute = signerAttribute(config.getFilterName());
       if (settings != null) {
@@ -150,6 +153,10 @@ public final class ImageGateFilter implements Filter {
     if (context != null) {
       context.removeAttribute(signerAttribute);
       context = null;
+    }
+    if (helper != null) {
+      helper.close(); // its threads stop and are waited for: none outlives the web app
+      helper = null;
     }
     if (codecsHeld) {
       codecsHeld = false;
@@ -200,10 +207,7 @@ public final class ImageGateFilter implements Filter {
     return mbean;
   }
 
-  /**
-   * The engine in force (a reload replaces it), for statistics and tests; null before {@link
-   * #init}.
-   */
+  /** The engine in force (a reload replaces it), for statistics and tests; null before init. */
   public ImageGate gate() {
     return gates == null ? null : gates.current();
   }
@@ -242,7 +246,7 @@ public final class ImageGateFilter implements Filter {
         endpoint,
         urlPatterns(config));
     return new ImageGate(
-        effective, config.getServletContext().getContextPath() + endpoint, previous);
+        effective, config.getServletContext().getContextPath() + endpoint, previous, helper);
   }
 
   private static Map<String, String> initParams(FilterConfig config) {
@@ -280,10 +284,7 @@ public final class ImageGateFilter implements Filter {
 
   /** The prefix of the filter's single {@code /prefix/*} mapping, the default endpoint. */
   private static String mappingPrefix(FilterConfig config) {
-    FilterRegistration registration =
-        config.getServletContext().getFilterRegistration(config.getFilterName());
-    Collection<String> patterns =
-        registration == null ? null : registration.getUrlPatternMappings();
+    Collection<String> patterns = urlPatterns(config);
     if (patterns != null && patterns.size() == 1) {
       String pattern = patterns.iterator().next();
       if (pattern.endsWith("/*") && pattern.length() > 2) {

@@ -5,6 +5,7 @@ import io.imagegate.source.ImageFormat;
 import io.imagegate.transform.Transformation;
 import io.imagegate.transform.TransformationParser;
 import io.imagegate.transform.pipeline.OverlayImages;
+import io.imagegate.transform.render.RenderHelper;
 import io.imagegate.transform.render.Variant;
 import io.imagegate.transform.render.VariantRenderer;
 import java.io.IOException;
@@ -69,6 +70,14 @@ public class ThumbnailBenchmark {
   @Param({"native", "java"})
   public String backend;
 
+  /**
+   * Whether the render may hand half of its first resample to a helper thread, as the filter's
+   * renders do on a machine with more than one core ({@code RenderHelper}).
+   */
+  @Param({"true", "false"})
+  public boolean helper;
+
+  private RenderHelper helpers;
   private Path dir;
   private Path photo;
   private VariantRenderer renderer;
@@ -83,13 +92,20 @@ public class ThumbnailBenchmark {
     dir = Files.createTempDirectory("imagegate-bench");
     photo = BenchPhoto.writeTo(dir.resolve("photo.jpg"));
     System.out.println("source: " + BenchPhoto.describe());
-    renderer = new VariantRenderer(Limits.defaults(), shrinkOnLoad);
+    helpers = helper ? RenderHelper.forThisMachine() : null;
+    renderer =
+        shrinkOnLoad && helpers != null
+            ? new VariantRenderer(Limits.defaults(), helpers)
+            : new VariantRenderer(Limits.defaults(), shrinkOnLoad);
     thumbnail = new TransformationParser(Map.of(), Limits.defaults()).parse("w-300,h-300");
   }
 
   /** Removes the temporary photo. */
   @TearDown
   public void tearDown() throws IOException {
+    if (helpers != null) {
+      helpers.close();
+    }
     Files.deleteIfExists(photo);
     Files.deleteIfExists(dir);
   }

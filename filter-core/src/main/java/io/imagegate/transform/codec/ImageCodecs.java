@@ -147,8 +147,8 @@ public final class ImageCodecs {
    * Shrink-on-load and the first resample in one: a JPEG that libjpeg-turbo decodes, with no ICC
    * profile and no EXIF rotation, is decoded at the scale {@link #decode(Path, Limits, int, int)}
    * would use into native memory only, and {@code resize} makes the image the caller wants from
-   * that buffer ({@link io.imagegate.transform.ops.Resample#resize(PackedRows, int, int, int, int,
-   * int, int)}) before it is freed: the decoded image is never copied into the heap. Any other
+   * that buffer ({@link io.imagegate.transform.ops.RegionResample#resize(PackedRows, int, int, int,
+   * int, int, int)}) before it is freed: the decoded image is never copied into the heap. Any other
    * source gives {@code null}, and the caller decodes it as usual.
    *
    * @param resize makes the result from the decoded pixels (their size is the reduced size)

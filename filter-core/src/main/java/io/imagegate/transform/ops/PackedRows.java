@@ -2,9 +2,9 @@ package io.imagegate.transform.ops;
 
 /**
  * An opaque image outside the heap (a decoder's buffer), read a span of a row at a time as packed
- * {@code 0x??RRGGBB} ints (the top byte is ignored). {@link Resample#resize(PackedRows, int, int,
- * int, int, int, int)} resamples a region of it without the whole image ever being copied into an
- * {@code int[]}.
+ * {@code 0x??RRGGBB} ints (the top byte is ignored). {@link RegionResample#resize(PackedRows, int,
+ * int, int, int, int, int)} resamples a region of it without the whole image ever being copied into
+ * an {@code int[]}.
  */
 public interface PackedRows {
   /** Pixels per row. */

@@ -63,50 +63,32 @@ public final class Resample {
     return Pixels.image(out, width, height, alpha);
   }
 
-  /**
-   * As {@link #resize(BufferedImage, int, int)} of the region {@code (x, y, w, h)} of an opaque
-   * image held outside the heap: the same filter and the same result as resizing a view of that
-   * region, reading only the region's rows and columns.
-   *
-   * @return a {@code TYPE_INT_RGB} image of exactly {@code width x height}
-   * @throws IllegalArgumentException if a size is below 1 or the region is not inside the image
-   */
-  public static BufferedImage resize(
-      PackedRows src, int x, int y, int w, int h, int width, int height) {
-    if (width < 1 || height < 1 || w < 1 || h < 1) {
-      throw new IllegalArgumentException("sizes must be at least 1x1");
-    }
-    if (x < 0 || y < 0 || x + (long) w > src.width() || y + (long) h > src.height()) {
-      throw new IllegalArgumentException("the region is not inside the image");
-    }
-    ArgbRows region =
-        (row, out) -> {
-          src.read(y + row, x, w, out);
-          for (int i = 0; i < w; i++) {
-            out[i] |= 0xFF000000;
-          }
-        };
-    int kx = Math.max(1, w / (width * PRE_REDUCE_MARGIN));
-    int ky = Math.max(1, h / (height * PRE_REDUCE_MARGIN));
-    PremultipliedRows rows =
-        kx == 1 && ky == 1 ? new ImageRows(region, w, h) : new BoxRows(region, w, h, kx, ky, false);
-    Taps horizontal = Taps.lanczos3(rows.width(), width, (double) w / width / kx);
-    Taps vertical = Taps.lanczos3(rows.height(), height, (double) h / height / ky);
-    int[] out = new int[Math.multiplyExact(width, height)];
-    filter(rows, horizontal, vertical, out, width, false);
-    return Pixels.image(out, width, height, false);
+  static void filter(
+      PremultipliedRows rows, Taps horizontal, Taps vertical, int[] out, int width, boolean alpha) {
+    filter(rows, horizontal, vertical, out, width, alpha, 0, vertical.start.length);
   }
 
-  private static void filter(
-      PremultipliedRows rows, Taps horizontal, Taps vertical, int[] out, int width, boolean alpha) {
+  /** Output rows {@code [from, to)}: the input rows they need are read from the first on. */
+  static void filter(
+      PremultipliedRows rows,
+      Taps horizontal,
+      Taps vertical,
+      int[] out,
+      int width,
+      boolean alpha,
+      int from,
+      int to) {
+    if (from >= to) {
+      return;
+    }
     int planes = rows.planes();
     int inWidth = rows.width();
     int ringSize = vertical.maxCount();
     float[][] ring = new float[ringSize][inWidth * planes];
     float[] column = new float[inWidth * planes];
     float[] line = new float[width * planes];
-    int nextRow = 0;
-    for (int j = 0; j < vertical.start.length; j++) {
+    int nextRow = vertical.start[from];
+    for (int j = from; j < to; j++) {
       int first = vertical.start[j];
       int n = vertical.count[j];
       // Rows before 'first' that no output needs are still read: the stream is sequential. They

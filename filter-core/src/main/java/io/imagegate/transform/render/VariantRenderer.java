@@ -16,11 +16,12 @@ import io.imagegate.transform.geometry.ResizePlan;
 import io.imagegate.transform.model.CropMode;
 import io.imagegate.transform.model.Focus;
 import io.imagegate.transform.model.Step;
-import io.imagegate.transform.ops.Resample;
+import io.imagegate.transform.ops.RegionResample;
 import io.imagegate.transform.pipeline.ImagePipeline;
 import io.imagegate.transform.pipeline.OverlayImages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 
 /**
  * Decode, transform, encode: one variant from one source. Limits are checked from the header before
@@ -45,6 +46,7 @@ public final class VariantRenderer {
   private final Limits decodeLimits;
   private final boolean shrinkOnLoad;
   private final boolean resizeOnLoad;
+  private final Executor helper;
 
   /**
    * A renderer with shrink-on-load.
@@ -61,7 +63,15 @@ public final class VariantRenderer {
    *     comment); off, every source is decoded at full size
    */
   public VariantRenderer(Limits limits, boolean shrinkOnLoad) {
-    this(limits, shrinkOnLoad, true);
+    this(limits, shrinkOnLoad, true, null);
+  }
+
+  /**
+   * A renderer with shrink-on-load whose first resample may hand half its rows to {@code helper}
+   * ({@link RenderHelper}); null renders on the calling thread alone.
+   */
+  public VariantRenderer(Limits limits, Executor helper) {
+    this(limits, true, true, helper);
   }
 
   /**
@@ -69,6 +79,12 @@ public final class VariantRenderer {
    * resamples (tests compare both ways).
    */
   VariantRenderer(Limits limits, boolean shrinkOnLoad, boolean resizeOnLoad) {
+    this(limits, shrinkOnLoad, resizeOnLoad, null);
+  }
+
+  private VariantRenderer(
+      Limits limits, boolean shrinkOnLoad, boolean resizeOnLoad, Executor helper) {
+    this.helper = helper;
     this.resizeOnLoad = resizeOnLoad;
     this.pipeline = new ImagePipeline(limits);
     this.planner = new GeometryPlanner(limits);
@@ -145,14 +161,15 @@ public final class VariantRenderer {
                 onDecoded[0] = plan.onInput(pixels.width(), pixels.height());
                 Rect region = onDecoded[0].sourceRegion();
                 Rect crop = onDecoded[0].crop();
-                return Resample.resize(
+                return RegionResample.resize(
                     pixels,
                     region.x(),
                     region.y(),
                     region.width(),
                     region.height(),
                     crop.width(),
-                    crop.height());
+                    crop.height(),
+                    helper);
               });
       if (resized != null) {
         return new Decoded(

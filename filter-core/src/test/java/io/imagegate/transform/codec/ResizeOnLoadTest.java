@@ -8,6 +8,7 @@ import io.imagegate.failure.ImageGateException;
 import io.imagegate.limits.Limits;
 import io.imagegate.testing.ImageMetrics;
 import io.imagegate.transform.ops.PackedRows;
+import io.imagegate.transform.ops.RegionResample;
 import io.imagegate.transform.ops.Resample;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -51,7 +52,7 @@ class ResizeOnLoadTest {
             pixels -> {
               size[0] = new int[] {pixels.width(), pixels.height()};
               pixels.read(123, 0, pixels.width(), row);
-              return Resample.resize(pixels, 10, 20, 300, 200, 150, 100);
+              return RegionResample.resize(pixels, 10, 20, 300, 200, 150, 100);
             });
 
     assertThat(resized).isNotNull();
