@@ -158,6 +158,17 @@ class VariantRendererShrinkOnLoadTest {
   }
 
   @Test
+  void aHelperThreadTakesHalfTheFirstResample_withTheSamePixels() {
+    assumeTrue(ImageCodecs.nativeJpeg(), "libjpeg-turbo is not loaded: no native buffer");
+    try (RenderHelper helper = RenderHelper.withThreads(1)) {
+      VariantRenderer shared = new VariantRenderer(Limits.defaults(), helper);
+      ImageMetrics.assertSamePixels(
+          render(shared, photo, "w-300,h-300"), render(fast, photo, "w-300,h-300"));
+      assertThat(helper.threads()).as("the helper took its half").isEqualTo(1);
+    }
+  }
+
+  @Test
   void resizeOnLoad_neverCopiesTheReducedDecodeIntoTheHeap() {
     assumeTrue(ImageCodecs.nativeJpeg(), "libjpeg-turbo is not loaded: no native buffer");
     render(fast, photo, "w-300,h-300"); // warm up
