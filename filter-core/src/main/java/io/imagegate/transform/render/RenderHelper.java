@@ -1,5 +1,7 @@
 package io.imagegate.transform.render;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +25,9 @@ public final class RenderHelper implements Executor, AutoCloseable {
 
   private final ThreadPoolExecutor pool;
 
+  /** The threads started (dead ones are dropped when a new one starts), joined by close. */
+  private final Set<Thread> started = ConcurrentHashMap.newKeySet();
+
   private RenderHelper(int threads) {
     this.pool =
         new ThreadPoolExecutor(
@@ -36,6 +41,8 @@ public final class RenderHelper implements Executor, AutoCloseable {
               thread.setDaemon(true);
               // Our classes come from their own loader; nothing here needs the app's.
               thread.setContextClassLoader(null);
+              started.removeIf(t -> !t.isAlive());
+              started.add(thread);
               return thread;
             },
             new ThreadPoolExecutor.AbortPolicy());
@@ -67,7 +74,10 @@ public final class RenderHelper implements Executor, AutoCloseable {
     return pool.getPoolSize();
   }
 
-  /** Stops the helpers, interrupting none mid-task needlessly, and waits up to 5 s for them. */
+  /**
+   * Stops the helpers, interrupting none mid-task needlessly, and waits up to 5 s for each to have
+   * ended (not only to have left the pool), so that none is alive when {@code destroy()} returns.
+   */
   @Override
   public void close() {
     pool.shutdown();
@@ -76,9 +86,13 @@ public final class RenderHelper implements Executor, AutoCloseable {
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
       }
+      for (Thread thread : started) {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    started.clear();
   }
 }

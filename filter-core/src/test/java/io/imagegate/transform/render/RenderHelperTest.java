@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** The filter's helper threads: never queue, never outlive {@link RenderHelper#close()}. */
@@ -45,7 +46,7 @@ class RenderHelperTest {
     }
   }
 
-  @Test
+  @RepeatedTest(20) // the thread must be dead, not only out of the pool: a race if it were not
   void close_stopsAndWaitsForEveryThread_andRefusesWorkAfter() throws Exception {
     RenderHelper helper = RenderHelper.withThreads(2);
     AtomicReference<Thread> worker = new AtomicReference<>();
