@@ -31,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * through {@link VariantRenderer#render}, the path form of what the filter does on a cache miss,
  * with shrink-on-load ({@code shrinkOnLoad=true}: the JPEG is decoded straight into a 3x3 box
  * reduction) and without (full decode, then the resampler's own box pre-reduction and Lanczos). One
- * thread, so the numbers are per render on one core.
+ * calling thread, so the numbers are per render; with {@code helper=true} (as the filter renders on
+ * a multi-core machine) half of the first resample runs on a helper thread when one is idle, with
+ * {@code helper=false} the render stays on one core. {@code bench/thumbnail.sh} runs it beside
+ * {@code vipsthumbnail}.
  *
  * <p>The source is a generated 4928x3264 baseline JPEG, or the JPEG named by the system property
  * {@code imagegate.bench.photo} in the forked JVM. Run, from the repository root:
