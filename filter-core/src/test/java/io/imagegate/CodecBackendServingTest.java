@@ -8,6 +8,7 @@ import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
 import io.imagegate.testing.RawHttp.Response;
 import io.imagegate.testing.SystemPackages;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import io.imagegate.transform.codec.EncoderFaults;
 import io.imagegate.transform.codec.ImageCodecs;
@@ -44,11 +45,7 @@ class CodecBackendServingTest {
     Fixtures.write(
         root.resolve("dot.gif"),
         Fixtures.encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "gif"));
-    return ImageGateSettings.builder()
-        .root(root)
-        .key("codec-backend-test-key-0123456789abcdef")
-        .unsignedTransformations(UnsignedTransformations.ANY)
-        .build();
+    return TestGate.settings(root).unsignedTransformations(UnsignedTransformations.ANY).build();
   }
 
   @Test

@@ -239,27 +239,7 @@ class VariantServingTest {
     Mockito.when(request.getQueryString()).thenReturn("tr=w-70");
     Mockito.when(request.getMethod()).thenReturn("GET");
     HttpServletResponse response = Mockito.mock(HttpServletResponse.class);
-    Mockito.when(response.getOutputStream())
-        .thenReturn(
-            new ServletOutputStream() {
-              @Override
-              public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
-              }
-
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                throw new IOException("Broken pipe");
-              }
-
-              @Override
-              public boolean isReady() {
-                return true;
-              }
-
-              @Override
-              public void setWriteListener(WriteListener listener) {}
-            });
+    Mockito.when(response.getOutputStream()).thenReturn(brokenPipe());
     gate.handle(request, response, Mockito.mock(FilterChain.class));
     StatsSnapshot stats = gate.stats();
     assertThat(stats.renders()).isEqualTo(1);

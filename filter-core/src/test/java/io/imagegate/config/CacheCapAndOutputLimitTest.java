@@ -3,6 +3,7 @@ package io.imagegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.testing.TestGate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,7 @@ class CacheCapAndOutputLimitTest {
   @Test
   void builtSettings_neverHoldMoreThanAQuarterOfThisHeap() {
     ImageGateSettings settings =
-        ImageGateSettings.builder()
-            .root(java.nio.file.Path.of("/tmp"))
-            .key("cache-cap-test-key-0123456789abcdef")
-            .cacheMaxBytes(Long.MAX_VALUE / 2)
-            .build();
+        TestGate.settings(java.nio.file.Path.of("/tmp")).cacheMaxBytes(Long.MAX_VALUE / 2).build();
     assertThat(settings.cacheMaxBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
   }
 

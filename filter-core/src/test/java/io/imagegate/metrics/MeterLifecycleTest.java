@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,11 +30,7 @@ class MeterLifecycleTest {
   @Test
   void twoFilters_oneRegistry_eachCountsItsOwn_afterAGc_andDestroyRemovesThem() throws Exception {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(30, 20));
-    ImageGateSettings settings =
-        ImageGateSettings.builder()
-            .root(root)
-            .key("imagegate-meter-test-key-0123456789abcd")
-            .build();
+    ImageGateSettings settings = TestGate.settings(root).build();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Metrics.addRegistry(registry); // the filters bind to the global registry by themselves
     try (TestServer first = new TestServer(settings);

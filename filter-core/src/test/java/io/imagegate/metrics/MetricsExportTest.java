@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.testing.Fixtures;
 import io.imagegate.testing.RawHttp;
+import io.imagegate.testing.TestGate;
 import io.imagegate.testing.TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -20,11 +21,7 @@ class MetricsExportTest {
   @Test
   void jmxAndMicrometer_followTheRequests() throws Exception {
     Fixtures.write(root.resolve("a.jpg"), Fixtures.jpeg(50, 40));
-    ImageGateSettings settings =
-        ImageGateSettings.builder()
-            .root(root)
-            .key("imagegate-metrics-test-key-0123456789abcdef")
-            .build();
+    ImageGateSettings settings = TestGate.settings(root).build();
     try (TestServer server = new TestServer(settings)) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       new ImageGateMetrics(server.filter().gate()::stats, "", "metrics-export").bindTo(registry);
