@@ -29,6 +29,8 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO"
+# shellcheck source=bench/static-nginx.sh
+source bench/static-nginx.sh
 PHOTOS=${PHOTOS:-../shared/corpus/photos}
 PORT=${PORT:-18480}
 NGINX_PORT=${NGINX_PORT:-18481}
@@ -184,30 +186,7 @@ if ! diff <(same_headers "$TMP/thumb.headers") <(same_headers "$TMP/bare.headers
   die "the bare servlet's headers differ from imagegate's hit"
 fi
 say "headers of imagegate's hit and the bare servlet (Date aside): $(same_headers "$TMP/thumb.headers" | grep -v '^HTTP' | grep -v '^$' | cut -d: -f1 | paste -sd, | sed 's/,/, /g')"
-cat >"$TMP/nginx/nginx.conf" <<NGINX
-worker_processes auto;
-daemon off;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  client_body_temp_path $TMP/nginx/body;
-  proxy_temp_path $TMP/nginx/proxy;
-  fastcgi_temp_path $TMP/nginx/fastcgi;
-  uwsgi_temp_path $TMP/nginx/uwsgi;
-  scgi_temp_path $TMP/nginx/scgi;
-  types { image/jpeg jpg; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $TMP/static;
-  }
-}
-NGINX
-nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" &
-NGINX_PID=$!
+start_static_nginx "$TMP/nginx" "$TMP/static" "$NGINX_PORT"
 for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "$NGINX_URL" && break; sleep 0.25; done
 cmp -s "$TMP/static/thumb.jpg" <(curl -s "$NGINX_URL") || die "nginx does not serve the thumbnail"
 

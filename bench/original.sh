@@ -17,6 +17,8 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO"
+# shellcheck source=bench/static-nginx.sh
+source bench/static-nginx.sh
 PHOTOS=${PHOTOS:-../shared/corpus/photos}
 PORT=${PORT:-18490}
 NGINX_PORT=${NGINX_PORT:-18491}
@@ -64,8 +66,10 @@ photo=$(ls -S "$PHOTOS"/*.jpg | head -1)
 chmod 644 "$TMP/images/big.jpg"
 printf 'key=%s\nrequire-signature=true\n' "$KEY" >"$TMP/gate.properties"
 
+# Ceiling's /bare/ servlet (only its readiness answer is used here) sends no headers of its own.
+: >"$TMP/bare.headers"
 java -cp "$JAR" bench/Ceiling.java "$PORT" "$TMP/images" "$TMP/gate.properties" "$TMP/images/big.jpg" \
-  >"$TMP/server.log" 2>&1 &
+  "$TMP/bare.headers" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/bare/x" && break
@@ -75,27 +79,7 @@ done
 sig=$(printf '%s9999999999' "big.jpg" | openssl dgst -sha1 -hmac "$KEY" -r | cut -d' ' -f1)
 GATE="http://127.0.0.1:$PORT/img/big.jpg?ik-s=$sig"
 STREAM="http://127.0.0.1:$PORT/stream/big.jpg"
-cat >"$TMP/nginx/nginx.conf" <<NGINX
-worker_processes auto;
-daemon off;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  client_body_temp_path $TMP/nginx/body;
-  proxy_temp_path $TMP/nginx/proxy;
-  fastcgi_temp_path $TMP/nginx/fastcgi;
-  uwsgi_temp_path $TMP/nginx/uwsgi;
-  scgi_temp_path $TMP/nginx/scgi;
-  types { image/jpeg jpg; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $TMP/images; }
-}
-NGINX
-nginx -p "$TMP/nginx" -e "$TMP/nginx/error.log" -c "$TMP/nginx/nginx.conf" &
-NGINX_PID=$!
+start_static_nginx "$TMP/nginx" "$TMP/images" "$NGINX_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/big.jpg"
 for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "$NGINX_URL" && break; sleep 0.25; done
 for u in "$GATE" "$STREAM" "$NGINX_URL"; do
