@@ -151,9 +151,15 @@ final class TurboJpeg {
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     // Decoded into native memory and copied once into the image: an int[] argument would be
     // copied both ways.
-    boolean decoded =
-        decodeNative(lib, jpeg, header, eighths, out -> out.read(0, pixels, 0, pixels.length));
-    return decoded ? image : null;
+    return decodeNative(
+        lib,
+        jpeg,
+        header,
+        eighths,
+        out -> {
+          out.read(0, pixels, 0, pixels.length);
+          return image;
+        });
   }
 
   /**
@@ -167,46 +173,40 @@ final class TurboJpeg {
       Lib lib, byte[] jpeg, Header header, int eighths, Function<PackedRows, T> use) {
     int w = scaled(header.width(), eighths);
     int h = scaled(header.height(), eighths);
-    Object[] result = new Object[1];
-    boolean decoded =
-        decodeNative(
-            lib,
-            jpeg,
-            header,
-            eighths,
-            out ->
-                result[0] =
-                    use.apply(
-                        new PackedRows() {
-                          @Override
-                          public int width() {
-                            return w;
-                          }
+    return decodeNative(
+        lib,
+        jpeg,
+        header,
+        eighths,
+        out ->
+            use.apply(
+                new PackedRows() {
+                  @Override
+                  public int width() {
+                    return w;
+                  }
 
-                          @Override
-                          public int height() {
-                            return h;
-                          }
+                  @Override
+                  public int height() {
+                    return h;
+                  }
 
-                          @Override
-                          public void read(int y, int x, int count, int[] dst) {
-                            if (y < 0 || y >= h || x < 0 || count < 0 || x + count > w) {
-                              throw new IndexOutOfBoundsException("outside the decoded image");
-                            }
-                            out.read(((long) y * w + x) * 4, dst, 0, count);
-                          }
-                        }));
-    @SuppressWarnings("unchecked")
-    T value = decoded ? (T) result[0] : null;
-    return value;
+                  @Override
+                  public void read(int y, int x, int count, int[] dst) {
+                    if (y < 0 || y >= h || x < 0 || count < 0 || x + count > w) {
+                      throw new IndexOutOfBoundsException("outside the decoded image");
+                    }
+                    out.read(((long) y * w + x) * 4, dst, 0, count);
+                  }
+                }));
   }
 
   /**
    * The decode itself: BGRX (one little-endian {@code int} a pixel, {@code 0x??RRGGBB}) into a
-   * native buffer that {@code use} reads before it is freed. False when libjpeg-turbo gives up.
+   * native buffer that {@code use} reads before it is freed. Null when libjpeg-turbo gives up.
    */
-  private static boolean decodeNative(
-      Lib lib, byte[] jpeg, Header header, int eighths, java.util.function.Consumer<Pointer> use) {
+  private static <T> T decodeNative(
+      Lib lib, byte[] jpeg, Header header, int eighths, Function<Pointer, T> use) {
     int w = scaled(header.width(), eighths);
     int h = scaled(header.height(), eighths);
     long dst = Native.malloc((long) w * h * 4);
@@ -236,7 +236,7 @@ final class TurboJpeg {
           != 0) {
         String message = String.valueOf(lib.tjGetErrorStr2(handle));
         if (lib.tjGetErrorCode(handle) != TJERR_WARNING) {
-          return false; // fatal: the Java decode decides
+          return null; // fatal: the Java decode decides
         }
         if (message.toLowerCase(Locale.ROOT).contains("premature end")) {
           // As in the Java decode: a truncated JPEG is never rendered grey-filled.
@@ -244,8 +244,7 @@ final class TurboJpeg {
         }
         // Other warnings ("extraneous bytes before marker") are common in camera files.
       }
-      use.accept(out);
-      return true;
+      return use.apply(out);
     } finally {
       lib.tjDestroy(handle);
       Native.free(dst);

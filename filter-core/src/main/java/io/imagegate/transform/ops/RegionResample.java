@@ -1,7 +1,6 @@
 package io.imagegate.transform.ops;
 
 import java.awt.image.BufferedImage;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -85,7 +84,13 @@ public final class RegionResample {
       Resample.filter(rows.get(), horizontal, vertical, out, width, false, 0, split);
     } catch (RuntimeException | Error e) {
       if (lower != null) {
-        lower.cancel(true);
+        // Never return while the helper still reads the rows: they may be a decoder's buffer that
+        // is freed as soon as this call is over.
+        try {
+          awaitHalf(lower);
+        } catch (RuntimeException | Error also) {
+          e.addSuppressed(also);
+        }
       }
       throw e;
     }
@@ -120,8 +125,6 @@ public final class RegionResample {
             throw err;
           }
           throw new IllegalStateException(cause);
-        } catch (CancellationException e) {
-          throw new IllegalStateException("the resample's helper was stopped", e);
         }
       }
     } finally {

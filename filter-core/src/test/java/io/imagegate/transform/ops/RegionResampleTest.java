@@ -72,6 +72,55 @@ class RegionResampleTest {
   }
 
   @Test
+  void whenTheCallersHalfFails_itStillWaitsForTheHelper_whoseRowsMayBeFreedAfter() {
+    // The rows are a decoder's native buffer, freed as soon as resize is over: returning (even by
+    // throwing) while the helper still reads them would be a read after free.
+    BufferedImage rgb = new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB);
+    PackedRows inner = packed(rgb, new AtomicInteger(-1));
+    java.util.concurrent.atomic.AtomicBoolean helperReading =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean helperDone =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    String caller = Thread.currentThread().getName();
+    PackedRows rows =
+        new PackedRows() {
+          @Override
+          public int width() {
+            return inner.width();
+          }
+
+          @Override
+          public int height() {
+            return inner.height();
+          }
+
+          @Override
+          public void read(int row, int x, int count, int[] out) {
+            if (Thread.currentThread().getName().equals(caller)) {
+              while (!helperReading.get()) {
+                Thread.onSpinWait();
+              }
+              throw new IllegalStateException("the caller's half failed");
+            }
+            if (helperReading.compareAndSet(false, true)) {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            inner.read(row, x, count, out);
+            if (row == inner.height() - 1) {
+              helperDone.set(true);
+            }
+          }
+        };
+    assertThatThrownBy(() -> RegionResample.resize(rows, 0, 0, 2000, 1500, 400, 300, helper))
+        .hasMessage("the caller's half failed");
+    assertThat(helperDone).as("resize returned only after the helper's last read").isTrue();
+  }
+
+  @Test
   void aHelperTakesTheLowerHalf_onItsOwnThread() {
     BufferedImage rgb = new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB);
     java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
