@@ -82,39 +82,28 @@ class RegionResampleTest {
     java.util.concurrent.atomic.AtomicBoolean helperDone =
         new java.util.concurrent.atomic.AtomicBoolean();
     String caller = Thread.currentThread().getName();
+    int last = rgb.getHeight() - 1;
     PackedRows rows =
-        new PackedRows() {
-          @Override
-          public int width() {
-            return inner.width();
-          }
-
-          @Override
-          public int height() {
-            return inner.height();
-          }
-
-          @Override
-          public void read(int row, int x, int count, int[] out) {
-            if (Thread.currentThread().getName().equals(caller)) {
-              while (!helperReading.get()) {
-                Thread.onSpinWait();
+        observed(
+            inner,
+            row -> {
+              if (currentThreadName().equals(caller)) {
+                while (!helperReading.get()) {
+                  Thread.onSpinWait();
+                }
+                throw new IllegalStateException("the caller's half failed");
               }
-              throw new IllegalStateException("the caller's half failed");
-            }
-            if (helperReading.compareAndSet(false, true)) {
-              try {
-                Thread.sleep(300);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+              if (helperReading.compareAndSet(false, true)) {
+                try {
+                  Thread.sleep(300);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
               }
-            }
-            inner.read(row, x, count, out);
-            if (row == inner.height() - 1) {
-              helperDone.set(true);
-            }
-          }
-        };
+              if (row == last) {
+                helperDone.set(true);
+              }
+            });
     assertThatThrownBy(() -> RegionResample.resize(rows, 0, 0, 2000, 1500, 400, 300, helper))
         .hasMessage("the caller's half failed");
     assertThat(helperDone).as("resize returned only after the helper's last read").isTrue();
@@ -124,27 +113,35 @@ class RegionResampleTest {
   void aHelperTakesTheLowerHalf_onItsOwnThread() {
     BufferedImage rgb = new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB);
     java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    PackedRows inner = packed(rgb, new AtomicInteger(-1));
     PackedRows rows =
-        new PackedRows() {
-          @Override
-          public int width() {
-            return inner.width();
-          }
-
-          @Override
-          public int height() {
-            return inner.height();
-          }
-
-          @Override
-          public void read(int row, int x, int count, int[] out) {
-            readers.add(Thread.currentThread().getName());
-            inner.read(row, x, count, out);
-          }
-        };
+        observed(packed(rgb, new AtomicInteger(-1)), row -> readers.add(currentThreadName()));
     RegionResample.resize(rows, 0, 0, 2000, 1500, 400, 300, helper);
     assertThat(readers).hasSize(2).contains(Thread.currentThread().getName());
+  }
+
+  /** {@code rows}, telling {@code beforeRead} of each row read (on the reading thread) first. */
+  private static PackedRows observed(PackedRows rows, java.util.function.IntConsumer beforeRead) {
+    return new PackedRows() {
+      @Override
+      public int width() {
+        return rows.width();
+      }
+
+      @Override
+      public int height() {
+        return rows.height();
+      }
+
+      @Override
+      public void read(int row, int x, int count, int[] out) {
+        beforeRead.accept(row);
+        rows.read(row, x, count, out);
+      }
+    };
+  }
+
+  private static String currentThreadName() {
+    return Thread.currentThread().getName();
   }
 
   /** The image's pixels as off-heap rows would give them; reading row {@code failAt} throws. */
