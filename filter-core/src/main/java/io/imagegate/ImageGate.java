@@ -31,6 +31,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * The request flow, top to bottom: parse, verify, authorize ({@link Authorizer}: one grant per
@@ -51,6 +52,7 @@ public final class ImageGate {
   private final Stats stats;
   private final ImageGateSettings settings;
   private final Explainer explainer;
+  private final HitPath hits;
   private final String endpoint;
 
   /**
@@ -125,6 +127,7 @@ public final class ImageGate {
             settings.expiryLeeway());
     this.originals = new Originals(stats);
     this.variants = new Variants(renderer, cache, limiter, new Overlays(renderer), stats);
+    this.hits = new HitPath(parser, verifier, authorizer, variants);
   }
 
   /**
@@ -164,6 +167,21 @@ public final class ImageGate {
           () -> describe(request, "internal error " + incident + ": " + e.getClass().getName()));
       ErrorResponder.sendInternalError(response, incident);
     }
+  }
+
+  /**
+   * The answer to a plain GET of a cached variant, verified and authorized as {@link #handle} would
+   * (and counted the same), for a server's own path ahead of the servlet layer; null for every
+   * other request (HEAD, conditional, refused, not cached, an escaped or odd path, ...), which then
+   * goes through the filter as usual.
+   *
+   * @param rawUri the request URI as sent, not decoded, with the context path
+   * @param rawQuery the query as sent, or null
+   * @param header the request's header by name (case-insensitive), null when absent
+   */
+  public CachedAnswer cachedAnswer(
+      String method, String rawUri, String rawQuery, UnaryOperator<String> header) {
+    return hits.answer(method, rawUri, rawQuery, header);
   }
 
   /** The flow: parse, verify, authorize (one grant), then the original or a variant. */

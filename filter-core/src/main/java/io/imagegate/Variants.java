@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Serves an authorized variant: from the cache, or rendered once under the limiter. Its ETag is a
@@ -55,26 +56,11 @@ final class Variants {
       throws IOException {
     Source source = grant.source();
     Transformation transformation = grant.transformation().orElseThrow();
-    if (!source.format().renderable()) {
-      throw new ImageGateException(
-          Failure.UNSUPPORTED_MEDIA_TYPE,
-          "images of type "
-              + source.format().mediaType()
-              + " are served as they are, never transformed");
-    }
-    Overlays.Resolved overlaySources = overlays.of(grant.overlays());
-    boolean negotiated = OutputFormats.negotiated(transformation);
-    // Accept is read only when it decides something: f-auto.
-    ImageFormat format =
-        OutputFormats.outputFormat(
-            transformation, source.format(), negotiated ? request.getHeader("Accept") : null);
-    VariantKey key =
-        new VariantKey(
-            VariantKey.SourceId.of(source),
-            transformation.canonical(),
-            format,
-            overlaySources.identities());
-    if (negotiated) {
+    Target target = target(grant, () -> request.getHeader("Accept"));
+    ImageFormat format = target.format();
+    Overlays.Resolved overlaySources = target.overlays();
+    VariantKey key = target.key();
+    if (target.negotiated()) {
       response.setHeader("Vary", "Accept");
     }
     // One lookup gives a held variant and its ETag; otherwise the ETag is worked out (a digest of
@@ -135,6 +121,56 @@ final class Variants {
       }
       throw e;
     }
+  }
+
+  /**
+   * The answer to a plain GET of this variant when the cache holds it (counted as a hit and a
+   * variant served, as {@link #serve} counts it), else null with nothing counted.
+   *
+   * @param accept the request's {@code Accept} (null if none), asked only for {@code f-auto}
+   */
+  CachedAnswer cachedAnswer(Grant grant, Supplier<String> accept) {
+    Target target = target(grant, accept);
+    VariantCache.Hit hit = cache.cached(target.key());
+    if (hit == null || hit.etag() == null) {
+      return null;
+    }
+    stats.record(Outcome.VARIANT);
+    return CachedAnswer.of(
+        target.negotiated(),
+        target.format().mediaType(),
+        hit.etag(),
+        grant.cacheControl(),
+        hit.variant().bytes());
+  }
+
+  /** What an authorized request asks for: the output format, its overlays and its cache key. */
+  private record Target(
+      ImageFormat format, boolean negotiated, Overlays.Resolved overlays, VariantKey key) {}
+
+  private Target target(Grant grant, Supplier<String> accept) {
+    Source source = grant.source();
+    Transformation transformation = grant.transformation().orElseThrow();
+    if (!source.format().renderable()) {
+      throw new ImageGateException(
+          Failure.UNSUPPORTED_MEDIA_TYPE,
+          "images of type "
+              + source.format().mediaType()
+              + " are served as they are, never transformed");
+    }
+    Overlays.Resolved overlaySources = overlays.of(grant.overlays());
+    boolean negotiated = OutputFormats.negotiated(transformation);
+    // Accept decides something only for f-auto.
+    ImageFormat format =
+        OutputFormats.outputFormat(
+            transformation, source.format(), negotiated ? accept.get() : null);
+    VariantKey key =
+        new VariantKey(
+            VariantKey.SourceId.of(source),
+            transformation.canonical(),
+            format,
+            overlaySources.identities());
+    return new Target(format, negotiated, overlaySources, key);
   }
 
   /** The variant's validator, from root-relative identities only. */

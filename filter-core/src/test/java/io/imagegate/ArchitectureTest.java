@@ -37,6 +37,7 @@ class ArchitectureTest {
       Set.of(
           "io.imagegate.ImageGateFilter",
           "io.imagegate.ImageGate",
+          "io.imagegate.CachedAnswer", // ImageGate.cachedAnswer, for the demo's Jetty
           "io.imagegate.config.ImageGateSettings",
           "io.imagegate.config.ImageGateSettingsBuilder", // ImageGateSettings.builder()
           "io.imagegate.config.ConfigParser",

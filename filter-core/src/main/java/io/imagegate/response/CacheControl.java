@@ -1,11 +1,14 @@
 package io.imagegate.response;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
 /**
  * How long browsers and shared caches may keep an image: cacheable by both (the URL itself is the
@@ -51,11 +54,16 @@ public record CacheControl(String value, Optional<Instant> expires) {
 
   private static final CacheControl NO_STORE = new CacheControl("no-store", Optional.empty());
 
-  /** Sets {@code Cache-Control}, and {@code Expires} when the URL expires. */
-  void applyTo(HttpServletResponse response) {
-    response.setHeader("Cache-Control", value);
+  /** HTTP's one date format (RFC 9110 §5.6.7, IMF-fixdate), as containers write date headers. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  /** Gives {@code Cache-Control}, and {@code Expires} when the URL expires, to {@code header}. */
+  void forEach(BiConsumer<String, String> header) {
+    header.accept("Cache-Control", value);
     if (expires.isPresent()) {
-      response.setDateHeader("Expires", expires.get().toEpochMilli());
+      header.accept("Expires", HTTP_DATE.format(expires.get()));
     }
   }
 }

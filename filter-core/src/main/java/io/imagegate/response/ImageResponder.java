@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Writes images: originals straight from disk (with {@code Range}) and rendered variants from
@@ -37,19 +38,31 @@ public final class ImageResponder {
       String etag,
       Instant lastModified,
       CacheControl cacheControl) {
-    response.setHeader("ETag", etag);
     if (lastModified != null) {
       response.setDateHeader("Last-Modified", lastModified.toEpochMilli());
     }
-    cacheControl.applyTo(response);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    cachingAndSafety(response::setHeader, etag, cacheControl);
     if (Conditional.notModified(request, etag, lastModified)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return true;
     }
     response.setContentType(contentType);
     return false;
+  }
+
+  /**
+   * The validator, caching and safety headers every image response carries, {@code Last-Modified}
+   * aside: {@code ETag}, {@code Cache-Control} (and {@code Expires}), {@code
+   * X-Content-Type-Options} and {@code Content-Security-Policy}, given to {@code header} as name
+   * and value. Also what a cache hit answered outside the servlet layer sends ({@code
+   * io.imagegate.CachedAnswer}).
+   */
+  public static void cachingAndSafety(
+      BiConsumer<String, String> header, String etag, CacheControl cacheControl) {
+    header.accept("ETag", etag);
+    cacheControl.forEach(header);
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   }
 
   /**
