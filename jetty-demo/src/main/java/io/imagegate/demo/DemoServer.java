@@ -70,6 +70,15 @@ public final class DemoServer implements AutoCloseable {
    * @param clock the clock for signing and verifying (tests inject one)
    */
   public static DemoServer start(DemoOptions options, Clock clock) throws Exception {
+    return start(options, clock, true);
+  }
+
+  /**
+   * @param cachedHits whether cache hits are answered ahead of the servlet layer ({@link
+   *     CachedHitHandler}, as the demo does); false: every request goes through the servlet context
+   *     (tests compare the two)
+   */
+  static DemoServer start(DemoOptions options, Clock clock, boolean cachedHits) throws Exception {
     Map<String, String> config = loadConfig(options);
     Path root = options.images().orElseGet(DemoServer::extractBundledImages);
     config.put("root", root.toString());
@@ -107,7 +116,7 @@ public final class DemoServer implements AutoCloseable {
     ServletHolder account = new ServletHolder(new AccountServlet());
     context.addServlet(account, AccountServlet.SIGN_IN);
     context.addServlet(account, AccountServlet.SIGN_OUT);
-    server.setHandler(context);
+    server.setHandler(cachedHits ? new CachedHitHandler(filter, context) : context);
     server.start();
     return new DemoServer(server, settings, filter, key, generated);
   }
@@ -117,17 +126,27 @@ public final class DemoServer implements AutoCloseable {
    * bench/Ceiling.java} runs, so the bench's bare servlet and the filter are measured on the server
    * the demo ships. Jetty's defaults, except that responses do not name the server's software and
    * version ({@code Server: Jetty(12...)}): it tells a client nothing it needs, an attacker which
-   * advisories apply, and it is one more header written on every response.
+   * advisories apply, and it is one more header written on every response; and one selector thread
+   * per core.
    */
   public static Server jetty(String host, int port) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    // Cache hits are written on the selector threads (CachedHitHandler): one selector per core lets
+    // them use every core, where Jetty's default is one per two cores.
+    int selectors = Runtime.getRuntime().availableProcessors();
+    ServerConnector connector =
+        new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
     return server;
+  }
+
+  /** The handler answering cache hits ahead of the servlet layer, or null if started without. */
+  CachedHitHandler cachedHits() {
+    return server.getHandler() instanceof CachedHitHandler handler ? handler : null;
   }
 
   /** The bound port. */
