@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Loopback HTTP benchmarks for imagegate, bounded to about 6 minutes. Run from anywhere:
+# Loopback HTTP benchmarks for imagegate, bounded to about 7 minutes. Run from anywhere:
 #
 #   bash bench/http.sh                   # photos from ../shared/corpus/photos (relative to the repo)
 #   PHOTOS=/some/dir bash bench/http.sh  # any folder of JPEGs; nature-dandelion-seeds.jpg preferred
-#   SECTIONS=1 bash bench/http.sh        # only section 1 (the cache hit against its ceilings), ~2 min
+#   SECTIONS=1 bash bench/http.sh        # only section 1 (the cache hit against its ceilings), ~3 min
 #
-# 1. A cached, signed 300x300 thumbnail, the same bytes three ways, wrk -t2 -c16 --latency:
-#    nginx serving it as a static file; a bare servlet writing it from memory with exactly the
-#    headers imagegate's hit sent (the ceiling: what Jetty itself costs); imagegate's signed cache
-#    hit. All three get the same request line (SAME_URL=no: short ones for nginx and bare). The
-#    bare servlet and imagegate share the demo's Jetty server in one JVM (bench/Ceiling.java,
-#    DemoServer.jetty). After a JIT
-#    warm-up, ROUNDS interleaved rounds of ROUND_SECONDS per server (the order rotates each
-#    round); medians of requests/s and of p99 latency.
+# 1. A cached, signed 300x300 thumbnail, the same bytes five ways, wrk -t2 -c16 --latency:
+#    nginx serving it as a static file; imagegate as the demo serves it (its cache hits answered on
+#    Jetty's own path, ahead of the servlet layer: CachedHitHandler); imagegate's filter through the
+#    servlet layer, as in any servlet container; a bare servlet writing it from memory with exactly
+#    the headers imagegate's hit sent (what a servlet costs on this Jetty); and the same from a bare
+#    Jetty core handler that never blocks (what Jetty itself can do). All get the same request line
+#    (SAME_URL=no: short ones for nginx and the bare ones). The four Jetty servers run in one JVM
+#    (bench/Ceiling.java, DemoServer.jetty), so they share the JIT. After a JIT warm-up, ROUNDS
+#    interleaved rounds of ROUND_SECONDS per server (the order rotates each round); medians of
+#    requests/s and of p99 latency.
 # 2. Cold 300x300 render per photo: imagegate (a never-seen URL each run, curl time_total,
 #    median) vs vipsthumbnail -s 300x300 --crop (hyperfine median, or a date loop).
 # 3. A flood of distinct variants (w-100,f-png ... w-2099,f-png of the 16 MP photo, shuffled,
@@ -41,9 +43,9 @@ ROUND_SECONDS=${ROUND_SECONDS:-5}
 RUNS=${RUNS:-5}
 FLOOD_SECONDS=${FLOOD_SECONDS:-120}
 FLOOD_COUNT=${FLOOD_COUNT:-2000}
-BUDGET_SECONDS=${BUDGET_SECONDS:-360}
+BUDGET_SECONDS=${BUDGET_SECONDS:-420}
 SECTIONS=${SECTIONS:-1 2 3} # which of the sections below to run, e.g. SECTIONS=1
-SAME_URL=${SAME_URL:-yes}    # section 1: the same request line for all three servers (see there)
+SAME_URL=${SAME_URL:-yes}    # section 1: the same request line for all servers (see there)
 JAR=jetty-demo/target/imagegate-demo.jar
 KEY=http-bench-key-not-secret-0123456789abcdef
 STARTED=$SECONDS
@@ -149,84 +151,93 @@ median() { sort -n | awk '{a[NR] = $1} END { if (NR % 2) print a[(NR + 1) / 2]; 
 say "imagegate HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
 say "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# ------------------------------------------------------------------ 1. cached thumbnail: nginx, bare servlet, imagegate
-# imagegate and the bare servlet run in one JVM on one Jetty (bench/Ceiling.java: the demo's
-# context with sessions, the filter at /img/*, a plain servlet at /bare/*), so both get the same
-# connector, threads and JIT; nginx serves the same bytes as a file.
+# ------------------------------------------------------------------ 1. cached thumbnail: nginx and four Jetty servers
+# bench/Ceiling.java: on PORT the demo's arrangement (CachedHitHandler around the context with the
+# filter at /img/*); on PORT+2 the same context without it (the filter through the servlet layer,
+# and the bare servlet at /bare/*); on PORT+3 the bare core handler. nginx serves the same bytes as a
+# file.
 start_server "$TMP/gate.properties" "ceiling"
 URL=$(sign_jar "$BIG" "w-300,h-300")
 [[ $URL == "$(sign_fast "$BIG" "w-300,h-300")" ]] || die "shell signing differs from the jar's: $URL"
-code=$(curl -s -o "$TMP/static/thumb.jpg" -w '%{http_code}' "$URL")
-[[ $code == 200 ]] || die "the signed thumbnail answered $code"
-# A cache hit's headers: the bare servlet sends exactly these (less Date, which Jetty adds to both).
+PATH_AND_QUERY=${URL#"http://127.0.0.1:$PORT/img/"}
+FILTER_URL=http://127.0.0.1:$((PORT + 2))/img/$PATH_AND_QUERY
+for u in "$URL" "$FILTER_URL"; do # each server renders it once into its own cache
+  code=$(curl -s -o "$TMP/static/thumb.jpg" -w '%{http_code}' "$u")
+  [[ $code == 200 ]] || die "the signed thumbnail answered $code at $u"
+done
+# A cache hit's headers: the bare servlet and core handler send exactly these (less Date, which
+# Jetty adds to all).
 code=$(curl -s -o /dev/null -D "$TMP/thumb.headers" -w '%{http_code}' "$URL")
 [[ $code == 200 ]] || die "the signed thumbnail's hit answered $code"
-# Like with like: by default the bare servlet and nginx are asked for the very request line imagegate
+# Like with like: by default the bare ones and nginx are asked for the very request line imagegate
 # gets (its path and signed query below /bare/ and /img/), so Jetty and nginx parse the same bytes
-# for all three and the difference is imagegate's own work. SAME_URL=no asks them for a short
+# for all and the difference is imagegate's own work. SAME_URL=no asks them for a short
 # /bare/thumb.jpg and /thumb.jpg instead (as before 2026-12-02).
-PATH_AND_QUERY=${URL#"http://127.0.0.1:$PORT/img/"}
 if [[ $SAME_URL == yes ]]; then
-  BARE=http://127.0.0.1:$PORT/bare/$PATH_AND_QUERY
+  BARE=http://127.0.0.1:$((PORT + 2))/bare/$PATH_AND_QUERY
+  CORE=http://127.0.0.1:$((PORT + 3))/bare/$PATH_AND_QUERY
   NGINX_URL=http://127.0.0.1:$NGINX_PORT/img/$PATH_AND_QUERY
   NGINX_FILE=$TMP/static/img/${PATH_AND_QUERY%%\?*}
 else
-  BARE=http://127.0.0.1:$PORT/bare/thumb.jpg
+  BARE=http://127.0.0.1:$((PORT + 2))/bare/thumb.jpg
+  CORE=http://127.0.0.1:$((PORT + 3))/bare/thumb.jpg
   NGINX_URL=http://127.0.0.1:$NGINX_PORT/thumb.jpg
   NGINX_FILE=$TMP/static/thumb.jpg
 fi
 mkdir -p "$(dirname "$NGINX_FILE")"
 [[ -f $NGINX_FILE ]] || cp "$TMP/static/thumb.jpg" "$NGINX_FILE"
 chmod -R a+rX "$TMP/static"
-cmp -s "$TMP/static/thumb.jpg" <(curl -s "$BARE") || die "the bare servlet does not serve the thumbnail"
 same_headers() { grep -iv '^date:' "$1" | tr -d '\r' | sort; }
-curl -s -o /dev/null -D "$TMP/bare.headers" "$BARE"
-if ! diff <(same_headers "$TMP/thumb.headers") <(same_headers "$TMP/bare.headers") >"$TMP/headers.diff"; then
-  cat "$TMP/headers.diff" >&2
-  die "the bare servlet's headers differ from imagegate's hit"
-fi
-say "headers of imagegate's hit and the bare servlet (Date aside): $(same_headers "$TMP/thumb.headers" | grep -v '^HTTP' | grep -v '^$' | cut -d: -f1 | paste -sd, | sed 's/,/, /g')"
+for u in "$FILTER_URL" "$BARE" "$CORE"; do
+  cmp -s "$TMP/static/thumb.jpg" <(curl -s "$u") || die "$u does not serve the thumbnail"
+  curl -s -o /dev/null -D "$TMP/other.headers" "$u"
+  if ! diff <(same_headers "$TMP/thumb.headers") <(same_headers "$TMP/other.headers") >"$TMP/headers.diff"; then
+    cat "$TMP/headers.diff" >&2
+    die "the headers of $u differ from imagegate's hit"
+  fi
+done
+say "headers of imagegate's hit, its filter's, the bare servlet's and core handler's (Date aside): $(same_headers "$TMP/thumb.headers" | grep -v '^HTTP' | grep -v '^$' | cut -d: -f1 | paste -sd, | sed 's/,/, /g')"
 start_static_nginx "$TMP/nginx" "$TMP/static" "$NGINX_PORT"
 for _ in $(seq 1 40); do curl -s -o /dev/null --max-time 1 "$NGINX_URL" && break; sleep 0.25; done
 cmp -s "$TMP/static/thumb.jpg" <(curl -s "$NGINX_URL") || die "nginx does not serve the thumbnail"
 
 say ""
 say "== 1. cached 300x300 thumbnail of $BIG ($(stat -c %s "$TMP/static/thumb.jpg") bytes), wrk -t2 -c$CONNECTIONS --latency"
-say "request lines: imagegate $URL; bare $BARE; nginx $NGINX_URL"
-say "JIT warm-up ${WARMUP_SECONDS}s each for the bare servlet and imagegate, then $ROUNDS interleaved rounds of ${ROUND_SECONDS}s per server (order rotated), medians"
+say "request lines: imagegate $URL; filter $FILTER_URL; bare $BARE; core $CORE; nginx $NGINX_URL"
+say "JIT warm-up ${WARMUP_SECONDS}s each for the Jetty servers, then $ROUNDS interleaved rounds of ${ROUND_SECONDS}s per server (order rotated), medians"
 run_wrk() { # label url round
   wrk -t2 -c"$CONNECTIONS" -d"${ROUND_SECONDS}s" --latency "$2" >"$TMP/wrk-$1-$3.txt"
   grep -q "Non-2xx" "$TMP/wrk-$1-$3.txt" && say "WARNING: $1 answered non-2xx: $(grep Non-2xx "$TMP/wrk-$1-$3.txt")"
+  grep -q "Socket errors" "$TMP/wrk-$1-$3.txt" && say "WARNING: $1 round $3: $(grep "Socket errors" "$TMP/wrk-$1-$3.txt")"
   read -r rps p99 <<<"$(wrk_summary "$TMP/wrk-$1-$3.txt")"
   printf '%s %s %s\n' "$1" "$rps" "$(to_ms "$p99")" >>"$TMP/rounds.txt"
 }
-wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$BARE" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$URL" >/dev/null
+for u in "$BARE" "$CORE" "$FILTER_URL" "$URL"; do wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$u" >/dev/null; done
 wrk -t2 -c"$CONNECTIONS" -d2s "$NGINX_URL" >/dev/null
 : >"$TMP/rounds.txt"
-servers=(nginx bare imagegate)
-declare -A target=([nginx]="$NGINX_URL" [bare]="$BARE" [imagegate]="$URL")
+servers=(nginx core bare filter imagegate)
+declare -A target=([nginx]="$NGINX_URL" [core]="$CORE" [bare]="$BARE" [filter]="$FILTER_URL" [imagegate]="$URL")
 for round in $(seq 1 "$ROUNDS"); do
-  for k in 0 1 2; do
-    s=${servers[(round + k) % 3]}
+  for k in 0 1 2 3 4; do
+    s=${servers[(round + k) % 5]}
     run_wrk "$s" "${target[$s]}" "$round"
   done
 done
-printf '%-12s %-40s %-40s\n' "round" "requests/s (nginx bare imagegate)" "p99 ms (nginx bare imagegate)"
+printf '%-8s %-50s %-40s\n' "round" "requests/s (${servers[*]})" "p99 ms (same order)"
 for round in $(seq 1 "$ROUNDS"); do
   r=() p=()
   for s in "${servers[@]}"; do
     read -r rps p99 <<<"$(awk -v s="$s" '$1 == s { print $2, $3 }' "$TMP/rounds.txt" | sed -n "${round}p")"
     r+=("$rps") p+=("$p99")
   done
-  printf '%-12s %-40s %-40s\n' "$round" "${r[*]}" "${p[*]}"
+  printf '%-8s %-50s %-40s\n' "$round" "${r[*]}" "${p[*]}"
 done
 med() { awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$TMP/rounds.txt" | median; }
 printf '%-22s %14s %14s\n' "median of $ROUNDS" "requests/s" "p99 (ms)"
 for s in "${servers[@]}"; do printf '%-22s %14.0f %14.2f\n' "$s" "$(med "$s" 2)" "$(med "$s" 3)"; done
-gate_rps=$(med imagegate 2) bare_rps=$(med bare 2) nginx_rps=$(med nginx 2)
-awk -v g="$gate_rps" -v b="$bare_rps" -v n="$nginx_rps" 'BEGIN {
-  printf "imagegate / bare servlet: %.2fx (target >= 0.9x); imagegate / nginx: %.2fx (target >= 0.75x); bare servlet / nginx: %.2fx\n", g / b, g / n, b / n }'
+awk -v g="$(med imagegate 2)" -v f="$(med filter 2)" -v b="$(med bare 2)" -v c="$(med core 2)" -v n="$(med nginx 2)" 'BEGIN {
+  printf "imagegate / bare servlet: %.2fx (target >= 0.9x); imagegate / nginx: %.2fx (target >= 0.75x)\n", g / b, g / n
+  printf "imagegate / bare core handler: %.2fx; filter (servlet layer) / bare servlet: %.2fx; bare servlet / nginx: %.2fx; bare core / nginx: %.2fx\n", g / c, f / b, b / n, c / n }'
 kill "$NGINX_PID" 2>/dev/null || true
 wait "$NGINX_PID" 2>/dev/null || true
 NGINX_PID=

@@ -1,5 +1,6 @@
 package io.imagegate.bench;
 
+import io.imagegate.CachedAnswer;
 import io.imagegate.ImageGate;
 import io.imagegate.config.ImageGateSettings;
 import io.imagegate.security.UrlSigner;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code cachedThumbnail}: the variant is already in the result cache, so this is parse,
  *       HMAC-SHA1 verify, access policy, file resolution ({@code toRealPath}, size, mtime), cache
  *       lookup and writing the headers and the ~20 KB body;
+ *   <li>{@code cachedAnswer}: the same hit through {@link ImageGate#cachedAnswer} (the demo's Jetty
+ *       path ahead of the servlet layer): the same parse, verify, policy, resolution and lookup,
+ *       and the answer's headers and read-only body instead of a servlet response;
  *   <li>{@code coldThumbnail}: the same URL against a fresh gate (empty cache, built outside the
  *       measurement), so it adds decode, resize and encode.
  * </ul>
@@ -59,7 +64,11 @@ public class GateBenchmark {
 
   private Path root;
   private ImageGateSettings settings;
+  private static final UnaryOperator<String> NO_HEADERS = name -> null;
+
   private FakeExchange exchange;
+  private String path;
+  private String query;
   private ImageGate warm;
 
   /** Writes the photo, signs the URL and renders it once into the warm gate's cache. */
@@ -78,6 +87,8 @@ public class GateBenchmark {
             .transformation("w-300,h-300")
             .sign();
     exchange = new FakeExchange(url);
+    path = url.substring(0, url.indexOf('?'));
+    query = url.substring(url.indexOf('?') + 1);
     warm = new ImageGate(settings, "/img");
     warm.handle(exchange.request(), exchange.response(), NOT_AN_IMAGE);
     if (exchange.status() != 200 || exchange.bodyBytes() == 0) {
@@ -113,6 +124,17 @@ public class GateBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public long cachedThumbnail() throws Exception {
     return serve(warm);
+  }
+
+  /** Verify and answer from the cache, ahead of the servlet layer. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public int cachedAnswer() {
+    CachedAnswer answer = warm.cachedAnswer("GET", path, query, NO_HEADERS);
+    if (answer == null) {
+      throw new IllegalStateException("the signed thumbnail is not a cached answer");
+    }
+    return answer.body().remaining();
   }
 
   /** Verify, decode, resize, encode, cache and serve. */
