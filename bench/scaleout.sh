@@ -16,7 +16,8 @@
 #     told (it may keep the image no longer than ik-t); If-None-Match is a 304 before ik-t and a
 #     401 after it.
 #  4. An f-auto variant through the same proxy: WebP bytes for a client whose Accept names
-#     image/webp, JPEG bytes for one that does not, both from the cache the second time.
+#     image/webp, JPEG bytes for one that does not, AVIF for one that names image/avif (WebP
+#     without an AVIF encoder), each from the cache the second time.
 #  5. Errors (tampered signature 401, missing file 404) are never cached: every repeat reaches an
 #     instance, whose refusal counters grow by one each time.
 #
@@ -294,7 +295,7 @@ check "expiring URL: a revalidation after ik-t is refused (401), never a 304" \
 
 # ------------------------------------------------------------------ 4. f-auto through one proxy
 say ""
-say "== 4. f-auto: the same URL for a client that accepts WebP and one that does not"
+say "== 4. f-auto: the same URL for a client that accepts WebP, one that does not, and one that accepts AVIF"
 auto=$(sign "${photos[1]}" "w-320,f-auto")
 negotiate() { # label accept-header
   local i
@@ -308,15 +309,20 @@ negotiate() { # label accept-header
       "$(head -c 12 "$TMP/auto.bin" | od -An -c | tr -s ' ' | tr -d '\n' | sed 's/^ //')"
   done
 }
-negotiate "webp client" "image/avif,image/webp,image/apng,*/*;q=0.8" | tee "$TMP/auto-webp.txt"
+# The WebP client names WebP but not AVIF (as Safari 14-15 and older Chrome do): one that names
+# AVIF gets AVIF where the instances encode it (libavif installed), which is checked apart.
+negotiate "webp client" "image/webp,image/apng,*/*;q=0.8" | tee "$TMP/auto-webp.txt"
 negotiate "no-webp client" "image/jpeg,image/png,*/*;q=0.5" | tee "$TMP/auto-jpeg.txt"
-negotiate "webp client again" "image/avif,image/webp,image/apng,*/*;q=0.8" | tee -a "$TMP/auto-webp.txt"
+negotiate "webp client again" "image/webp,image/apng,*/*;q=0.8" | tee -a "$TMP/auto-webp.txt"
+negotiate "avif client" "image/avif,image/webp,image/apng,*/*;q=0.8" | tee "$TMP/auto-avif.txt"
 check "f-auto: WebP (RIFF....WEBP) every time to the client that accepts it" \
   test "$(grep -c 'image/webp, Vary: Accept.*magic R I F F .* W E B P' "$TMP/auto-webp.txt")" -eq 4
 check "f-auto: JPEG (FF D8) every time to the client that does not" \
   test "$(grep -c 'image/jpeg, Vary: Accept.*magic 377 330' "$TMP/auto-jpeg.txt")" -eq 2
+check "f-auto: AVIF (ftypavif) or, without an AVIF encoder, WebP every time to a client that accepts AVIF" \
+  test "$(grep -c -e 'image/avif, Vary: Accept.*magic .*f t y p a v i f' -e 'image/webp, Vary: Accept.*magic R I F F .* W E B P' "$TMP/auto-avif.txt")" -eq 2
 check "f-auto: the repeats came from the proxy's cache" \
-  test "$(cat "$TMP/auto-webp.txt" "$TMP/auto-jpeg.txt" | grep -c 'request 2: .*HIT')" -eq 3
+  test "$(cat "$TMP/auto-webp.txt" "$TMP/auto-jpeg.txt" "$TMP/auto-avif.txt" | grep -c 'request 2: .*HIT')" -eq 4
 
 # ------------------------------------------------------------------ 5. errors are never cached
 say ""
