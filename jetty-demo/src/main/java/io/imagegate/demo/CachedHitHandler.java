@@ -28,7 +28,9 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>The context's other filters do not see the hits this answers, and they do not touch the HTTP
  * session: wrap only a context in which imagegate is the first filter on its path (the demo's one
- * filter).
+ * filter). The filter should be built from settings, as the demo's is: a filter configured from a
+ * {@code config-file} looks at its files from the calling thread once an interval has passed, and
+ * here that thread is a selector's.
  */
 public final class CachedHitHandler extends Handler.Wrapper {
   private final ImageGateFilter filter;
@@ -86,7 +88,7 @@ public final class CachedHitHandler extends Handler.Wrapper {
     }
   }
 
-  /** How many requests this handler answered itself (tests, and the bench's check). */
+  /** How many requests this handler answered itself (for tests). */
   public long answered() {
     return answered.sum();
   }
