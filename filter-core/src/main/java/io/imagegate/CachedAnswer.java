@@ -3,7 +3,8 @@ package io.imagegate;
 import io.imagegate.response.CacheControl;
 import io.imagegate.response.ImageResponder;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,12 +30,11 @@ public final class CachedAnswer {
       String etag,
       CacheControl cacheControl,
       byte[] body) {
-    String[] headers = new String[16]; // at most eight headers
-    int[] n = {0};
+    List<String> headers = new ArrayList<>(16); // name, value, name, value, ...
     BiConsumer<String, String> put =
         (name, value) -> {
-          headers[n[0]++] = name;
-          headers[n[0]++] = value;
+          headers.add(name);
+          headers.add(value);
         };
     if (variesByAccept) {
       put.accept("Vary", "Accept");
@@ -42,7 +42,7 @@ public final class CachedAnswer {
     ImageResponder.cachingAndSafety(put, etag, cacheControl);
     put.accept("Content-Type", contentType);
     put.accept("Content-Length", Integer.toString(body.length));
-    return new CachedAnswer(Arrays.copyOf(headers, n[0]), body);
+    return new CachedAnswer(headers.toArray(new String[0]), body);
   }
 
   /** Gives each header to {@code action} as name and value, in the order the filter sets them. */

@@ -2,12 +2,12 @@ package io.imagegate;
 
 import io.imagegate.request.ImageRequest;
 import io.imagegate.request.RequestParser;
+import io.imagegate.response.ContentDisposition;
 import io.imagegate.security.Authorizer;
 import io.imagegate.security.Grant;
-import io.imagegate.security.SignatureVerifier;
-import io.imagegate.security.VerifiedKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,20 +22,22 @@ final class HitPath {
       List.of("If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range");
 
   private final RequestParser parser;
-  private final SignatureVerifier verifier;
-  private final Authorizer authorizer;
+  private final Function<ImageRequest, Grant> decision;
   private final Variants variants;
 
-  HitPath(
-      RequestParser parser, SignatureVerifier verifier, Authorizer authorizer, Variants variants) {
+  /**
+   * @param decision the filter's verification and one authorization decision ({@link
+   *     ImageGate#grant})
+   */
+  HitPath(RequestParser parser, Function<ImageRequest, Grant> decision, Variants variants) {
     this.parser = parser;
-    this.verifier = verifier;
-    this.authorizer = authorizer;
+    this.decision = decision;
     this.variants = variants;
   }
 
   CachedAnswer answer(String method, String rawUri, String rawQuery, UnaryOperator<String> header) {
-    if (!"GET".equals(method) || !plain(rawUri) || !plainQuery(rawQuery)) {
+    // An attachment's header comes from the container's own parameter parsing: the filter's.
+    if (!"GET".equals(method) || !plain(rawUri) || ContentDisposition.mayBeNamedIn(rawQuery)) {
       return null;
     }
     for (String name : CONDITIONS) {
@@ -49,10 +51,7 @@ final class HitPath {
       if (parsed.isEmpty()) {
         return null;
       }
-      ImageRequest image = parsed.get();
-      Optional<VerifiedKey> key =
-          image.signed() ? Optional.of(verifier.verify(image)) : Optional.empty();
-      Grant grant = authorizer.authorize(image, key);
+      Grant grant = decision.apply(parsed.get());
       if (!grant.source().isImage() || grant.original()) {
         return null;
       }
@@ -82,13 +81,5 @@ final class HitPath {
         && !rawUri.contains("/../")
         && !rawUri.endsWith("/.")
         && !rawUri.endsWith("/..");
-  }
-
-  /**
-   * A query without escapes and without {@code ik-attachment} (whose header the filter adds from
-   * the container's own parameter parsing).
-   */
-  static boolean plainQuery(String rawQuery) {
-    return rawQuery == null || (rawQuery.indexOf('%') < 0 && !rawQuery.contains("ik-attachment"));
   }
 }

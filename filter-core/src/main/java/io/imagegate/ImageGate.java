@@ -127,7 +127,7 @@ public final class ImageGate {
             settings.expiryLeeway());
     this.originals = new Originals(stats);
     this.variants = new Variants(renderer, cache, limiter, new Overlays(renderer), stats);
-    this.hits = new HitPath(parser, verifier, authorizer, variants);
+    this.hits = new HitPath(parser, this::grant, variants);
   }
 
   /**
@@ -203,9 +203,7 @@ public final class ImageGate {
       return;
     }
     ImageRequest image = parsed.get();
-    Optional<VerifiedKey> key =
-        image.signed() ? Optional.of(verifier.verify(image)) : Optional.empty();
-    Grant grant = authorizer.authorize(image, key);
+    Grant grant = grant(image);
     if (!grant.source().isImage()) {
       // Authorized, untransformed, and the container serves the same path it mapped to us.
       stats.record(Outcome.PASSED);
@@ -218,6 +216,13 @@ public final class ImageGate {
     } else {
       variants.serve(request, response, grant, image.path());
     }
+  }
+
+  /** Verification (if signed), then the one authorization decision; throws when refused. */
+  Grant grant(ImageRequest image) {
+    Optional<VerifiedKey> key =
+        image.signed() ? Optional.of(verifier.verify(image)) : Optional.empty();
+    return authorizer.authorize(image, key);
   }
 
   /** One log line about a request: method, URI path (never the query), and what happened. */

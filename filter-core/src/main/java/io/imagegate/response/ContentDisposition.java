@@ -19,6 +19,16 @@ public final class ContentDisposition {
   private ContentDisposition() {}
 
   /**
+   * Whether a raw query could ask for an attachment at all: it cannot name the parameter without
+   * its plain name or an escape.
+   *
+   * @param rawQuery the query as sent, or null
+   */
+  public static boolean mayBeNamedIn(String rawQuery) {
+    return rawQuery != null && (rawQuery.contains(PARAMETER) || rawQuery.indexOf('%') >= 0);
+  }
+
+  /**
    * Whether the request asks for an attachment: {@code ik-attachment=true}; {@code false} or absent
    * is inline.
    *
@@ -26,9 +36,8 @@ public final class ContentDisposition {
    */
   public static boolean requested(HttpServletRequest request) {
     // Asking the container parses the whole query into a map, on every request: first look at
-    // the raw query, which cannot name the parameter without its plain name or an escape.
-    String query = request.getQueryString();
-    if (query == null || (!query.contains(PARAMETER) && query.indexOf('%') < 0)) {
+    // the raw query.
+    if (!mayBeNamedIn(request.getQueryString())) {
       return false;
     }
     String[] values = request.getParameterValues(PARAMETER);
