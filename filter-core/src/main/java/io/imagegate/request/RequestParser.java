@@ -250,9 +250,11 @@ public final class RequestParser {
       while (true) {
         int amp = rawQuery.indexOf('&', start);
         int end = amp < 0 ? rawQuery.length() : amp;
-        int eq = rawQuery.indexOf('=', start);
-        if (eq < 0 || eq > end) {
-          eq = -1;
+        int eq = -1; // the first '=' of this pair only: the whole query is walked once
+        for (int i = start; i < end && eq < 0; i++) {
+          if (rawQuery.charAt(i) == '=') {
+            eq = i;
+          }
         }
         String rawName = rawQuery.substring(start, eq < 0 ? end : eq);
         String rawValue = eq < 0 ? "" : rawQuery.substring(eq + 1, end);
