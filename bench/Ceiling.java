@@ -86,7 +86,8 @@ public final class Ceiling {
     Server core = DemoServer.jetty("127.0.0.1", port + 3);
     core.setHandler(new BareCore(bare));
 
-    for (Server server : List.of(demo, servlets, core)) {
+    // The demo's port last: http.sh waits for it, and then the other two answer as well.
+    for (Server server : List.of(core, servlets, demo)) {
       server.start();
     }
     System.out.println(
